@@ -1,0 +1,328 @@
+//! What a user holds after analysis: every quotation with its speaker, cue,
+//! addressee, confidence and deciding rule, and the article's entities.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::lexicon::{Gender, Number};
+use crate::quotes::Quote;
+use crate::record::{DocumentRecord, QuoteRecord};
+use crate::span::Span;
+
+/// What sort of words a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MentionKind {
+    /// A proper name, with any title or honorific before it
+    /// (`Foreign Secretary David Lammy`, `Mr Hill`, `Badenoch`).
+    Name,
+    /// A personal pronoun (`he`, `they`).
+    Pronoun,
+    /// A description (`A Downing Street spokesperson`, `the 78-year-old`,
+    /// `officials`, `the White House`).
+    Description,
+}
+
+/// Words in the article that refer to someone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention<'h> {
+    pub(crate) haystack: &'h str,
+    pub(crate) span: Span,
+    pub(crate) kind: MentionKind,
+}
+
+impl<'h> Mention<'h> {
+    /// The words as written.
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.span]
+    }
+
+    /// Their byte range.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Name, pronoun or description.
+    pub fn kind(&self) -> MentionKind {
+        self.kind
+    }
+}
+
+/// Index of an entity in [`Analysis::entities`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityId(pub usize);
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// A named organisation, place or thing.
+    Organisation,
+    /// A name the rules could not type.
+    Name,
+    /// Someone the article only describes (`A Downing Street spokesperson`).
+    Description,
+}
+
+/// One person, group or described someone, with all its mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity<'h> {
+    pub(crate) id: EntityId,
+    pub(crate) name: &'h str,
+    pub(crate) kind: EntityKind,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    pub(crate) mentions: Vec<Mention<'h>>,
+}
+
+impl<'h> Entity<'h> {
+    /// Its index in [`Analysis::entities`].
+    pub fn id(&self) -> EntityId {
+        self.id
+    }
+
+    /// The fullest name the article gives (honorifics and titles left out),
+    /// or the description for someone never named.
+    pub fn name(&self) -> &'h str {
+        self.name
+    }
+
+    /// Person, organisation, untyped name, or description.
+    pub fn kind(&self) -> EntityKind {
+        self.kind
+    }
+
+    /// Gender, when the article shows it.
+    pub fn gender(&self) -> Gender {
+        self.gender
+    }
+
+    /// Singular or plural.
+    pub fn number(&self) -> Number {
+        self.number
+    }
+
+    /// Every mention of the entity that the analysis linked, in text order.
+    pub fn mentions(&self) -> &[Mention<'h>] {
+        &self.mentions
+    }
+}
+
+/// Who said a quotation: the words that say so, and whom they refer to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Speaker<'h> {
+    pub(crate) mention: Mention<'h>,
+    pub(crate) name: &'h str,
+    pub(crate) entity: Option<EntityId>,
+}
+
+impl<'h> Speaker<'h> {
+    /// The mention the attribution rests on (`He`, `the Clacton MP`).
+    pub fn mention(&self) -> Mention<'h> {
+        self.mention
+    }
+
+    /// The fullest name of the speaker, or the description when never named.
+    pub fn name(&self) -> &'h str {
+        self.name
+    }
+
+    /// The entity the mention was resolved to.
+    pub fn entity(&self) -> Option<EntityId> {
+        self.entity
+    }
+}
+
+/// The reporting verb or phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue<'h> {
+    pub(crate) haystack: &'h str,
+    pub(crate) span: Span,
+    pub(crate) lemma: String,
+}
+
+impl<'h> Cue<'h> {
+    /// The cue as written (`told`, `according to`).
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.span]
+    }
+
+    /// Its byte range.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Its dictionary form (`tell`, `according to`).
+    pub fn lemma(&self) -> &str {
+        &self.lemma
+    }
+}
+
+/// The rule that decided an attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// `SPEAKER CUE: "…"`, `SPEAKER CUE, "…"`, `SPEAKER told Y: "…"`.
+    SpeakerCueBefore,
+    /// `"…," SPEAKER CUE`.
+    SpeakerCueAfter,
+    /// `"…," CUE SPEAKER`: inverted.
+    CueSpeakerAfter,
+    /// `according to SPEAKER`, before or after.
+    AccordingTo,
+    /// `"…" — SPEAKER`.
+    Dash,
+    /// A lead-in paragraph ending in a colon: `And from Chairwoman Vale:`.
+    LeadIn,
+    /// A quotation with no cue of its own right after an attributed one.
+    Adjacent,
+    /// A partial quotation: the subject of the verb that governs it.
+    PartialSubject,
+    /// A partial quotation whose words appear in an attributed quotation.
+    Echo,
+    /// A nested quotation, attributed from the words of its outer quotation.
+    Nested,
+    /// No rule found a speaker.
+    None,
+}
+
+impl Rule {
+    /// The snake-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::SpeakerCueBefore => "speaker_cue_before",
+            Rule::SpeakerCueAfter => "speaker_cue_after",
+            Rule::CueSpeakerAfter => "cue_speaker_after",
+            Rule::AccordingTo => "according_to",
+            Rule::Dash => "dash",
+            Rule::LeadIn => "lead_in",
+            Rule::Adjacent => "adjacent",
+            Rule::PartialSubject => "partial_subject",
+            Rule::Echo => "echo",
+            Rule::Nested => "nested",
+            Rule::None => "none",
+        }
+    }
+}
+
+/// One quotation and its attribution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution<'h> {
+    pub(crate) quote: Quote<'h>,
+    pub(crate) speaker: Option<Speaker<'h>>,
+    pub(crate) cue: Option<Cue<'h>>,
+    pub(crate) addressee: Option<Mention<'h>>,
+    pub(crate) confidence: f32,
+    pub(crate) rule: Rule,
+}
+
+impl<'h> Attribution<'h> {
+    /// The quotation (with its kind refined by attribution).
+    pub fn quote(&self) -> Quote<'h> {
+        self.quote
+    }
+
+    /// Who said it, when the text says.
+    pub fn speaker(&self) -> Option<Speaker<'h>> {
+        self.speaker
+    }
+
+    /// The reporting verb or phrase.
+    pub fn cue(&self) -> Option<&Cue<'h>> {
+        self.cue.as_ref()
+    }
+
+    /// Whom it was said to, or where (`told GB News`).
+    pub fn addressee(&self) -> Option<Mention<'h>> {
+        self.addressee
+    }
+
+    /// How sure the attribution is, from 0 to 1.
+    pub fn confidence(&self) -> f32 {
+        self.confidence
+    }
+
+    /// The rule that decided.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+}
+
+/// An analysed article.
+#[derive(Clone, Debug)]
+pub struct Analysis<'h> {
+    pub(crate) document: Document<'h>,
+    pub(crate) attributions: Vec<Attribution<'h>>,
+    pub(crate) entities: Vec<Entity<'h>>,
+}
+
+impl<'h> Analysis<'h> {
+    /// The parsed article: paragraphs, sentences, quotations, diagnostics.
+    pub fn document(&self) -> &Document<'h> {
+        &self.document
+    }
+
+    /// Every quotation with its attribution, in text order (an enclosing
+    /// quotation before those nested in it).
+    pub fn attributions(&self) -> &[Attribution<'h>] {
+        &self.attributions
+    }
+
+    /// The people, groups and descriptions the article mentions as speakers
+    /// or by name.
+    pub fn entities(&self) -> &[Entity<'h>] {
+        &self.entities
+    }
+
+    /// The entity with id `id`.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity<'h>> {
+        self.entities.get(id.0)
+    }
+
+    /// The analysis as an owned record in the shared JSON shape (char
+    /// offsets, plus byte offsets); the text is included when `with_text`.
+    ///
+    /// A nested quotation appears in the record only when it has a speaker
+    /// of its own: otherwise its words are simply part of the enclosing
+    /// quotation, which the record already carries. [`Analysis::attributions`]
+    /// has every quotation.
+    pub fn to_record(&self, id: &str, with_text: bool) -> DocumentRecord {
+        let map = self.document.char_offsets();
+        let quotes = self
+            .attributions
+            .iter()
+            .filter(|a| a.quote.depth == 0 || a.speaker.is_some())
+            .map(|a| {
+                let q = a.quote;
+                let chars = map.char_span(q.content_span());
+                QuoteRecord {
+                    start: chars.start,
+                    end: chars.end,
+                    text: q.content().to_string(),
+                    speaker: a.speaker.map(|s| s.name.to_string()),
+                    mention: a.speaker.map(|s| s.mention.as_str().to_string()),
+                    cue: a.cue.as_ref().map(|c| c.as_str().to_string()),
+                    kind: Some(q.kind().as_str().to_string()),
+                    byte_start: Some(q.content_span().start),
+                    byte_end: Some(q.content_span().end),
+                    addressee: a.addressee.map(|m| m.as_str().to_string()),
+                    rule: Some(a.rule.as_str().to_string()),
+                    confidence: Some(a.confidence),
+                    speaker_from: None,
+                }
+            })
+            .collect();
+        DocumentRecord {
+            id: id.to_string(),
+            source: None,
+            text: with_text.then(|| self.document.text.to_string()),
+            quotes,
+            ignore_spans: Vec::new(),
+        }
+    }
+}

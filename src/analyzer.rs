@@ -1,0 +1,152 @@
+//! The entry point: an [`Analyzer`] holds the lexicon and settings and
+//! turns text into a [`Document`] or an [`Analysis`].
+
+use std::sync::OnceLock;
+
+use crate::analysis::Analysis;
+use crate::document::{self, Document};
+use crate::error::Error;
+use crate::lexicon::{Lexicon, LexiconFile};
+
+/// Reads articles. Build one and reuse it: `new()` gives the English
+/// defaults; `builder()` the settings.
+///
+/// ```
+/// use whosaid::Analyzer;
+/// let analyzer = Analyzer::new();
+/// let analysis = analyzer.analyze("Ann Lee said: \"We will win.\"");
+/// let a = &analysis.attributions()[0];
+/// assert_eq!(a.quote().content(), "We will win.");
+/// assert_eq!(a.speaker().map(|s| s.name()), Some("Ann Lee"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    lexicon: Lexicon,
+    max_depth: usize,
+    window: usize,
+}
+
+/// Settings for an [`Analyzer`].
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    extra: Vec<(LexiconFile, String)>,
+    max_depth: usize,
+    window: usize,
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// English defaults.
+    pub fn new() -> Analyzer {
+        Analyzer {
+            lexicon: Lexicon::english().clone(),
+            max_depth: AnalyzerBuilder::DEFAULT_MAX_DEPTH,
+            window: AnalyzerBuilder::DEFAULT_WINDOW,
+        }
+    }
+
+    /// A shared analyzer with the English defaults, built on first use.
+    pub fn english() -> &'static Analyzer {
+        static ENGLISH: OnceLock<Analyzer> = OnceLock::new();
+        ENGLISH.get_or_init(Analyzer::new)
+    }
+
+    /// Settings beyond the defaults.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder {
+            extra: Vec::new(),
+            max_depth: AnalyzerBuilder::DEFAULT_MAX_DEPTH,
+            window: AnalyzerBuilder::DEFAULT_WINDOW,
+        }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Split `text` into paragraphs, sentences and quotations. Never fails.
+    pub fn parse<'h>(&self, text: &'h str) -> Document<'h> {
+        document::parse(text, &self.lexicon, self.max_depth)
+    }
+
+    /// Parse `text` and attribute every quotation. Never fails.
+    pub fn analyze<'h>(&self, text: &'h str) -> Analysis<'h> {
+        let document = self.parse(text);
+        crate::attribute::attribute(document, &self.lexicon, self.window)
+    }
+
+    /// Analyse UTF-8 bytes.
+    ///
+    /// # Errors
+    /// [`Error::InvalidUtf8`] with the byte offset of the first invalid
+    /// sequence.
+    pub fn analyze_bytes<'h>(&self, bytes: &'h [u8]) -> Result<Analysis<'h>, Error> {
+        let text = std::str::from_utf8(bytes).map_err(Error::from_utf8)?;
+        Ok(self.analyze(text))
+    }
+}
+
+impl AnalyzerBuilder {
+    /// Default nesting limit for quotations.
+    pub const DEFAULT_MAX_DEPTH: usize = 8;
+    /// Default number of tokens read on each side of a quotation.
+    pub const DEFAULT_WINDOW: usize = 48;
+
+    /// Quotations nested deeper than this are ignored and reported
+    /// (1 to 64; default 8).
+    pub fn max_depth(mut self, depth: usize) -> AnalyzerBuilder {
+        self.max_depth = depth;
+        self
+    }
+
+    /// How many tokens attribution reads on each side of a quotation
+    /// (4 to 512; default 48).
+    pub fn window(mut self, tokens: usize) -> AnalyzerBuilder {
+        self.window = tokens;
+        self
+    }
+
+    /// Add lexicon entries in the format of `file` (see
+    /// [`LexiconFile`]), e.g. more reporting verbs.
+    pub fn entries(mut self, file: LexiconFile, text: &str) -> AnalyzerBuilder {
+        self.extra.push((file, text.to_string()));
+        self
+    }
+
+    /// Check the settings and build the analyzer.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for a setting out of range, [`Error::Lexicon`] for
+    /// a malformed entry.
+    pub fn build(self) -> Result<Analyzer, Error> {
+        if !(1..=64).contains(&self.max_depth) {
+            return Err(Error::Config {
+                setting: "max_depth",
+                value: self.max_depth.to_string(),
+                reason: "must be between 1 and 64",
+            });
+        }
+        if !(4..=512).contains(&self.window) {
+            return Err(Error::Config {
+                setting: "window",
+                value: self.window.to_string(),
+                reason: "must be between 4 and 512",
+            });
+        }
+        let mut lexicon = Lexicon::english().clone();
+        for (file, text) in &self.extra {
+            lexicon.add(*file, text)?;
+        }
+        Ok(Analyzer {
+            lexicon,
+            max_depth: self.max_depth,
+            window: self.window,
+        })
+    }
+}

@@ -1,0 +1,548 @@
+//! Attribution: for each quotation, the frame around it, the speaker
+//! resolved to an entity, the rules for quotations without a frame of their
+//! own, and the confidence.
+//!
+//! One forward pass over the top-level quotations; each reads a bounded
+//! window of tokens on either side. Nested quotations are read inside their
+//! outer quotation afterwards, and partial quotations whose words appear in
+//! an attributed quotation are matched in one automaton pass.
+
+use crate::analysis::{Analysis, Attribution, Cue, Mention, MentionKind, Rule, Speaker};
+use crate::document::Document;
+use crate::frame::{CueLemma, CueMatch, Np, Reader};
+use crate::lexicon::Lexicon;
+use crate::quotes::QuoteKind;
+use crate::resolve::{How, Resolver};
+use crate::tokens::{tokenize, Tok};
+
+/// A frame found for one quotation.
+#[derive(Clone, Copy, Debug)]
+struct Found<'a> {
+    speaker: Np,
+    cue: Option<CueMatch<'a>>,
+    addressee: Option<Np>,
+    rule: Rule,
+    /// The cue stands right next to the quotation (`said: "…"`, `"…," he said`).
+    strong: bool,
+}
+
+/// Attribute every quotation of `document`.
+pub(crate) fn attribute<'h>(
+    document: Document<'h>,
+    lexicon: &Lexicon,
+    window: usize,
+) -> Analysis<'h> {
+    let text = document.text;
+    let tokens = tokenize(&document, lexicon);
+    let reader = Reader {
+        text,
+        tokens: &tokens,
+        lexicon,
+        inside: false,
+    };
+    let mut resolver = Resolver::new(text, &reader);
+    let quotes = document.quotes();
+    let mut out: Vec<Attribution<'h>> = quotes
+        .iter()
+        .map(|&quote| Attribution {
+            quote,
+            speaker: None,
+            cue: None,
+            addressee: None,
+            confidence: 0.0,
+            rule: Rule::None,
+        })
+        .collect();
+
+    // where each top-level quotation's Open and Close tokens are
+    let mut open_at = vec![usize::MAX; quotes.len()];
+    let mut close_at = vec![usize::MAX; quotes.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        match t.tok {
+            Tok::Open(n) => open_at[n as usize] = i,
+            Tok::Close(n) => close_at[n as usize] = i,
+            _ => {}
+        }
+    }
+
+    // the last attributed top-level quotation: (index, paragraph marker count at its close)
+    let mut previous: Option<(usize, usize)> = None;
+    let mut paragraph_of_token = ParagraphCounter::default();
+    for n in 0..quotes.len() {
+        if quotes[n].depth() > 0 {
+            nested(&reader, &mut resolver, n, &mut out, window);
+            continue;
+        }
+        let (o, c) = (open_at[n], close_at[n]);
+        if o == usize::MAX || c == usize::MAX {
+            continue;
+        }
+        let para_open = paragraph_of_token.at(&tokens, o);
+        let found = frame_for(&reader, o, c, quotes[n].content(), window)
+            .or_else(|| lead_in(&reader, o, window));
+        let mut attributed = false;
+        if let Some(f) = found {
+            let (entity, how) = resolver.resolve(&f.speaker);
+            let mention = Mention {
+                haystack: text,
+                span: f.speaker.span,
+                kind: f.speaker.kind,
+            };
+            let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
+            if let Some(e) = entity {
+                resolver.spoke(e, f.speaker.span.start, mention);
+            }
+            let a = &mut out[n];
+            a.speaker = Some(Speaker {
+                mention,
+                name,
+                entity: entity.map(crate::analysis::EntityId),
+            });
+            a.cue = f.cue.map(|c| cue(text, &c));
+            a.addressee = f.addressee.map(|np| Mention {
+                haystack: text,
+                span: np.span,
+                kind: np.kind,
+            });
+            a.rule = if f.rule == Rule::SpeakerCueBefore
+                && matches!(quotes[n].kind(), QuoteKind::Partial | QuoteKind::Scare)
+                && !f.strong
+            {
+                Rule::PartialSubject
+            } else {
+                f.rule
+            };
+            a.confidence = confidence(a.rule) * certainty(how);
+            attributed = true;
+        } else if let Some((p, para_p)) = previous {
+            // a quotation with no frame right after an attributed one
+            let opens_paragraph = marker_before(&tokens, o) == Some(Tok::Paragraph);
+            let same_or_next = para_open <= para_p + 1;
+            let kind_ok = quotes[n].kind() == QuoteKind::Direct;
+            if same_or_next
+                && kind_ok
+                && (opens_paragraph || para_open == para_p)
+                && out[p].speaker.is_some()
+            {
+                let prev = out[p].clone();
+                let a = &mut out[n];
+                a.speaker = prev.speaker;
+                a.cue = None;
+                a.rule = Rule::Adjacent;
+                a.confidence = (prev.confidence * 0.75).min(confidence(Rule::Adjacent));
+                attributed = true;
+            }
+        }
+        if attributed && quotes[n].kind() != QuoteKind::Scare {
+            previous = Some((n, paragraph_of_token.at(&tokens, c)));
+        }
+    }
+
+    crate::echo::attribute_echoes(text, &mut out);
+
+    for a in &mut out {
+        if a.quote.kind == QuoteKind::Scare && a.speaker.is_some() {
+            a.quote.kind = QuoteKind::Partial;
+        }
+    }
+    Analysis {
+        document,
+        attributions: out,
+        entities: resolver.finish(),
+    }
+}
+
+/// Counts paragraph markers up to a token, moving forward only.
+#[derive(Default)]
+struct ParagraphCounter {
+    at: usize,
+    count: usize,
+}
+
+impl ParagraphCounter {
+    fn at(&mut self, tokens: &[crate::tokens::Token], i: usize) -> usize {
+        while self.at <= i && self.at < tokens.len() {
+            if tokens[self.at].tok == Tok::Paragraph {
+                self.count += 1;
+            }
+            self.at += 1;
+        }
+        self.count
+    }
+}
+
+fn cue<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
+    Cue {
+        haystack: text,
+        span: c.span,
+        lemma: match c.lemma {
+            CueLemma::Verb(l) => l.to_string(),
+            CueLemma::AccordingTo => "according to".to_string(),
+        },
+    }
+}
+
+/// Base confidence of each rule.
+fn confidence(rule: Rule) -> f32 {
+    match rule {
+        Rule::SpeakerCueAfter | Rule::CueSpeakerAfter => 0.92,
+        Rule::SpeakerCueBefore => 0.9,
+        Rule::AccordingTo => 0.85,
+        Rule::Dash | Rule::LeadIn => 0.75,
+        Rule::PartialSubject => 0.7,
+        Rule::Echo => 0.65,
+        Rule::Adjacent => 0.6,
+        Rule::Nested => 0.5,
+        Rule::None => 0.0,
+    }
+}
+
+/// How much the resolution of the speaker mention keeps of that.
+fn certainty(how: How) -> f32 {
+    match how {
+        How::Direct => 1.0,
+        How::Role => 0.9,
+        How::Pronoun => 0.85,
+        How::Salience => 0.6,
+        How::Unresolved => 0.5,
+    }
+}
+
+/// The window before token `o`: back to the sentence or paragraph start or
+/// the previous quotation, at most `window` tokens.
+fn floor_before(r: &Reader<'_>, o: usize, window: usize) -> usize {
+    let lowest = o.saturating_sub(window);
+    let mut k = o;
+    while k > lowest {
+        match r.tokens[k - 1].tok {
+            Tok::Sentence | Tok::Paragraph => return k,
+            _ => k -= 1,
+        }
+    }
+    k
+}
+
+/// The window after token `c`: up to the paragraph end or the next
+/// quotation, at most `window` tokens; one sentence break right after the
+/// quotation may be crossed (`"…." Smith said.`).
+fn ceil_after(r: &Reader<'_>, c: usize, window: usize) -> (usize, bool) {
+    let highest = (c + 1 + window).min(r.tokens.len());
+    let mut k = c + 1;
+    let mut crossed = false;
+    while k < highest {
+        match r.tokens[k].tok {
+            Tok::Sentence if k == c + 1 => {
+                crossed = true;
+                k += 1;
+            }
+            Tok::Sentence | Tok::Paragraph | Tok::Open(_) => return (k, crossed),
+            _ => k += 1,
+        }
+    }
+    (k, crossed)
+}
+
+/// The frame of the top-level quotation opened at token `o` and closed at
+/// token `c`.
+fn frame_for<'a>(
+    r: &Reader<'a>,
+    o: usize,
+    c: usize,
+    content: &str,
+    window: usize,
+) -> Option<Found<'a>> {
+    let floor = floor_before(r, o, window);
+    let left = left_frame(r, o, floor);
+    let right = right_frame(r, c, content, window);
+    match (left, right) {
+        (Some(l), _) if l.strong => Some(l),
+        (_, Some(rt)) if rt.strong => Some(rt),
+        (Some(l), _) => Some(l),
+        (None, rt) => rt,
+    }
+}
+
+/// `SPEAKER CUE [ADDRESSEE]: "…"`, `according to SPEAKER, "…"`, and the
+/// subject of a verb governing a partial quotation.
+fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
+    if o == 0 || o <= floor {
+        return None;
+    }
+    let cue = r.cue_before(o - 1, floor)?;
+    match cue.lemma {
+        CueLemma::AccordingTo => {
+            let speaker = r.np_starting_at(cue.last + 1, o)?;
+            Some(Found {
+                speaker,
+                cue: Some(cue),
+                addressee: None,
+                rule: Rule::AccordingTo,
+                strong: true,
+            })
+        }
+        CueLemma::Verb(_) => {
+            let speaker = r
+                .subject_of(cue.first, floor)
+                .or_else(|| {
+                    // the second half of a split quotation (`"A," said X, "B."`)
+                    // or `Said Mr Hill: "…"`
+                    r.np_starting_at(cue.last + 1, o)
+                })
+                .or_else(|| {
+                    // a participle (`…, saying "…"`): the first phrase of the clause
+                    first_np(r, floor, cue.first)
+                })?;
+            let addressee = r.addressee_after(&cue, o);
+            let after = addressee.map_or(cue.last + 1, |a| token_after(r, a.span.end, o));
+            let strong = r.only_glue_between(after, o);
+            Some(Found {
+                speaker,
+                cue: Some(cue),
+                addressee,
+                rule: Rule::SpeakerCueBefore,
+                strong,
+            })
+        }
+    }
+}
+
+/// The first speaker phrase between `from` and `to`.
+fn first_np(r: &Reader<'_>, from: usize, to: usize) -> Option<Np> {
+    (from..to).take(16).find_map(|k| {
+        let np = r.np_starting_at(k, to)?;
+        matches!(
+            np.kind,
+            MentionKind::Name | MentionKind::Pronoun | MentionKind::Description
+        )
+        .then_some(np)
+    })
+}
+
+/// The index of the first token starting at or after byte `end`, before `ceil`.
+fn token_after(r: &Reader<'_>, end: usize, ceil: usize) -> usize {
+    r.tokens.partition_point(|t| t.span.start < end).min(ceil)
+}
+
+/// `"…," CUE SPEAKER`, `"…," SPEAKER CUE`, `"…," according to SPEAKER`,
+/// `"…" — SPEAKER`.
+fn right_frame<'a>(r: &Reader<'a>, c: usize, content: &str, window: usize) -> Option<Found<'a>> {
+    let (ceil, crossed) = ceil_after(r, c, window);
+    let mut k = c + 1;
+    if crossed {
+        k += 1;
+    }
+    let comma = r.tokens.get(k).is_some_and(|t| t.is_punct(','));
+    if comma {
+        k += 1;
+    }
+    let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']) || comma;
+    if k >= ceil {
+        return None;
+    }
+    // dash attribution
+    if !crossed
+        && r.tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')))
+    {
+        let speaker = r.np_starting_at(k + 1, ceil)?;
+        if speaker.kind == MentionKind::Pronoun {
+            return None;
+        }
+        return Some(Found {
+            speaker,
+            cue: None,
+            addressee: None,
+            rule: Rule::Dash,
+            strong: true,
+        });
+    }
+    let cue = r.cue_after(k, ceil)?;
+    let found = if cue.first == k {
+        // inverted, or `according to X`
+        let speaker = r.np_starting_at(cue.last + 1, ceil)?;
+        let rule = match cue.lemma {
+            CueLemma::AccordingTo => Rule::AccordingTo,
+            CueLemma::Verb(_) => Rule::CueSpeakerAfter,
+        };
+        if speaker.kind == MentionKind::Pronoun
+            && rule == Rule::CueSpeakerAfter
+            && !r.word(cue.last + 1).eq_ignore_ascii_case("he")
+            && !r.word(cue.last + 1).eq_ignore_ascii_case("she")
+        {
+            return None;
+        }
+        Found {
+            speaker,
+            cue: Some(cue),
+            addressee: None,
+            rule,
+            strong: open_end,
+        }
+    } else {
+        let speaker = r.subject_of(cue.first, k)?;
+        // the subject must open the clause after the quotation, give or
+        // take a few modifiers (`Trump's senior adviser Jason Miller`)
+        let lead = r.tokens[k..cue.first]
+            .iter()
+            .take_while(|t| t.span.start < speaker.span.start)
+            .count();
+        if lead > 4 || r.tokens[k..k + lead].iter().any(|t| !t.is_word()) {
+            return None;
+        }
+        let addressee = r.addressee_after(&cue, ceil);
+        Found {
+            speaker,
+            cue: Some(cue),
+            addressee,
+            rule: Rule::SpeakerCueAfter,
+            strong: open_end,
+        }
+    };
+    if crossed {
+        // `"…." Smith said.`: only a bare attribution sentence counts
+        let end = cue_end(r, &found, ceil);
+        if end < ceil && !r.tokens[end].is_punct('.') {
+            return None;
+        }
+        return Some(Found {
+            strong: true,
+            ..found
+        });
+    }
+    Some(found)
+}
+
+/// The token after the end of a found frame's last part.
+fn cue_end(r: &Reader<'_>, f: &Found<'_>, ceil: usize) -> usize {
+    let end = f
+        .speaker
+        .span
+        .end
+        .max(f.cue.map_or(0, |c| c.span.end))
+        .max(f.addressee.map_or(0, |a| a.span.end));
+    token_after(r, end, ceil)
+}
+
+/// The paragraph or sentence marker right before token `o`, a paragraph
+/// marker winning over the sentence marker that follows it.
+fn marker_before(tokens: &[crate::tokens::Token], o: usize) -> Option<Tok> {
+    let mut k = o;
+    let mut found = None;
+    while k > 0 {
+        match tokens[k - 1].tok {
+            Tok::Paragraph => return Some(Tok::Paragraph),
+            Tok::Sentence => found = Some(Tok::Sentence),
+            _ => return found,
+        }
+        k -= 1;
+    }
+    found
+}
+
+/// A quotation that opens its paragraph after a lead-in paragraph ending in
+/// a colon (`And from Chairwoman Vale:`).
+fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
+    // the quotation opens its paragraph
+    if marker_before(r.tokens, o) != Some(Tok::Paragraph) {
+        return None;
+    }
+    let mut colon = o;
+    while colon > 0 && matches!(r.tokens[colon - 1].tok, Tok::Sentence | Tok::Paragraph) {
+        colon -= 1;
+    }
+    if colon < 2 {
+        return None;
+    }
+    let colon = colon - 1;
+    if !r.tokens[colon].is_punct(':') || r.tokens[colon].inside {
+        return None;
+    }
+    let floor = floor_before(r, colon, window);
+    if let Some(f) = left_frame(r, colon + 1, floor) {
+        return Some(Found {
+            rule: Rule::LeadIn,
+            strong: true,
+            ..f
+        });
+    }
+    let speaker = r.np_ending_at(colon - 1, floor)?;
+    Some(Found {
+        speaker,
+        cue: None,
+        addressee: None,
+        rule: Rule::LeadIn,
+        strong: true,
+    })
+}
+
+/// Nested quotations: attributed to whom the outer speaker says uttered
+/// them, when the words before them inside the outer quotation say so.
+fn nested<'h>(
+    outer: &Reader<'_>,
+    resolver: &mut Resolver<'h>,
+    n: usize,
+    out: &mut [Attribution<'h>],
+    window: usize,
+) {
+    let r = &Reader {
+        inside: true,
+        ..*outer
+    };
+    let q = out[n].quote;
+    let text: &'h str = q.haystack;
+    let tokens = r.tokens;
+    {
+        // the token where the nested quotation starts, inside its outer one
+        let at = tokens.partition_point(|t| t.span.start < q.span.start);
+        if at == 0 {
+            return;
+        }
+        let lowest = at.saturating_sub(window);
+        let mut floor = at;
+        while floor > lowest {
+            let t = &tokens[floor - 1];
+            if !t.inside || matches!(t.tok, Tok::Punct('.' | '?' | '!') | Tok::Open(_)) {
+                break;
+            }
+            floor -= 1;
+        }
+        let Some(cue) = r.cue_before(at - 1, floor) else {
+            return;
+        };
+        let mut speaker = r.subject_of(cue.first, floor);
+        if speaker
+            .is_some_and(|np| np.kind == MentionKind::Pronoun && is_first_person(&text[np.span]))
+        {
+            // `and I quote, '…'`: the speaker quotes the subject of the sentence
+            speaker = first_np(r, floor, cue.first).filter(|np| !is_first_person(&text[np.span]));
+        }
+        let Some(np) = speaker else {
+            return;
+        };
+        let (entity, how) = resolver.resolve(&np);
+        let mention = Mention {
+            haystack: text,
+            span: np.span,
+            kind: np.kind,
+        };
+        let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
+        let a = &mut out[n];
+        a.speaker = Some(Speaker {
+            mention,
+            name,
+            entity: entity.map(crate::analysis::EntityId),
+        });
+        a.cue = Some(cue_of(text, &cue));
+        a.rule = Rule::Nested;
+        a.confidence = confidence(Rule::Nested) * certainty(how);
+    }
+}
+
+fn cue_of<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
+    cue(text, c)
+}
+
+fn is_first_person(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "i" | "we")
+}

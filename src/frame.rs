@@ -1,0 +1,827 @@
+//! The local grammar around a quotation: cues, speaker phrases and the
+//! frames that join them (`X said: "…"`, `"…," said X`, `"…," X said`,
+//! `according to X`, `"…" — X`, `X told Y: "…"`).
+//!
+//! Everything here reads a bounded window of tokens next to one
+//! quotation, so the work per quotation is constant.
+
+use crate::analysis::MentionKind;
+use crate::lexicon::{Gender, Lexicon, Number, PhraseKind};
+use crate::span::Span;
+use crate::tokens::{Tok, Token};
+
+/// Words that may stand between a subject and its verb (`he later said`,
+/// `Smith has repeatedly said`). Closed-class grammar, not vocabulary.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "once",
+    "repeatedly",
+    "reportedly",
+    "recently",
+    "further",
+    "again",
+    "earlier",
+    "often",
+    "publicly",
+    "privately",
+    "separately",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "quickly",
+    "simply",
+    "just",
+    "flatly",
+    "angrily",
+    "bluntly",
+    "immediately",
+    "subsequently",
+    "already",
+    "famously",
+    "initially",
+    "first",
+    "finally",
+    "ultimately",
+    "now",
+    "still",
+    "even",
+    "openly",
+    "jokingly",
+    "explicitly",
+    "personally",
+    "could",
+    "might",
+    "may",
+    "can",
+    "should",
+    "must",
+    "never",
+    "always",
+    "once",
+    "yet",
+    "not",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "being",
+    "has",
+    "tearfully",
+    "calmly",
+    "softly",
+    "loudly",
+    "sharply",
+    "firmly",
+    "proudly",
+    "wryly",
+    "curtly",
+    "tersely",
+    "emphatically",
+    "confidently",
+    "happily",
+    "sadly",
+    "proudly",
+    "succinctly",
+    "recently",
+    "told",
+    "last",
+    "this",
+    "week",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+];
+
+/// Determiners that open a description (`a`, `the`, `one`, `several`…).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "one",
+    "two", "three", "four", "five", "six", "several", "some", "many", "most", "other", "another",
+    "both", "no", "each", "every", "few", "various", "multiple", "numerous", "my", "your",
+];
+
+/// Name particles kept inside a name (`Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "del", "ter",
+    "ten", "dos", "das", "ibn", "st", "y",
+];
+
+/// Verbs after which the next noun phrase is whom the quotation was said
+/// to (`told GB News:`).
+const ADDRESSING: &[&str] = &[
+    "tell", "ask", "inform", "assure", "reassure", "warn", "remind", "promise", "advise", "urge",
+    "notify", "brief", "caution", "instruct", "write", "email", "text", "message",
+];
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    crate::lexicon::with_folded(word, |w| list.contains(&w))
+}
+
+/// A speaker phrase found in a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Np {
+    /// The whole mention, titles and determiners included.
+    pub span: Span,
+    pub kind: MentionKind,
+    /// For names: the name alone (no honorific, title or possessive).
+    /// For descriptions: the role words (`Foreign Secretary`, `spokesperson`).
+    pub head: Span,
+    /// For names: the title before the name (`Foreign Secretary`).
+    pub role: Option<Span>,
+    pub gender: Gender,
+    pub number: Number,
+    /// A person rather than a group, organisation or document.
+    pub person: bool,
+    /// Opened by `the`/`this`/`that`: a definite description.
+    pub definite: bool,
+}
+
+/// A reporting cue found in a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CueMatch<'a> {
+    pub span: Span,
+    /// Index of the cue's last token.
+    pub last: usize,
+    /// Index of the cue's first token.
+    pub first: usize,
+    pub lemma: CueLemma<'a>,
+}
+
+/// The dictionary form of a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueLemma<'a> {
+    /// A verb, by its lemma in the lexicon.
+    Verb(&'a str),
+    /// `according to`.
+    AccordingTo,
+}
+
+/// Reading tokens with the lexicon.
+#[derive(Clone, Copy)]
+pub(crate) struct Reader<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lexicon: &'a Lexicon,
+    /// Read the words inside quotations (for nested quotations) rather
+    /// than the narrator's; the others are invisible.
+    pub inside: bool,
+}
+
+impl<'a> Reader<'a> {
+    /// Token `i`, when it is on the side of the quotation marks this
+    /// reader reads.
+    #[inline]
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.inside == self.inside || !matches!(t.tok, Tok::Word | Tok::Punct(_)))
+    }
+
+    /// What the lexicon says about token `i` (nothing for non-words).
+    #[inline]
+    fn info(&self, i: usize) -> crate::lexicon::WordInfo {
+        match self.tok(i) {
+            Some(t) if t.tok == Tok::Word => t.info,
+            _ => crate::lexicon::WordInfo::default(),
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        match self.tok(i) {
+            Some(t) if t.tok == Tok::Word => &self.text[t.span],
+            _ => "",
+        }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Token::is_word)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// A token that ends a clause for frame purposes.
+    fn is_stop(&self, i: usize) -> bool {
+        match self.tok(i).map(|t| t.tok) {
+            None => true,
+            Some(Tok::Sentence | Tok::Paragraph | Tok::Open(_) | Tok::Close(_)) => true,
+            // sentence ends are Sentence markers; a period alone may end an
+            // abbreviation (`R-Ky.`)
+            Some(Tok::Punct(c)) => matches!(c, ';' | ':'),
+            Some(Tok::Word) => false,
+        }
+    }
+
+    /// The reporting verb at token `i`, if it is one.
+    pub fn verb_at(&self, i: usize) -> Option<&'a str> {
+        let t = self.tok(i)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        let w = &self.text[t.span];
+        // a capitalised verb is a cue only sentence-initially (`Asked …`)
+        if t.caps {
+            return None;
+        }
+        let _ = w;
+        t.info.verb.map(|id| self.lexicon.lemma(id))
+    }
+
+    /// `according to` ending at token `i` (the `to`).
+    fn according_to_at(&self, i: usize) -> bool {
+        i >= 1 && self.word(i).eq_ignore_ascii_case("to") && {
+            let w = self.word(i - 1);
+            self.lexicon.phrases(w).iter().any(|p| {
+                p.value == PhraseKind::SourceFollows && p.rest.len() == 1 && p.rest[0] == "to"
+            })
+        }
+    }
+
+    fn pronoun_np(&self, i: usize) -> Option<Np> {
+        let t = self.tok(i)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        let p = t.info.pronoun?;
+        if p.person == 0 || is_object_form(&self.text[t.span]) {
+            return None;
+        }
+        Some(Np {
+            span: t.span,
+            kind: MentionKind::Pronoun,
+            head: t.span,
+            role: None,
+            gender: p.gender,
+            number: p.number,
+            person: p.gender != Gender::Neuter,
+            definite: true,
+        })
+    }
+
+    /// A word that can head a description: a role noun, a title, or an
+    /// age (`78-year-old`).
+    fn role_at(&self, i: usize) -> Option<(Number, bool, Gender)> {
+        let w = self.word(i);
+        if w.is_empty() {
+            return None;
+        }
+        let info = self.info(i);
+        if let Some(r) = info.role {
+            return Some((r.number, r.person, Gender::Unknown));
+        }
+        if let Some(g) = info.title {
+            return Some((Number::Singular, true, g));
+        }
+        if is_age(w) {
+            return Some((Number::Singular, true, Gender::Unknown));
+        }
+        None
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn name_word(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        t.tok == Tok::Word && t.capital && !t.caps && !t.info.not_name && t.info.pronoun.is_none()
+    }
+
+    fn title_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let info = self.info(i);
+        !w.is_empty() && (info.title_word || info.honorific.is_some())
+    }
+
+    /// An initial with its period: `J` `.`
+    fn initial_at(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let mut c = w.chars();
+        matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
+            && self.punct(i + 1, '.')
+    }
+
+    /// The noun phrase that ends at token `end` (inclusive), reading back no
+    /// further than `floor`.
+    pub fn np_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
+        if end < floor {
+            return None;
+        }
+        if let Some(np) = self.pronoun_np(end) {
+            return Some(np);
+        }
+        let t = self.tok(end)?;
+        if t.tok == Tok::Punct('.') && end > floor && self.title_word(end - 1) {
+            // `Mr.` cannot end a subject
+            return None;
+        }
+        if t.tok != Tok::Word {
+            return None;
+        }
+        if self.role_at(end).is_some() && !self.name_word(end) {
+            return self.description_ending_at(end, floor);
+        }
+        if !t.capital {
+            return None;
+        }
+        if !self.name_word(end) {
+            // a capitalised subject the name lists do not know as a person
+            // (`Russia insisted`, `CNN reported`) stands for itself
+            let w = strip_possessive(self.word(end));
+            if t.capital
+                && !w.is_empty()
+                && !t.info.starter
+                && t.info.pronoun.is_none()
+                && !is_in(DETERMINERS, w)
+            {
+                let mut start = end;
+                while start > floor
+                    && end - start < 4
+                    && self.tokens[start - 1].capital
+                    && self.is_word(start - 1)
+                    && !self.info(start - 1).starter
+                {
+                    start -= 1;
+                }
+                let det = (start > floor && self.word(start - 1).eq_ignore_ascii_case("the"))
+                    .then(|| start - 1);
+                return Some(Np {
+                    span: Span::new(self.tokens[det.unwrap_or(start)].span.start, t.span.end),
+                    kind: MentionKind::Description,
+                    head: Span::new(self.tokens[start].span.start, t.span.end),
+                    role: None,
+                    gender: Gender::Unknown,
+                    number: Number::Singular,
+                    person: false,
+                    definite: false,
+                });
+            }
+        }
+        // gather the run of name, title, particle and initial tokens
+        let mut start = end;
+        let mut k = end;
+        let mut steps = 0;
+        let mut modifiers_title = false;
+        while k > floor && steps < 12 {
+            let p = k - 1;
+            let ok = self.name_word(p)
+                || self.title_word(p)
+                || (self.punct(p, '.')
+                    && p > floor
+                    && (self.initial_at(p - 1) || self.title_word(p - 1)))
+                || (is_in(PARTICLES, self.word(p)) && self.name_word(p + 1))
+                || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
+                || (self.role_at(p).is_some()
+                    && self.role_at(k).is_some()
+                    && !is_in(DETERMINERS, self.word(p)))
+                || (self.is_word(p)
+                    && self.tokens[p].caps
+                    && (self.title_word(k) || self.role_at(k).is_some()))
+                || (self.tokens[p].capital
+                    && self.is_word(p)
+                    && (self.title_word(k) || modifiers_title && self.tokens[k].capital));
+            if !ok {
+                break;
+            }
+            // a capitalised word before a title modifies it (`Senate Majority Leader`)
+            modifiers_title = self.title_word(k) || modifiers_title && self.tokens[p].capital;
+            k = p;
+            start = p;
+            steps += 1;
+        }
+        // an opening determiner or possessive makes it a description
+        let mut det = None;
+        if start > floor {
+            let d = start - 1;
+            let w = self.word(d);
+            if is_in(DETERMINERS, w) || is_possessive(w) {
+                det = Some(d);
+            } else if start >= floor + 2 && self.is_word(d) && !self.tokens[d].capital {
+                // one lower-case modifier: `a senior official`
+                let w2 = self.word(d - 1);
+                if (is_in(DETERMINERS, w2) || is_possessive(w2)) && self.role_at(end).is_some() {
+                    det = Some(d - 1);
+                }
+            }
+        }
+        self.classify(start, end, det)
+    }
+
+    /// A description whose head role noun is token `end`, reading back over
+    /// up to six modifiers to its determiner: `A Downing Street
+    /// spokesperson`, `the Clacton MP`, `one senior official`, `officials`.
+    fn description_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
+        let mut k = end;
+        let mut det = None;
+        while k > floor && end - k < 6 {
+            let p = k - 1;
+            let w = self.word(p);
+            if w.is_empty() {
+                break;
+            }
+            if is_in(DETERMINERS, w) || is_possessive(w) {
+                det = Some(p);
+                break;
+            }
+            if self.info(p).pronoun.is_some()
+                || self.verb_at(p).is_some()
+                || is_in(BETWEEN_SUBJECT_AND_VERB, w)
+            {
+                break;
+            }
+            k = p;
+        }
+        let start = match det {
+            Some(d) => d + 1,
+            // no determiner: keep only capitalised or role modifiers
+            None => {
+                let mut s = end;
+                while s > floor
+                    && (self.tokens[s - 1].capital || self.role_at(s - 1).is_some())
+                    && self.is_word(s - 1)
+                    && end - s < 6
+                {
+                    s -= 1;
+                }
+                s
+            }
+        };
+        self.classify(start, end, det)
+    }
+
+    /// Give a run of tokens `start..=end` (with an optional determiner
+    /// before it) its mention kind, head and role.
+    fn classify(&self, start: usize, end: usize, det: Option<usize>) -> Option<Np> {
+        let tokens = self.tokens;
+        // the last title or honorific word splits role from name
+        let mut split = None;
+        for i in start..=end {
+            let role = self.title_word(i) || self.role_at(i).is_some() && !self.name_word(i);
+            if role || self.punct(i, '.') && i > 0 && split == Some(i - 1) {
+                split = Some(i);
+            }
+        }
+        let name_start = split.map_or(start, |s| s + 1);
+        let mut gender = Gender::Unknown;
+        for i in start..=end {
+            let w = self.word(i);
+            let _ = w;
+            if let Some(g) = self.info(i).honorific {
+                if g != Gender::Unknown {
+                    gender = g;
+                }
+            }
+        }
+        let name_words = (name_start..=end).filter(|&i| self.is_word(i)).count();
+        if name_start <= end && name_words > 0 && self.name_word(name_start)
+            || name_start <= end && is_in(PARTICLES, self.word(name_start))
+        {
+            // a name, possibly after a title
+            let last = tokens[end].span;
+            let name_end = last.start + strip_possessive(&self.text[last]).len();
+            if is_possessive(&self.text[last]) {
+                return None;
+            }
+            if gender == Gender::Unknown {
+                gender = self.info(name_start).given.unwrap_or(Gender::Unknown);
+            }
+            let role = split.map(|s| Span::new(tokens[start].span.start, tokens[s].span.end));
+            if gender == Gender::Unknown {
+                if let Some(r) = role {
+                    gender = self
+                        .lexicon
+                        .title_gender(&self.text[r])
+                        .unwrap_or(Gender::Unknown);
+                }
+            }
+            let org = (name_start..=end).any(|i| self.info(i).org);
+            let span_start = det.map_or(tokens[start].span.start, |d| tokens[d].span.start);
+            return Some(Np {
+                span: Span::new(
+                    if role.is_some() {
+                        span_start
+                    } else {
+                        tokens[start].span.start
+                    },
+                    name_end,
+                ),
+                kind: if org {
+                    MentionKind::Description
+                } else {
+                    MentionKind::Name
+                },
+                head: Span::new(tokens[name_start].span.start, name_end),
+                role,
+                gender,
+                number: Number::Singular,
+                person: !org && (role.is_some() || gender != Gender::Unknown),
+                definite: org,
+            });
+        }
+        // a description: its head is the last role word
+        let (number, person, g) = self.role_at(end)?;
+        let first = det.unwrap_or(start);
+        let definite = det.is_some_and(|d| {
+            let w = self.word(d);
+            w.eq_ignore_ascii_case("the")
+                || w.eq_ignore_ascii_case("this")
+                || w.eq_ignore_ascii_case("that")
+        });
+        if det.is_none() && number == Number::Singular && !tokens[start].capital {
+            // a bare singular noun (`official said`) is not a speaker phrase
+            return None;
+        }
+        Some(Np {
+            span: Span::new(tokens[first].span.start, tokens[end].span.end),
+            kind: MentionKind::Description,
+            head: Span::new(tokens[start].span.start, tokens[end].span.end),
+            role: None,
+            gender: if gender != Gender::Unknown { gender } else { g },
+            number,
+            person,
+            definite,
+        })
+    }
+
+    /// The subject of the verb at `verb`: the phrase right before it,
+    /// across adverbs and auxiliaries and an appositive between commas
+    /// (`Hugh Hill, a doctor, said`).
+    pub fn subject_of(&self, verb: usize, floor: usize) -> Option<Np> {
+        // a participle after a comma (`Smith said, adding that …`) shares
+        // the subject of the clause before it
+        if verb > floor + 1 && self.punct(verb - 1, ',') && self.word(verb).ends_with("ing") {
+            let before = self.cue_before(verb - 2, floor)?;
+            return self
+                .subject_of(before.first, floor)
+                .filter(|_| before.first < verb);
+        }
+        let mut k = verb;
+        let mut skipped = 0;
+        while k > floor && skipped < 4 && is_in(BETWEEN_SUBJECT_AND_VERB, self.word(k - 1)) {
+            k -= 1;
+            skipped += 1;
+        }
+        if k == floor {
+            return None;
+        }
+        let mut end = k - 1;
+        if self.punct(end, ')') {
+            // `Harry Reid (D-Nev.) said`
+            let mut j = end;
+            while j > floor && end - j < 8 && !self.punct(j, '(') {
+                j -= 1;
+            }
+            if !self.punct(j, '(') || j == floor {
+                return None;
+            }
+            end = j - 1;
+        }
+        if self.punct(end, ',') {
+            // `NP, appositive, VERB`
+            let mut j = end;
+            let mut steps = 0;
+            while j > floor && steps < 24 {
+                j -= 1;
+                steps += 1;
+                if self.punct(j, ',') {
+                    return if j > floor {
+                        self.np_ending_at(j - 1, floor)
+                    } else {
+                        None
+                    };
+                }
+                if self.is_stop(j) {
+                    break;
+                }
+            }
+            return None;
+        }
+        self.np_ending_at(end, floor)
+    }
+
+    /// The noun phrase that starts at token `start`, reading no further than
+    /// `ceil` (exclusive).
+    pub fn np_starting_at(&self, start: usize, ceil: usize) -> Option<Np> {
+        if start >= ceil {
+            return None;
+        }
+        if let Some(np) = self.pronoun_np(start) {
+            return Some(np);
+        }
+        let det = is_in(DETERMINERS, self.word(start)) || is_possessive(self.word(start));
+        let from = if det { start + 1 } else { start };
+        if det {
+            // `a former senior law enforcement official`
+            let head = (from..(from + 7).min(ceil))
+                .take_while(|&j| self.is_word(j) && self.verb_at(j).is_none())
+                .find(|&j| self.role_at(j).is_some() && !self.name_word(j));
+            if let Some(h) = head {
+                let mut e = h;
+                while e + 1 < ceil && self.role_at(e + 1).is_some() && !self.name_word(e + 1) {
+                    e += 1;
+                }
+                if !(e + 1 < ceil && self.name_word(e + 1)) {
+                    return self.classify(from, e, Some(start));
+                }
+                // `Clinton's top foreign policy aide Jake Sullivan`
+                let mut n = e + 1;
+                while n + 1 < ceil
+                    && (self.name_word(n + 1)
+                        || self.initial_at(n + 1)
+                        || self.punct(n + 1, '.') && self.initial_at(n))
+                {
+                    n += 1;
+                }
+                while n > e && !self.name_word(n) {
+                    n -= 1;
+                }
+                return self.classify(from, n, Some(start));
+            }
+        }
+        let mut end = None;
+        let mut k = from;
+        let mut steps = 0;
+        while k < ceil && steps < 10 {
+            let ok = self.name_word(k)
+                || self.title_word(k)
+                || self.role_at(k).is_some()
+                || (self.punct(k, '.')
+                    && k > from
+                    && (self.initial_at(k - 1) || self.title_word(k - 1)))
+                || (is_in(PARTICLES, self.word(k)) && self.name_word(k + 1))
+                || (det
+                    && self.is_word(k)
+                    && !self.tokens[k].capital
+                    && k + 1 < ceil
+                    && (self.role_at(k + 1).is_some()
+                        || self.is_word(k + 1) && self.role_at(k + 2).is_some())
+                    && steps < 3)
+                || (self.is_word(k) && self.tokens[k].caps)
+                || (self.is_word(k)
+                    && self.tokens[k].capital
+                    && (k + 1..(k + 4).min(ceil)).any(|j| self.title_word(j)));
+            if !ok {
+                break;
+            }
+            if !self.punct(k, '.') {
+                end = Some(k);
+            }
+            k += 1;
+            steps += 1;
+        }
+        let end = end?;
+        // trim trailing words that are neither name nor role
+        let mut e = end;
+        while e > from && !(self.name_word(e) || self.role_at(e).is_some()) {
+            e -= 1;
+        }
+        self.classify(from, e, det.then_some(start))
+    }
+
+    /// The nearest cue at or before `from`, down to `floor`; for a verb,
+    /// `according to` is also a cue.
+    pub fn cue_before(&self, from: usize, floor: usize) -> Option<CueMatch<'a>> {
+        let mut k = from + 1;
+        while k > floor {
+            k -= 1;
+            if let Some(lemma) = self.verb_at(k) {
+                return Some(CueMatch {
+                    span: self.tokens[k].span,
+                    first: k,
+                    last: k,
+                    lemma: CueLemma::Verb(lemma),
+                });
+            }
+            if self.according_to_at(k) {
+                return Some(CueMatch {
+                    span: Span::new(self.tokens[k - 1].span.start, self.tokens[k].span.end),
+                    first: k - 1,
+                    last: k,
+                    lemma: CueLemma::AccordingTo,
+                });
+            }
+            if matches!(self.tokens[k].tok, Tok::Sentence | Tok::Paragraph) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The first cue at or after `from`, before `ceil` and any clause stop.
+    pub fn cue_after(&self, from: usize, ceil: usize) -> Option<CueMatch<'a>> {
+        let mut k = from;
+        while k < ceil {
+            if let Some(lemma) = self.verb_at(k) {
+                return Some(CueMatch {
+                    span: self.tokens[k].span,
+                    first: k,
+                    last: k,
+                    lemma: CueLemma::Verb(lemma),
+                });
+            }
+            if self.according_to_at(k + 1) && k + 1 < ceil {
+                return Some(CueMatch {
+                    span: Span::new(self.tokens[k].span.start, self.tokens[k + 1].span.end),
+                    first: k,
+                    last: k + 1,
+                    lemma: CueLemma::AccordingTo,
+                });
+            }
+            if self.is_stop(k) && !self.abbreviation_period(k) {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A period that ends an initial or a title (`J.`, `Mr.`, `Sen.`).
+    fn abbreviation_period(&self, k: usize) -> bool {
+        self.punct(k, '.') && k > 0 && (self.initial_at(k - 1) || self.title_word(k - 1))
+    }
+
+    /// Whom the quotation was said to: the phrase after an addressing verb,
+    /// before `:`, `,`, `that` or the quotation.
+    pub fn addressee_after(&self, cue: &CueMatch<'a>, ceil: usize) -> Option<Np> {
+        let CueLemma::Verb(lemma) = cue.lemma else {
+            return None;
+        };
+        if !ADDRESSING.contains(&lemma) {
+            return None;
+        }
+        let np = self.np_starting_at(cue.last + 1, ceil)?;
+        (np.kind != MentionKind::Pronoun || !np.person)
+            .then_some(np)
+            .or_else(|| (np.kind == MentionKind::Pronoun).then_some(np))
+    }
+
+    /// Whether only `:`/`,`/`that`/an addressee stand between token `after`
+    /// and `ceil`.
+    pub fn only_glue_between(&self, after: usize, ceil: usize) -> bool {
+        (after..ceil).all(|i| {
+            let t = &self.tokens[i];
+            matches!(t.tok, Tok::Punct(':' | ',' | '—' | '–' | '-'))
+                || self.word(i).eq_ignore_ascii_case("that")
+        })
+    }
+}
+
+/// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+/// `Trump's` → `Trump`.
+pub(crate) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// Object and possessive pronoun forms are never subjects.
+fn is_object_form(w: &str) -> bool {
+    crate::lexicon::with_folded(w, |w| {
+        matches!(
+            w,
+            "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "his"
+                | "hers"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "theirs"
+                | "ours"
+                | "mine"
+                | "yours"
+                | "whom"
+                | "whose"
+        )
+    })
+}
+
+/// `78-year-old`, `17-year-old`.
+fn is_age(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    lower.ends_with("-year-old")
+        && lower[..lower.len() - "-year-old".len()]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_alphabetic() || c == '-')
+}

@@ -1,0 +1,466 @@
+//! Entities and coreference: names grouped under the fullest name the
+//! article gives, roles bound to names, pronouns and definite descriptions
+//! resolved to the most salient compatible person, all by carrying state
+//! forward through the article.
+
+use std::collections::HashMap;
+
+use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
+use crate::frame::{Np, Reader};
+use crate::lexicon::{fold, Gender, Number};
+use crate::span::Span;
+use crate::tokens::Tok;
+
+/// A name found in the first pass, with its entity.
+#[derive(Clone, Copy, Debug)]
+struct NameSite {
+    np: Np,
+    entity: usize,
+    /// The first phrase of its sentence, outside quotations.
+    subject: bool,
+    inside: bool,
+}
+
+/// How a mention was resolved, for confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    /// A name or a description standing for itself.
+    Direct,
+    /// A title bound to a name earlier (`the Foreign Secretary`).
+    Role,
+    /// A pronoun to the most recent compatible person.
+    Pronoun,
+    /// A definite description to the most salient person.
+    Salience,
+    /// Not resolved: the mention stands for itself.
+    Unresolved,
+}
+
+/// The entity table and the forward state.
+pub(crate) struct Resolver<'h> {
+    text: &'h str,
+    pub entities: Vec<Entity<'h>>,
+    /// Entity word count of the canonical name, for "fullest".
+    words: Vec<usize>,
+    by_full: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
+    by_description: HashMap<String, usize>,
+    /// Folded role → (byte position, entity), in text order.
+    roles: HashMap<String, Vec<(usize, usize)>>,
+    sites: Vec<NameSite>,
+    cursor: usize,
+    // forward state
+    last_person: [Option<(usize, usize)>; 3],
+    last_subject: [Option<(usize, usize)>; 3],
+    last_speaker: Option<(usize, usize)>,
+    last_group: Option<(usize, usize)>,
+    recent_surname: HashMap<String, usize>,
+}
+
+fn slot(g: Gender) -> usize {
+    match g {
+        Gender::Masculine => 0,
+        Gender::Feminine => 1,
+        _ => 2,
+    }
+}
+
+impl<'h> Resolver<'h> {
+    /// First pass: every name in the article, grouped into entities.
+    pub fn new(text: &'h str, r: &Reader<'_>) -> Resolver<'h> {
+        let mut res = Resolver {
+            text,
+            entities: Vec::new(),
+            words: Vec::new(),
+            by_full: HashMap::new(),
+            by_surname: HashMap::new(),
+            by_description: HashMap::new(),
+            roles: HashMap::new(),
+            sites: Vec::new(),
+            cursor: 0,
+            last_person: [None; 3],
+            last_subject: [None; 3],
+            last_speaker: None,
+            last_group: None,
+            recent_surname: HashMap::new(),
+        };
+        let tokens = r.tokens;
+        let mut singles: Vec<(Np, bool, bool)> = Vec::new();
+        let mut i = 0;
+        let mut sentence_first = true;
+        while i < tokens.len() {
+            let t = tokens[i];
+            match t.tok {
+                Tok::Sentence | Tok::Paragraph => {
+                    sentence_first = true;
+                    i += 1;
+                    continue;
+                }
+                Tok::Word => {}
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            let starts = t.capital || t.info.title_word;
+            let side = Reader {
+                inside: t.inside,
+                ..*r
+            };
+            let np = if starts {
+                side.np_starting_at(i, (i + 12).min(tokens.len()))
+            } else {
+                None
+            };
+            let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
+                if t.tok == Tok::Word && !t.inside {
+                    sentence_first = false;
+                }
+                i += 1;
+                continue;
+            };
+            let subject = sentence_first && !t.inside;
+            sentence_first = false;
+            // skip past the phrase
+            while i < tokens.len() && tokens[i].span.start < np.span.end {
+                i += 1;
+            }
+            let name = &text[np.head];
+            if name.split_whitespace().count() >= 2 {
+                let e = res.register_name(np);
+                res.sites.push(NameSite {
+                    np,
+                    entity: e,
+                    subject,
+                    inside: t.inside,
+                });
+                if let Some(role) = np.role {
+                    res.bind(role, np.span.start, e);
+                }
+                // an appositive role: `David Lammy, the Foreign Secretary,`
+                if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
+                    if let Some(app) = side.np_starting_at(i + 1, (i + 8).min(tokens.len())) {
+                        if app.kind == MentionKind::Description && app.definite && app.person {
+                            res.bind(app.head, np.span.start, e);
+                        }
+                    }
+                }
+            } else {
+                singles.push((np, subject, t.inside));
+            }
+        }
+        // single words: a surname of a fuller name, or a name of their own
+        for (np, subject, inside) in singles {
+            let key = fold(&text[np.head]);
+            let e = match res.by_surname.get(&key).and_then(|v| v.first().copied()) {
+                Some(e) => e,
+                None => match res.by_full.get(&key) {
+                    Some(&e) => e,
+                    None => res.new_entity(np.head, np.kind_entity(), np.gender, 1, key),
+                },
+            };
+            if np.gender != Gender::Unknown && res.entities[e].gender == Gender::Unknown {
+                res.entities[e].gender = np.gender;
+            }
+            if np.person && res.entities[e].kind == EntityKind::Name {
+                res.entities[e].kind = EntityKind::Person;
+            }
+            if let Some(role) = np.role {
+                res.bind(role, np.span.start, e);
+            }
+            res.sites.push(NameSite {
+                np,
+                entity: e,
+                subject,
+                inside,
+            });
+        }
+        res.sites.sort_by_key(|s| s.np.span.start);
+        for s in &res.sites {
+            let m = Mention {
+                haystack: text,
+                span: s.np.span,
+                kind: MentionKind::Name,
+            };
+            res.entities[s.entity].mentions.push(m);
+        }
+        res
+    }
+
+    fn new_entity(
+        &mut self,
+        name: Span,
+        kind: EntityKind,
+        gender: Gender,
+        words: usize,
+        key: String,
+    ) -> usize {
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            id: EntityId(id),
+            name: &self.text[name],
+            kind,
+            gender,
+            number: Number::Singular,
+            mentions: Vec::new(),
+        });
+        self.words.push(words);
+        self.by_full.insert(key, id);
+        id
+    }
+
+    /// A name of two words or more: the same person as an earlier name with
+    /// the same surname and first word (or a name one contains), else new.
+    fn register_name(&mut self, np: Np) -> usize {
+        let name = &self.text[np.head];
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(|w| fold(w.trim_end_matches('.')))
+            .collect();
+        let n = words.len();
+        let key = words.join(" ");
+        let surname = words[n - 1].clone();
+        let first = &words[0];
+        let mut found = self.by_full.get(&key).copied();
+        if found.is_none() {
+            if let Some(cands) = self.by_surname.get(&surname) {
+                found = cands.iter().copied().find(|&e| {
+                    let other = fold(self.entities[e].name);
+                    other.split_whitespace().next() == Some(first.as_str())
+                });
+            }
+        }
+        let e = match found {
+            Some(e) => {
+                if n > self.words[e] {
+                    self.entities[e].name = &self.text[np.head];
+                    self.words[e] = n;
+                }
+                self.by_full.insert(key, e);
+                e
+            }
+            None => {
+                let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, key);
+                self.by_surname.entry(surname).or_default().push(e);
+                e
+            }
+        };
+        let ent = &mut self.entities[e];
+        if ent.gender == Gender::Unknown {
+            ent.gender = np.gender;
+        }
+        if np.person && ent.kind == EntityKind::Name {
+            ent.kind = EntityKind::Person;
+        }
+        e
+    }
+
+    fn bind(&mut self, role: Span, at: usize, e: usize) {
+        let key = role_key(&self.text[role]);
+        if !key.is_empty() {
+            self.roles.entry(key).or_default().push((at, e));
+        }
+    }
+
+    /// Take in every name that starts before `pos`.
+    pub fn advance(&mut self, pos: usize) {
+        while let Some(s) = self.sites.get(self.cursor).copied() {
+            if s.np.span.start >= pos {
+                break;
+            }
+            self.cursor += 1;
+            let e = s.entity;
+            let ent = &self.entities[e];
+            let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
+            self.recent_surname.insert(surname, e);
+            if s.inside {
+                continue;
+            }
+            match ent.kind {
+                EntityKind::Name => {}
+                EntityKind::Person => {
+                    let g = slot(ent.gender);
+                    self.last_person[g] = Some((e, s.np.span.start));
+                    if s.subject {
+                        self.last_subject[g] = Some((e, s.np.span.start));
+                    }
+                }
+                EntityKind::Organisation | EntityKind::Description => {
+                    self.last_group = Some((e, s.np.span.start));
+                }
+            }
+        }
+    }
+
+    /// The entity a speaker phrase refers to, and how it was found.
+    pub fn resolve(&mut self, np: &Np) -> (Option<usize>, How) {
+        self.advance(np.span.start);
+        match np.kind {
+            MentionKind::Name => (self.resolve_name(np), How::Direct),
+            MentionKind::Pronoun => match self.resolve_pronoun(np) {
+                Some(e) => (Some(e), How::Pronoun),
+                None => (None, How::Unresolved),
+            },
+            MentionKind::Description => self.resolve_description(np),
+        }
+    }
+
+    fn resolve_name(&mut self, np: &Np) -> Option<usize> {
+        let name = &self.text[np.head];
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(|w| fold(w.trim_end_matches('.')))
+            .collect();
+        let key = words.join(" ");
+        if let Some(&e) = self.by_full.get(&key) {
+            if words.len() == 1 {
+                if let Some(&r) = self.recent_surname.get(&key) {
+                    return Some(r);
+                }
+            }
+            return Some(e);
+        }
+        let surname = words.last()?.clone();
+        if let Some(&e) = self.recent_surname.get(&surname) {
+            return Some(e);
+        }
+        if let Some(e) = self
+            .by_surname
+            .get(&surname)
+            .and_then(|v| v.first().copied())
+        {
+            return Some(e);
+        }
+        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.len(), key);
+        Some(e)
+    }
+
+    fn resolve_pronoun(&self, np: &Np) -> Option<usize> {
+        if np.number == Number::Plural {
+            return self.last_group.map(|(e, _)| e);
+        }
+        let word = fold(&self.text[np.span]);
+        if word != "he" && word != "she" {
+            return None;
+        }
+        let mut best = latest(&self.last_subject, np.gender);
+        if let Some((e, at)) = self.last_speaker {
+            if np.gender.agrees(self.entities[e].gender) && best.is_none_or(|(_, b)| at >= b) {
+                best = Some((e, at));
+            }
+        }
+        best.or_else(|| latest(&self.last_person, np.gender))
+            .map(|(e, _)| e)
+    }
+
+    fn resolve_description(&mut self, np: &Np) -> (Option<usize>, How) {
+        if np.definite && np.person {
+            let key = role_key(&self.text[np.head]);
+            if let Some(binds) = self.roles.get(&key) {
+                let before = binds.iter().rev().find(|(at, _)| *at < np.span.start);
+                if let Some(&(_, e)) = before.or(binds.first()) {
+                    return (Some(e), How::Role);
+                }
+            }
+            if let Some((e, _)) = self.last_speaker.filter(|(e, _)| {
+                np.gender.agrees(self.entities[*e].gender)
+                    && self.entities[*e].kind == EntityKind::Person
+            }) {
+                return (Some(e), How::Salience);
+            }
+            if let Some((e, _)) = latest(&self.last_subject, np.gender) {
+                return (Some(e), How::Salience);
+            }
+        }
+        let key = fold(&self.text[np.span]);
+        let e = match self.by_description.get(&key) {
+            Some(&e) => e,
+            None => {
+                let e = self.new_entity(
+                    np.span,
+                    EntityKind::Description,
+                    np.gender,
+                    0,
+                    String::new(),
+                );
+                self.entities[e].number = np.number;
+                self.by_description.insert(key, e);
+                e
+            }
+        };
+        (Some(e), How::Direct)
+    }
+
+    /// Record that entity `e` spoke at `pos`.
+    pub fn spoke(&mut self, e: usize, pos: usize, mention: Mention<'h>) {
+        self.last_speaker = Some((e, pos));
+        let ent = &mut self.entities[e];
+        if !ent.mentions.iter().any(|m| m.span == mention.span) {
+            ent.mentions.push(mention);
+        }
+        match ent.kind {
+            EntityKind::Description if ent.number == Number::Plural => {
+                self.last_group = Some((e, pos));
+            }
+            EntityKind::Organisation => self.last_group = Some((e, pos)),
+            _ => {
+                if ent.kind == EntityKind::Name {
+                    ent.kind = EntityKind::Person;
+                }
+                let g = slot(ent.gender);
+                self.last_person[g] = Some((e, pos));
+                self.last_subject[g] = Some((e, pos));
+            }
+        }
+    }
+
+    /// Hand over the entities, mentions in text order.
+    pub fn finish(mut self) -> Vec<Entity<'h>> {
+        for e in &mut self.entities {
+            e.mentions.sort_by_key(|m| m.span.start);
+        }
+        self.entities
+    }
+}
+
+/// The most recent of the people in `slots` whose gender agrees with
+/// `gender` (people of unknown gender agree with all).
+fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize, usize)> {
+    let pick = |a: Option<(usize, usize)>, b: Option<(usize, usize)>| match (a, b) {
+        (Some(x), Some(y)) => Some(if x.1 >= y.1 { x } else { y }),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    match gender {
+        // people whose gender the article shows come first
+        Gender::Masculine => slots[0].or(slots[2]),
+        Gender::Feminine => slots[1].or(slots[2]),
+        _ => pick(pick(slots[0], slots[1]), slots[2]),
+    }
+}
+
+/// The comparison form of a role: folded words without determiners.
+fn role_key(role: &str) -> String {
+    let mut key = String::new();
+    for w in role.split_whitespace() {
+        let f = fold(w.trim_end_matches('.'));
+        if matches!(f.as_str(), "the" | "a" | "an" | "this" | "that") {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&f);
+    }
+    key
+}
+
+impl Np {
+    fn kind_entity(&self) -> EntityKind {
+        match self.kind {
+            MentionKind::Description => EntityKind::Organisation,
+            _ if self.person => EntityKind::Person,
+            _ => EntityKind::Name,
+        }
+    }
+}
