@@ -9,7 +9,8 @@
 //!
 //! Every gold document's `text` goes through [`whosaid::Analyzer::new`];
 //! the predictions are scored against the gold quotes and the program
-//! prints, each figure with the counts it rests on:
+//! prints each figure with the counts it rests on (the numbers here are
+//! only an illustration):
 //!
 //! ```text
 //! documents 261
@@ -72,7 +73,7 @@ options:
 #[derive(Debug, thiserror::Error)]
 enum EvalError {
     /// The command line is wrong.
-    #[error("{0}\n\n{USAGE}")]
+    #[error("{0} (try --help)")]
     Usage(String),
     /// A file could not be opened, read or written.
     #[error("{path}: {source}")]
@@ -154,6 +155,17 @@ fn parse_args(args: &[String]) -> Result<Options, EvalError> {
             Some((n, v)) => (n, Some(v.to_string())),
             None => (arg, None),
         };
+        if ![
+            "--strict",
+            "--predictions",
+            "--misses",
+            "--kinds",
+            "--where",
+        ]
+        .contains(&name)
+        {
+            return Err(EvalError::Usage(format!("unknown option `{name}`")));
+        }
         if name == "--strict" {
             if inline.is_some() {
                 return Err(EvalError::Usage("--strict takes no value".into()));

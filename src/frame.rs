@@ -6,117 +6,9 @@
 //! quotation, so the work per quotation is constant.
 
 use crate::analysis::MentionKind;
-use crate::lexicon::{Gender, Lexicon, Number, PhraseKind};
+use crate::lexicon::{Gender, Lexicon, Number, PhraseKind, ADVERB, DETERMINER, OBJECT, PARTICLE};
 use crate::span::Span;
 use crate::tokens::{Tok, Token};
-
-/// Words that may stand between a subject and its verb (`he later said`,
-/// `Smith has repeatedly said`). Closed-class grammar, not vocabulary.
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "once",
-    "repeatedly",
-    "reportedly",
-    "recently",
-    "further",
-    "again",
-    "earlier",
-    "often",
-    "publicly",
-    "privately",
-    "separately",
-    "would",
-    "will",
-    "did",
-    "does",
-    "do",
-    "quickly",
-    "simply",
-    "just",
-    "flatly",
-    "angrily",
-    "bluntly",
-    "immediately",
-    "subsequently",
-    "already",
-    "famously",
-    "initially",
-    "first",
-    "finally",
-    "ultimately",
-    "now",
-    "still",
-    "even",
-    "openly",
-    "jokingly",
-    "explicitly",
-    "personally",
-    "could",
-    "might",
-    "may",
-    "can",
-    "should",
-    "must",
-    "never",
-    "always",
-    "once",
-    "yet",
-    "not",
-    "is",
-    "was",
-    "were",
-    "are",
-    "been",
-    "being",
-    "has",
-    "tearfully",
-    "calmly",
-    "softly",
-    "loudly",
-    "sharply",
-    "firmly",
-    "proudly",
-    "wryly",
-    "curtly",
-    "tersely",
-    "emphatically",
-    "confidently",
-    "happily",
-    "sadly",
-    "proudly",
-    "succinctly",
-    "recently",
-    "told",
-    "last",
-    "this",
-    "week",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "evening",
-    "afternoon",
-    "night",
-];
-
-/// Determiners that open a description (`a`, `the`, `one`, `several`…).
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "one",
-    "two", "three", "four", "five", "six", "several", "some", "many", "most", "other", "another",
-    "both", "no", "each", "every", "few", "various", "multiple", "numerous", "my", "your",
-];
-
-/// Name particles kept inside a name (`Ursula von der Leyen`).
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "del", "ter",
-    "ten", "dos", "das", "ibn", "st", "y",
-];
 
 /// Verbs after which the next noun phrase is whom the quotation was said
 /// to (`told GB News:`).
@@ -124,10 +16,6 @@ const ADDRESSING: &[&str] = &[
     "tell", "ask", "inform", "assure", "reassure", "warn", "remind", "promise", "advise", "urge",
     "notify", "brief", "caution", "instruct", "write", "email", "text", "message",
 ];
-
-fn is_in(list: &[&str], word: &str) -> bool {
-    crate::lexicon::with_folded(word, |w| list.contains(&w))
-}
 
 /// A speaker phrase found in a window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -256,7 +144,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let p = t.info.pronoun?;
-        if p.person == 0 || is_object_form(&self.text[t.span]) {
+        if p.person == 0 || t.info.is(OBJECT) {
             return None;
         }
         Some(Np {
@@ -344,7 +232,7 @@ impl<'a> Reader<'a> {
                 && !w.is_empty()
                 && !t.info.starter
                 && t.info.pronoun.is_none()
-                && !is_in(DETERMINERS, w)
+                && !t.info.is(DETERMINER)
             {
                 let mut start = end;
                 while start > floor
@@ -381,11 +269,11 @@ impl<'a> Reader<'a> {
                 || (self.punct(p, '.')
                     && p > floor
                     && (self.initial_at(p - 1) || self.title_word(p - 1)))
-                || (is_in(PARTICLES, self.word(p)) && self.name_word(p + 1))
+                || (self.info(p).is(PARTICLE) && self.name_word(p + 1))
                 || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
                 || (self.role_at(p).is_some()
                     && self.role_at(k).is_some()
-                    && !is_in(DETERMINERS, self.word(p)))
+                    && !self.info(p).is(DETERMINER))
                 || (self.is_word(p)
                     && self.tokens[p].caps
                     && (self.title_word(k) || self.role_at(k).is_some()))
@@ -405,13 +293,14 @@ impl<'a> Reader<'a> {
         let mut det = None;
         if start > floor {
             let d = start - 1;
-            let w = self.word(d);
-            if is_in(DETERMINERS, w) || is_possessive(w) {
+            if self.info(d).is(DETERMINER) || is_possessive(self.word(d)) {
                 det = Some(d);
             } else if start >= floor + 2 && self.is_word(d) && !self.tokens[d].capital {
                 // one lower-case modifier: `a senior official`
-                let w2 = self.word(d - 1);
-                if (is_in(DETERMINERS, w2) || is_possessive(w2)) && self.role_at(end).is_some() {
+                let before = d - 1;
+                if (self.info(before).is(DETERMINER) || is_possessive(self.word(before)))
+                    && self.role_at(end).is_some()
+                {
                     det = Some(d - 1);
                 }
             }
@@ -431,13 +320,13 @@ impl<'a> Reader<'a> {
             if w.is_empty() {
                 break;
             }
-            if is_in(DETERMINERS, w) || is_possessive(w) {
+            if self.info(p).is(DETERMINER) || is_possessive(w) {
                 det = Some(p);
                 break;
             }
             if self.info(p).pronoun.is_some()
                 || self.verb_at(p).is_some()
-                || is_in(BETWEEN_SUBJECT_AND_VERB, w)
+                || self.info(p).is(ADVERB)
             {
                 break;
             }
@@ -486,7 +375,7 @@ impl<'a> Reader<'a> {
         }
         let name_words = (name_start..=end).filter(|&i| self.is_word(i)).count();
         if name_start <= end && name_words > 0 && self.name_word(name_start)
-            || name_start <= end && is_in(PARTICLES, self.word(name_start))
+            || name_start <= end && self.info(name_start).is(PARTICLE)
         {
             // a name, possibly after a title
             let last = tokens[end].span;
@@ -569,7 +458,7 @@ impl<'a> Reader<'a> {
         }
         let mut k = verb;
         let mut skipped = 0;
-        while k > floor && skipped < 4 && is_in(BETWEEN_SUBJECT_AND_VERB, self.word(k - 1)) {
+        while k > floor && skipped < 4 && self.info(k - 1).is(ADVERB) {
             k -= 1;
             skipped += 1;
         }
@@ -620,7 +509,7 @@ impl<'a> Reader<'a> {
         if let Some(np) = self.pronoun_np(start) {
             return Some(np);
         }
-        let det = is_in(DETERMINERS, self.word(start)) || is_possessive(self.word(start));
+        let det = self.info(start).is(DETERMINER) || is_possessive(self.word(start));
         let from = if det { start + 1 } else { start };
         if det {
             // `a former senior law enforcement official`
@@ -660,7 +549,7 @@ impl<'a> Reader<'a> {
                 || (self.punct(k, '.')
                     && k > from
                     && (self.initial_at(k - 1) || self.title_word(k - 1)))
-                || (is_in(PARTICLES, self.word(k)) && self.name_word(k + 1))
+                || (self.info(k).is(PARTICLE) && self.name_word(k + 1))
                 || (det
                     && self.is_word(k)
                     && !self.tokens[k].capital
@@ -788,33 +677,6 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
-}
-
-/// Object and possessive pronoun forms are never subjects.
-fn is_object_form(w: &str) -> bool {
-    crate::lexicon::with_folded(w, |w| {
-        matches!(
-            w,
-            "him"
-                | "her"
-                | "them"
-                | "us"
-                | "me"
-                | "his"
-                | "hers"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "theirs"
-                | "ours"
-                | "mine"
-                | "yours"
-                | "whom"
-                | "whose"
-        )
-    })
 }
 
 /// `78-year-old`, `17-year-old`.

@@ -7,13 +7,6 @@
 //! quotation see the narrator's words and names inside quotations still
 //! count for the article's entities.
 
-use nom::bytes::complete::take_while1;
-use nom::character::complete::{anychar, satisfy};
-use nom::combinator::{recognize, verify};
-use nom::multi::many0;
-use nom::sequence::pair;
-use nom::{IResult, Parser};
-
 use crate::document::Document;
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::span::Span;
@@ -65,23 +58,60 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
-/// `word = alnum+ (joiner alnum+)*`
-fn word(i: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        take_while1(char::is_alphanumeric),
-        many0(pair(satisfy(is_joiner), take_while1(char::is_alphanumeric))),
-    ))
-    .parse(i)
+/// The end of the word starting at `i`: letters and digits, with joiners
+/// kept where a letter or digit follows (`O'Neil`, `U.S`, `78-year-old`).
+fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // a run of letters and digits, ASCII first
+        while i < limit {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b >= 0x80 {
+                match text[i..].chars().next() {
+                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        // a joiner followed by a letter or digit continues the word
+        let Some(j) = text[i..limit].chars().next().filter(|&c| is_joiner(c)) else {
+            return i;
+        };
+        let after = i + j.len_utf8();
+        match text[after..limit].chars().next() {
+            Some(c) if c.is_alphanumeric() => i = after,
+            _ => return i,
+        }
+    }
 }
 
-/// One character that is not white space.
-fn punct(i: &str) -> IResult<&str, char> {
-    verify(anychar, |c: &char| !c.is_whitespace()).parse(i)
+/// Whether a word starts with a capital, and whether it is all capitals
+/// (two letters or more, none lower-case).
+fn case_of(w: &str) -> (bool, bool) {
+    let first = w.chars().next().is_some_and(char::is_uppercase);
+    if !first {
+        return (false, false);
+    }
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return (true, false);
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    (true, letters >= 2)
 }
 
 /// Tokenise the whole document.
 pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let text = doc.text;
+    let bytes = text.as_bytes();
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let quotes = doc.quotes();
     let top: Vec<(u32, Span, Span)> = quotes
@@ -99,6 +129,9 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             out.push(marker(Tok::Paragraph, i));
         }
         while i < para.span.end {
+            while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
+                i += 1;
+            }
             while sentences.peek().is_some_and(|&s| s <= i) {
                 if let Some(s) = sentences.next() {
                     if open.is_none() && s >= para.span.start {
@@ -147,42 +180,41 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                     .get(next_quote)
                     .map_or(para.span.end, |q| q.1.start.min(para.span.end)),
             };
-            let rest = &text[i..limit.max(i)];
-            let Some(c) = rest.chars().next() else {
-                i = limit.max(i + 1).min(para.span.end.max(i + 1));
+            if i >= limit {
+                // the top of the loop opens or closes the quotation here,
+                // or the paragraph ends
                 continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
             };
             if c.is_whitespace() || crate::scan::is_invisible(c) {
                 i += c.len_utf8();
                 continue;
             }
             let inside = open.is_some();
-            if let Ok((after, w)) = word(rest) {
-                let first = w.chars().next().unwrap_or(' ');
-                let capital = first.is_uppercase();
-                let caps = capital
-                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !w.chars().any(char::is_lowercase);
+            if c.is_alphanumeric() {
+                let end = word_end(text, i, limit);
+                let w = &text[i..end];
+                let (capital, caps) = case_of(w);
                 out.push(Token {
-                    span: Span::new(i, i + w.len()),
+                    span: Span::new(i, end),
                     tok: Tok::Word,
                     inside,
                     capital,
                     caps,
                     info: lexicon.info(crate::frame::strip_possessive(w)),
                 });
-                i += rest.len() - after.len();
-            } else if let Ok((after, p)) = punct(rest) {
+                i = end;
+            } else {
                 out.push(Token {
-                    span: Span::new(i, i + p.len_utf8()),
-                    tok: Tok::Punct(p),
+                    span: Span::new(i, i + c.len_utf8()),
+                    tok: Tok::Punct(c),
                     inside,
                     capital: false,
                     caps: false,
                     info: WordInfo::default(),
                 });
-                i += rest.len() - after.len();
-            } else {
                 i += c.len_utf8();
             }
         }

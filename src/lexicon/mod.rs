@@ -7,7 +7,7 @@
 //! non-ASCII words), so that look-ups are case- and glyph-insensitive while
 //! offsets into the article never move.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,8 @@ pub enum LexiconFile {
     OrgWords,
     /// `sentence_starters.txt`: one word a line
     SentenceStarters,
+    /// `function_words.txt`: `word<TAB>class[,class…]`
+    FunctionWords,
 }
 
 impl LexiconFile {
@@ -93,11 +95,12 @@ impl LexiconFile {
             LexiconFile::NotNames => "not_names.txt",
             LexiconFile::OrgWords => "org_words.txt",
             LexiconFile::SentenceStarters => "sentence_starters.txt",
+            LexiconFile::FunctionWords => "function_words.txt",
         }
     }
 
     /// Every list, in loading order.
-    pub const ALL: [LexiconFile; 11] = [
+    pub const ALL: [LexiconFile; 12] = [
         LexiconFile::Verbs,
         LexiconFile::CuePhrases,
         LexiconFile::Abbreviations,
@@ -109,6 +112,7 @@ impl LexiconFile {
         LexiconFile::NotNames,
         LexiconFile::OrgWords,
         LexiconFile::SentenceStarters,
+        LexiconFile::FunctionWords,
     ];
 
     fn english(self) -> &'static str {
@@ -124,6 +128,7 @@ impl LexiconFile {
             LexiconFile::NotNames => include_str!("not_names.txt"),
             LexiconFile::OrgWords => include_str!("org_words.txt"),
             LexiconFile::SentenceStarters => include_str!("sentence_starters.txt"),
+            LexiconFile::FunctionWords => include_str!("function_words.txt"),
         }
     }
 }
@@ -182,7 +187,26 @@ pub(crate) struct WordInfo {
     pub not_name: bool,
     pub org: bool,
     pub starter: bool,
+    /// Closed-class roles (`DETERMINER`, `PARTICLE`, `ADVERB`, `OBJECT`).
+    pub function: u8,
 }
+
+impl WordInfo {
+    /// Whether the word has closed-class role `class`.
+    #[inline]
+    pub fn is(&self, class: u8) -> bool {
+        self.function & class != 0
+    }
+}
+
+/// Opens a description: `a`, `the`, `several`.
+pub(crate) const DETERMINER: u8 = 1;
+/// Stays inside a name: `von`, `de`, `al`.
+pub(crate) const PARTICLE: u8 = 2;
+/// May stand between a subject and its verb: `also`, `later`, `has`.
+pub(crate) const ADVERB: u8 = 4;
+/// Never a subject: `him`, `whose`.
+pub(crate) const OBJECT: u8 = 8;
 
 /// A multi-word entry: the words after the first, folded.
 #[derive(Clone, Debug)]
@@ -195,7 +219,7 @@ pub(crate) struct Phrase<T> {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Every single word any list knows, with all the lists say of it.
-    words: HashMap<String, WordInfo>,
+    words: HashMap<Box<[u8]>, WordInfo>,
     lemmas: Vec<String>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
     abbreviations: HashMap<String, AbbrevClass>,
@@ -251,7 +275,8 @@ impl Lexicon {
             | LexiconFile::Abbreviations
             | LexiconFile::Honorifics
             | LexiconFile::Titles
-            | LexiconFile::GivenNames => 2,
+            | LexiconFile::GivenNames
+            | LexiconFile::FunctionWords => 2,
             LexiconFile::RoleNouns => 3,
             LexiconFile::Pronouns => 4,
         };
@@ -272,11 +297,7 @@ impl Lexicon {
                 let first = forms.next().ok_or("no lemma")?;
                 self.lemmas.push(fold(first));
                 for form in std::iter::once(first).chain(forms) {
-                    self.words
-                        .entry(fold(form))
-                        .or_default()
-                        .verb
-                        .get_or_insert(lemma);
+                    self.word_mut(fold(form)).verb.get_or_insert(lemma);
                 }
             }
             LexiconFile::CuePhrases => {
@@ -307,7 +328,7 @@ impl Lexicon {
             LexiconFile::Honorifics => {
                 let g = gender(fields[1])?;
                 let k = key.trim_end_matches('.').to_string();
-                self.words.entry(k).or_default().honorific = Some(g);
+                self.word_mut(k).honorific = Some(g);
             }
             LexiconFile::Titles => {
                 let g = gender(fields[1])?;
@@ -316,7 +337,7 @@ impl Lexicon {
                 for w in std::iter::once(&first).chain(rest.iter()) {
                     let w = w.trim_end_matches('.').to_string();
                     if !TITLE_GLUE.contains(&w.as_str()) {
-                        let info = self.words.entry(w.clone()).or_default();
+                        let info = self.word_mut(w.clone());
                         info.title_word = true;
                         if single {
                             info.title = Some(g);
@@ -337,7 +358,7 @@ impl Lexicon {
                     "group" => false,
                     other => return Err(format!("animacy must be person or group, not `{other}`")),
                 };
-                self.words.entry(key).or_default().role = Some(RoleNoun { number, person });
+                self.word_mut(key).role = Some(RoleNoun { number, person });
             }
             LexiconFile::Pronouns => {
                 let person = match fields[3] {
@@ -352,20 +373,33 @@ impl Lexicon {
                     number: number(fields[2])?,
                     person,
                 };
-                self.words.entry(key).or_default().pronoun = Some(info);
+                self.word_mut(key).pronoun = Some(info);
             }
             LexiconFile::GivenNames => {
                 let g = gender(fields[1])?;
-                self.words.entry(key).or_default().given = Some(g);
+                self.word_mut(key).given = Some(g);
             }
             LexiconFile::NotNames => {
-                self.words.entry(key).or_default().not_name = true;
+                self.word_mut(key).not_name = true;
             }
             LexiconFile::OrgWords => {
-                self.words.entry(key).or_default().org = true;
+                self.word_mut(key).org = true;
             }
             LexiconFile::SentenceStarters => {
-                self.words.entry(key).or_default().starter = true;
+                self.word_mut(key).starter = true;
+            }
+            LexiconFile::FunctionWords => {
+                let mut bits = 0;
+                for class in fields[1].split(',') {
+                    bits |= match class.trim() {
+                        "determiner" => DETERMINER,
+                        "particle" => PARTICLE,
+                        "adverb" => ADVERB,
+                        "object" => OBJECT,
+                        other => return Err(format!("unknown class `{other}`")),
+                    };
+                }
+                self.word_mut(key).function |= bits;
             }
         }
         Ok(())
@@ -373,7 +407,29 @@ impl Lexicon {
 
     /// Everything the lists say about `word` (one look-up).
     pub(crate) fn info(&self, word: &str) -> WordInfo {
-        with_folded(word, |k| self.words.get(k).copied()).unwrap_or_default()
+        let bytes = word.as_bytes();
+        if bytes.len() <= 32 && word.is_ascii() {
+            // the common case: fold into a stack buffer, no allocation
+            let mut buf = [0u8; 32];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            self.words
+                .get(&buf[..bytes.len()])
+                .copied()
+                .unwrap_or_default()
+        } else {
+            self.words
+                .get(fold(word).as_bytes())
+                .copied()
+                .unwrap_or_default()
+        }
+    }
+
+    fn word_mut(&mut self, key: impl Into<String>) -> &mut WordInfo {
+        self.words
+            .entry(key.into().into_bytes().into_boxed_slice())
+            .or_default()
     }
 
     /// The lemma with index `id`.
