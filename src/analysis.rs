@@ -179,6 +179,8 @@ pub enum Rule {
     Dash,
     /// A lead-in paragraph ending in a colon: `And from Chairwoman Vale:`.
     LeadIn,
+    /// A speaker phrase and a colon, no verb: `Pollster Ann Vale: "…"`.
+    Colon,
     /// A quotation with no cue of its own right after an attributed one.
     Adjacent,
     /// A partial quotation: the subject of the verb that governs it.
@@ -201,6 +203,7 @@ impl Rule {
             Rule::AccordingTo => "according_to",
             Rule::Dash => "dash",
             Rule::LeadIn => "lead_in",
+            Rule::Colon => "colon",
             Rule::Adjacent => "adjacent",
             Rule::PartialSubject => "partial_subject",
             Rule::Echo => "echo",

@@ -78,8 +78,9 @@ pub(crate) fn attribute<'h>(
             continue;
         }
         let para_open = paragraph_of_token.at(&tokens, o);
-        let found = frame_for(&reader, o, c, quotes[n].content(), window)
-            .or_else(|| lead_in(&reader, o, window));
+        resolver.at_paragraph(para_open);
+        let found =
+            frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
         let mut attributed = false;
         if let Some(f) = found {
             let (entity, how) = resolver.resolve(&f.speaker);
@@ -188,7 +189,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::SpeakerCueAfter | Rule::CueSpeakerAfter => 0.92,
         Rule::SpeakerCueBefore => 0.9,
         Rule::AccordingTo => 0.85,
-        Rule::Dash | Rule::LeadIn => 0.75,
+        Rule::Dash | Rule::LeadIn | Rule::Colon => 0.75,
         Rule::PartialSubject => 0.7,
         Rule::Echo => 0.65,
         Rule::Adjacent => 0.6,
@@ -248,27 +249,112 @@ fn frame_for<'a>(
     r: &Reader<'a>,
     o: usize,
     c: usize,
-    content: &str,
+    quote: &crate::quotes::Quote<'_>,
     window: usize,
 ) -> Option<Found<'a>> {
     let floor = floor_before(r, o, window);
-    let left = left_frame(r, o, floor);
-    let right = right_frame(r, c, content, window);
+    let partial = matches!(quote.kind(), QuoteKind::Partial | QuoteKind::Scare);
+    let left = left_frame(r, o, floor, partial);
+    let right = right_frame(r, c, quote.content(), window);
     match (left, right) {
         (Some(l), _) if l.strong => Some(l),
         (_, Some(rt)) if rt.strong => Some(rt),
-        (Some(l), _) => Some(l),
-        (None, rt) => rt,
+        (left, right) => {
+            colon_frame(r, o, floor)
+                .or(left)
+                .or(right)
+                .or_else(|| match quote.kind() {
+                    QuoteKind::Partial | QuoteKind::Scare if !title_case(quote.content()) => {
+                        sentence_subject(r, o, floor)
+                    }
+                    _ => None,
+                })
+        }
     }
+}
+
+/// Every word capitalised: the title of a work or a name (`"The Long
+/// Field"`), said by no one.
+fn title_case(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// `Republican pollster Daron Shaw: "…"`: a speaker phrase and a colon
+/// right before the quotation, with no verb.
+fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
+    if o < floor + 2 || !r.tokens[o - 1].is_punct(':') {
+        return None;
+    }
+    let speaker = r.np_ending_at(o - 2, floor)?;
+    // the phrase must open its clause
+    let first = r.tokens[floor..o]
+        .iter()
+        .position(|t| t.span.start >= speaker.span.start)?
+        + floor;
+    let opens = first == floor
+        || matches!(
+            r.tokens[first - 1].tok,
+            Tok::Punct('-' | '—' | '–' | ':' | ',' | '.')
+        );
+    if !opens || speaker.kind == MentionKind::Pronoun {
+        return None;
+    }
+    Some(Found {
+        speaker,
+        cue: None,
+        addressee: None,
+        rule: Rule::Colon,
+        strong: true,
+    })
+}
+
+/// A partial quotation in a sentence with no reporting verb: the subject
+/// that opens the sentence (`Sanders credited the win to "…"`).
+fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
+    let speaker = r.np_starting_at(floor, o)?;
+    let person = match speaker.kind {
+        MentionKind::Name | MentionKind::Pronoun => {
+            speaker.person || speaker.kind == MentionKind::Name
+        }
+        MentionKind::Description => speaker.person,
+    };
+    // the subject is followed by its verb: a lower-case word
+    let next = r.tokens[floor..o]
+        .iter()
+        .position(|t| t.span.start >= speaker.span.end)?
+        + floor;
+    let verb_follows = r
+        .tokens
+        .get(next)
+        .is_some_and(|t| t.is_word() && !t.capital);
+    (person && verb_follows).then_some(Found {
+        speaker,
+        cue: None,
+        addressee: None,
+        rule: Rule::PartialSubject,
+        strong: false,
+    })
 }
 
 /// `SPEAKER CUE [ADDRESSEE]: "…"`, `according to SPEAKER, "…"`, and the
 /// subject of a verb governing a partial quotation.
-fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
+fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Option<Found<'a>> {
     if o == 0 || o <= floor {
         return None;
     }
-    let cue = r.cue_before(o - 1, floor)?;
+    let mut cue = r.cue_before(o - 1, floor)?;
+    if partial {
+        // inside a reported clause the quotation belongs to the reporter:
+        // `Trump said that Romney begged him and "…"`
+        if let Some(outer) = r.clausal_cue_before(cue.first, floor) {
+            if r.subject_of(outer.first, floor).is_some() {
+                cue = outer;
+            }
+        }
+    }
     match cue.lemma {
         CueLemma::AccordingTo => {
             let speaker = r.np_starting_at(cue.last + 1, o)?;
@@ -285,8 +371,18 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
                 .subject_of(cue.first, floor)
                 .or_else(|| {
                     // the second half of a split quotation (`"A," said X, "B."`)
-                    // or `Said Mr Hill: "…"`
-                    r.np_starting_at(cue.last + 1, o)
+                    // or `Said Mr Hill: "…"`: the verb opens its clause
+                    let opens = (floor..cue.first).all(|k| {
+                        matches!(
+                            r.tokens[k].tok,
+                            Tok::Open(_)
+                                | Tok::Close(_)
+                                | Tok::Punct(',')
+                                | Tok::Sentence
+                                | Tok::Paragraph
+                        ) || r.tokens[k].inside
+                    });
+                    opens.then(|| r.np_starting_at(cue.last + 1, o)).flatten()
                 })
                 .or_else(|| {
                     // a participle (`…, saying "…"`): the first phrase of the clause
@@ -459,7 +555,7 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
         return None;
     }
     let floor = floor_before(r, colon, window);
-    if let Some(f) = left_frame(r, colon + 1, floor) {
+    if let Some(f) = left_frame(r, colon + 1, floor, false) {
         return Some(Found {
             rule: Rule::LeadIn,
             strong: true,

@@ -119,13 +119,34 @@ impl<'a> Reader<'a> {
         if t.tok != Tok::Word {
             return None;
         }
-        let w = &self.text[t.span];
-        // a capitalised verb is a cue only sentence-initially (`Asked …`)
+        let id = t.info.verb?;
         if t.caps {
             return None;
         }
-        let _ = w;
-        t.info.verb.map(|id| self.lexicon.lemma(id))
+        let before = i.checked_sub(1).and_then(|p| self.tokens.get(p));
+        // a capitalised verb is a cue only at the start of a sentence
+        // (`Asked about it, …`); elsewhere it is a name (`Read said`)
+        if t.capital && before.is_some_and(|b| matches!(b.tok, Tok::Word | Tok::Punct(_))) {
+            return None;
+        }
+        // a noun that can also be a verb, between a name and a title or
+        // name, is a noun: `Clinton campaign Chairman John Podesta`
+        if t.info.role.is_some()
+            && before.is_some_and(|b| b.capital)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.capital || n.info.title_word)
+        {
+            return None;
+        }
+        // after a determiner the word is a noun: `the campaign`, `a statement`
+        if before.is_some_and(|b| {
+            b.tok == Tok::Word && (b.info.is(DETERMINER) || is_possessive(&self.text[b.span]))
+        }) {
+            return None;
+        }
+        Some(self.lexicon.lemma(id))
     }
 
     /// `according to` ending at token `i` (the `to`).
@@ -466,6 +487,12 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut end = k - 1;
+        // `… called the cabinet "a closed shop" and said`: the subject of
+        // the first verb of the coordination
+        if matches!(self.word(end), "and" | "but") && end > floor {
+            let before = self.cue_before(end - 1, floor)?;
+            return self.subject_of(before.first, floor);
+        }
         if self.punct(end, ')') {
             // `Harry Reid (D-Nev.) said`
             let mut j = end;
@@ -485,6 +512,14 @@ impl<'a> Reader<'a> {
                 j -= 1;
                 steps += 1;
                 if self.punct(j, ',') {
+                    // `Her husband, Samuel Okoro, said`: a name between the
+                    // commas is the speaker; otherwise the phrase before them
+                    if let Some(np) = self.np_starting_at(j + 1, end) {
+                        let whole = self.tokens[end - 1].span.end == np.span.end;
+                        if whole && np.kind == MentionKind::Name && np.person {
+                            return Some(np);
+                        }
+                    }
                     return if j > floor {
                         self.np_ending_at(j - 1, floor)
                     } else {
@@ -606,6 +641,33 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The leftmost verb between `floor` and `to` that takes a reported
+    /// clause (`said`, `claimed`), with no `;` or `:` between it and `to`.
+    pub fn clausal_cue_before(&self, to: usize, floor: usize) -> Option<CueMatch<'a>> {
+        let mut found = None;
+        for k in (floor..to).rev() {
+            if matches!(
+                self.tokens[k].tok,
+                Tok::Sentence | Tok::Paragraph | Tok::Punct(';' | ':')
+            ) {
+                break;
+            }
+            let Some(t) = self.tok(k) else { continue };
+            let clausal = t.info.verb.is_some_and(|id| self.lexicon.is_clausal(id));
+            if clausal {
+                if let Some(lemma) = self.verb_at(k) {
+                    found = Some(CueMatch {
+                        span: t.span,
+                        first: k,
+                        last: k,
+                        lemma: CueLemma::Verb(lemma),
+                    });
+                }
+            }
+        }
+        found
     }
 
     /// The first cue at or after `from`, before `ceil` and any clause stop.

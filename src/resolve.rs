@@ -42,11 +42,20 @@ pub(crate) struct Resolver<'h> {
     pub entities: Vec<Entity<'h>>,
     /// Entity word count of the canonical name, for "fullest".
     words: Vec<usize>,
+    /// Whether a description entity describes a person (`the senator`)
+    /// rather than a thing or body (`the statement`).
+    animate: Vec<bool>,
     by_full: HashMap<String, usize>,
     by_surname: HashMap<String, Vec<usize>>,
     by_description: HashMap<String, usize>,
     /// Folded role → (byte position, entity), in text order.
     roles: HashMap<String, Vec<(usize, usize)>>,
+    /// Roles only ever used beside a sentence's subject name.
+    weak_roles: HashMap<String, usize>,
+    /// The paragraph of the quotation being attributed.
+    paragraph: usize,
+    /// The paragraph of the last attributed quotation.
+    last_speaker_paragraph: usize,
     sites: Vec<NameSite>,
     cursor: usize,
     // forward state
@@ -72,10 +81,14 @@ impl<'h> Resolver<'h> {
             text,
             entities: Vec::new(),
             words: Vec::new(),
+            animate: Vec::new(),
             by_full: HashMap::new(),
             by_surname: HashMap::new(),
             by_description: HashMap::new(),
             roles: HashMap::new(),
+            weak_roles: HashMap::new(),
+            paragraph: 0,
+            last_speaker_paragraph: 0,
             sites: Vec::new(),
             cursor: 0,
             last_person: [None; 3],
@@ -86,6 +99,10 @@ impl<'h> Resolver<'h> {
         };
         let tokens = r.tokens;
         let mut singles: Vec<(Np, bool, bool)> = Vec::new();
+        // `Starmer … as the Prime Minister …`: a title used later in the
+        // sentence whose subject is a name, as (title head, subject name)
+        let mut weak: Vec<(Span, Span)> = Vec::new();
+        let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
         while i < tokens.len() {
@@ -93,6 +110,7 @@ impl<'h> Resolver<'h> {
             match t.tok {
                 Tok::Sentence | Tok::Paragraph => {
                     sentence_first = true;
+                    sentence_subject = None;
                     i += 1;
                     continue;
                 }
@@ -112,6 +130,16 @@ impl<'h> Resolver<'h> {
             } else {
                 None
             };
+            if !t.inside && t.info.is(crate::lexicon::DETERMINER) {
+                if let Some(subject) = sentence_subject {
+                    let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
+                    if let Some(d) = desc
+                        .filter(|d| d.kind == MentionKind::Description && d.definite && d.person)
+                    {
+                        weak.push((d.head, subject));
+                    }
+                }
+            }
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
                 if t.tok == Tok::Word && !t.inside {
                     sentence_first = false;
@@ -121,6 +149,10 @@ impl<'h> Resolver<'h> {
             };
             let subject = sentence_first && !t.inside;
             sentence_first = false;
+            if subject && np.person || subject && np.role.is_none() && np.kind == MentionKind::Name
+            {
+                sentence_subject = Some(np.head);
+            }
             // skip past the phrase
             while i < tokens.len() && tokens[i].span.start < np.span.end {
                 i += 1;
@@ -175,6 +207,23 @@ impl<'h> Resolver<'h> {
                 inside,
             });
         }
+        for (role, subject) in weak {
+            let key = role_key(&text[role]);
+            if key.is_empty() || res.roles.contains_key(&key) {
+                continue;
+            }
+            let name = fold(&text[subject]);
+            let last = name.split_whitespace().last().unwrap_or("").to_string();
+            let e = res
+                .by_full
+                .get(&name)
+                .or_else(|| res.by_surname.get(&last).and_then(|v| v.first()));
+            if let Some(&e) = e {
+                if res.entities[e].kind == EntityKind::Person {
+                    res.weak_roles.entry(key).or_insert(e);
+                }
+            }
+        }
         res.sites.sort_by_key(|s| s.np.span.start);
         for s in &res.sites {
             let m = Mention {
@@ -205,6 +254,7 @@ impl<'h> Resolver<'h> {
             mentions: Vec::new(),
         });
         self.words.push(words);
+        self.animate.push(kind == EntityKind::Person);
         self.by_full.insert(key, id);
         id
     }
@@ -257,9 +307,22 @@ impl<'h> Resolver<'h> {
 
     fn bind(&mut self, role: Span, at: usize, e: usize) {
         let key = role_key(&self.text[role]);
-        if !key.is_empty() {
-            self.roles.entry(key).or_default().push((at, e));
+        if key.is_empty() {
+            return;
         }
+        // `Health Minister Ruth Calder` is also `the minister`
+        if let Some((_, head)) = key.rsplit_once(' ') {
+            self.roles
+                .entry(head.to_string())
+                .or_default()
+                .push((at, e));
+        }
+        self.roles.entry(key).or_default().push((at, e));
+    }
+
+    /// The quotation being attributed lies in paragraph `p`.
+    pub fn at_paragraph(&mut self, p: usize) {
+        self.paragraph = p;
     }
 
     /// Take in every name that starts before `pos`.
@@ -345,7 +408,11 @@ impl<'h> Resolver<'h> {
         }
         let mut best = latest(&self.last_subject, np.gender);
         if let Some((e, at)) = self.last_speaker {
-            if np.gender.agrees(self.entities[e].gender) && best.is_none_or(|(_, b)| at >= b) {
+            let ent = &self.entities[e];
+            if ent.kind == EntityKind::Person
+                && np.gender.agrees(ent.gender)
+                && best.is_none_or(|(_, b)| at >= b)
+            {
                 best = Some((e, at));
             }
         }
@@ -362,13 +429,18 @@ impl<'h> Resolver<'h> {
                     return (Some(e), How::Role);
                 }
             }
+            if let Some(&e) = self.weak_roles.get(&key) {
+                return (Some(e), How::Role);
+            }
+            // a title or age right after a quotation by a person of the
+            // previous paragraph continues with that person (`He told GB
+            // News: "…"` … `the Clacton MP added:`)
+            let continuing = self.last_speaker_paragraph + 1 >= self.paragraph;
             if let Some((e, _)) = self.last_speaker.filter(|(e, _)| {
-                np.gender.agrees(self.entities[*e].gender)
+                continuing
+                    && np.gender.agrees(self.entities[*e].gender)
                     && self.entities[*e].kind == EntityKind::Person
             }) {
-                return (Some(e), How::Salience);
-            }
-            if let Some((e, _)) = latest(&self.last_subject, np.gender) {
                 return (Some(e), How::Salience);
             }
         }
@@ -394,6 +466,7 @@ impl<'h> Resolver<'h> {
     /// Record that entity `e` spoke at `pos`.
     pub fn spoke(&mut self, e: usize, pos: usize, mention: Mention<'h>) {
         self.last_speaker = Some((e, pos));
+        self.last_speaker_paragraph = self.paragraph;
         let ent = &mut self.entities[e];
         if !ent.mentions.iter().any(|m| m.span == mention.span) {
             ent.mentions.push(mention);
@@ -403,6 +476,8 @@ impl<'h> Resolver<'h> {
                 self.last_group = Some((e, pos));
             }
             EntityKind::Organisation => self.last_group = Some((e, pos)),
+            EntityKind::Name if ent.name.split_whitespace().count() < 2 => {}
+            EntityKind::Description if !self.animate[e] => {}
             _ => {
                 if ent.kind == EntityKind::Name {
                     ent.kind = EntityKind::Person;

@@ -78,6 +78,8 @@ pub enum LexiconFile {
     SentenceStarters,
     /// `function_words.txt`: `word<TAB>class[,class…]`
     FunctionWords,
+    /// `clausal_verbs.txt`: one lemma of `verbs.txt` a line
+    ClausalVerbs,
 }
 
 impl LexiconFile {
@@ -96,11 +98,12 @@ impl LexiconFile {
             LexiconFile::OrgWords => "org_words.txt",
             LexiconFile::SentenceStarters => "sentence_starters.txt",
             LexiconFile::FunctionWords => "function_words.txt",
+            LexiconFile::ClausalVerbs => "clausal_verbs.txt",
         }
     }
 
     /// Every list, in loading order.
-    pub const ALL: [LexiconFile; 12] = [
+    pub const ALL: [LexiconFile; 13] = [
         LexiconFile::Verbs,
         LexiconFile::CuePhrases,
         LexiconFile::Abbreviations,
@@ -113,6 +116,7 @@ impl LexiconFile {
         LexiconFile::OrgWords,
         LexiconFile::SentenceStarters,
         LexiconFile::FunctionWords,
+        LexiconFile::ClausalVerbs,
     ];
 
     fn english(self) -> &'static str {
@@ -129,6 +133,7 @@ impl LexiconFile {
             LexiconFile::OrgWords => include_str!("org_words.txt"),
             LexiconFile::SentenceStarters => include_str!("sentence_starters.txt"),
             LexiconFile::FunctionWords => include_str!("function_words.txt"),
+            LexiconFile::ClausalVerbs => include_str!("clausal_verbs.txt"),
         }
     }
 }
@@ -221,6 +226,8 @@ pub struct Lexicon {
     /// Every single word any list knows, with all the lists say of it.
     words: HashMap<Box<[u8]>, WordInfo>,
     lemmas: Vec<String>,
+    /// By lemma index: the verb takes a reported clause.
+    clausal: Vec<bool>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
     abbreviations: HashMap<String, AbbrevClass>,
     /// Folded full titles (`foreign secretary`) and their gender.
@@ -270,7 +277,8 @@ impl Lexicon {
             LexiconFile::Verbs
             | LexiconFile::NotNames
             | LexiconFile::OrgWords
-            | LexiconFile::SentenceStarters => 1,
+            | LexiconFile::SentenceStarters
+            | LexiconFile::ClausalVerbs => 1,
             LexiconFile::CuePhrases
             | LexiconFile::Abbreviations
             | LexiconFile::Honorifics
@@ -388,6 +396,17 @@ impl Lexicon {
             LexiconFile::SentenceStarters => {
                 self.word_mut(key).starter = true;
             }
+            LexiconFile::ClausalVerbs => {
+                let id = self
+                    .lemmas
+                    .iter()
+                    .position(|l| *l == key)
+                    .ok_or_else(|| format!("`{key}` is not a lemma of verbs.txt"))?;
+                if self.clausal.len() <= id {
+                    self.clausal.resize(id + 1, false);
+                }
+                self.clausal[id] = true;
+            }
             LexiconFile::FunctionWords => {
                 let mut bits = 0;
                 for class in fields[1].split(',') {
@@ -430,6 +449,11 @@ impl Lexicon {
         self.words
             .entry(key.into().into_bytes().into_boxed_slice())
             .or_default()
+    }
+
+    /// Whether verb lemma `id` takes a reported clause (`say`, `claim`).
+    pub(crate) fn is_clausal(&self, id: u32) -> bool {
+        self.clausal.get(id as usize).copied().unwrap_or(false)
     }
 
     /// The lemma with index `id`.
