@@ -456,7 +456,7 @@ fn right_frame<'a>(r: &Reader<'a>, c: usize, content: &str, window: usize) -> Op
     let cue = r.cue_after(k, ceil)?;
     let found = if cue.first == k {
         // inverted, or `according to X`
-        let speaker = r.np_starting_at(cue.last + 1, ceil)?;
+        let speaker = r.np_or_apposed_name(cue.last + 1, ceil)?;
         let rule = match cue.lemma {
             CueLemma::AccordingTo => Rule::AccordingTo,
             CueLemma::Verb(_) => Rule::CueSpeakerAfter,

@@ -465,6 +465,35 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The phrase ending at `end`, or the head it is attached to by `of`
+    /// (`Paul Ryan of Wisconsin`, `the president of Judicial Watch`).
+    pub fn head_np_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
+        let mut np = self.np_ending_at(end, floor)?;
+        for _ in 0..3 {
+            let first = self.tokens[..=end].partition_point(|t| t.span.start < np.span.start);
+            let mut of = first;
+            // capitalised words the name rules left out (`North Carolina`)
+            while of > floor
+                && first - of < 3
+                && self.tokens[of - 1].capital
+                && self.is_word(of - 1)
+            {
+                of -= 1;
+            }
+            if of > floor && self.word(of - 1).eq_ignore_ascii_case("the") {
+                of -= 1;
+            }
+            if of <= floor + 1 || !self.word(of - 1).eq_ignore_ascii_case("of") {
+                break;
+            }
+            match self.np_ending_at(of - 2, floor) {
+                Some(head) if head.kind != MentionKind::Pronoun => np = head,
+                _ => break,
+            }
+        }
+        Some(np)
+    }
+
     /// The subject of the verb at `verb`: the phrase right before it,
     /// across adverbs and auxiliaries and an appositive between commas
     /// (`Hugh Hill, a doctor, said`).
@@ -520,11 +549,24 @@ impl<'a> Reader<'a> {
                             return Some(np);
                         }
                     }
-                    return if j > floor {
-                        self.np_ending_at(j - 1, floor)
-                    } else {
-                        None
-                    };
+                    if j <= floor {
+                        return None;
+                    }
+                    let np = self.head_np_ending_at(j - 1, floor)?;
+                    // a second appositive: `Tom Fitton, the president of
+                    // Judicial Watch, a conservative group, said`
+                    if !(np.kind == MentionKind::Name && np.person) {
+                        let first =
+                            self.tokens[..j].partition_point(|t| t.span.start < np.span.start);
+                        if first > floor + 1 && self.punct(first - 1, ',') {
+                            if let Some(outer) = self.head_np_ending_at(first - 2, floor) {
+                                if outer.kind == MentionKind::Name && outer.person {
+                                    return Some(outer);
+                                }
+                            }
+                        }
+                    }
+                    return Some(np);
                 }
                 if self.is_stop(j) {
                     break;
@@ -532,7 +574,7 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        self.np_ending_at(end, floor)
+        self.head_np_ending_at(end, floor)
     }
 
     /// The noun phrase that starts at token `start`, reading no further than
@@ -612,6 +654,25 @@ impl<'a> Reader<'a> {
             e -= 1;
         }
         self.classify(from, e, det.then_some(start))
+    }
+
+    /// The phrase starting at `start`, or the name in apposition right after
+    /// it (`Clinton's communications director, Jennifer Palmieri`).
+    pub fn np_or_apposed_name(&self, start: usize, ceil: usize) -> Option<Np> {
+        let np = self.np_starting_at(start, ceil)?;
+        if np.kind == MentionKind::Name && np.person {
+            return Some(np);
+        }
+        let after =
+            self.tokens[start..ceil].partition_point(|t| t.span.start < np.span.end) + start;
+        if after < ceil && self.punct(after, ',') {
+            if let Some(name) = self.np_starting_at(after + 1, ceil) {
+                if name.kind == MentionKind::Name && name.person {
+                    return Some(name);
+                }
+            }
+        }
+        Some(np)
     }
 
     /// The nearest cue at or before `from`, down to `floor`; for a verb,

@@ -42,6 +42,8 @@ pub(crate) struct Resolver<'h> {
     pub entities: Vec<Entity<'h>>,
     /// Entity word count of the canonical name, for "fullest".
     words: Vec<usize>,
+    /// Where each entity was last mentioned (for same-surname choices).
+    last_seen: Vec<usize>,
     /// Whether a description entity describes a person (`the senator`)
     /// rather than a thing or body (`the statement`).
     animate: Vec<bool>,
@@ -82,6 +84,7 @@ impl<'h> Resolver<'h> {
             entities: Vec::new(),
             words: Vec::new(),
             animate: Vec::new(),
+            last_seen: Vec::new(),
             by_full: HashMap::new(),
             by_surname: HashMap::new(),
             by_description: HashMap::new(),
@@ -255,6 +258,7 @@ impl<'h> Resolver<'h> {
         });
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
+        self.last_seen.push(0);
         self.by_full.insert(key, id);
         id
     }
@@ -333,6 +337,7 @@ impl<'h> Resolver<'h> {
             }
             self.cursor += 1;
             let e = s.entity;
+            self.last_seen[e] = s.np.span.start + 1;
             let ent = &self.entities[e];
             let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
             self.recent_surname.insert(surname, e);
@@ -384,6 +389,20 @@ impl<'h> Resolver<'h> {
             return Some(e);
         }
         let surname = words.last()?.clone();
+        if np.gender != Gender::Unknown {
+            // `Mrs. Clinton` among several Clintons: the most recently
+            // mentioned one of her gender
+            let best = self.by_surname.get(&surname).and_then(|cands| {
+                cands
+                    .iter()
+                    .copied()
+                    .filter(|&e| self.entities[e].gender == np.gender)
+                    .max_by_key(|&e| self.last_seen[e])
+            });
+            if best.is_some() {
+                return best;
+            }
+        }
         if let Some(&e) = self.recent_surname.get(&surname) {
             return Some(e);
         }
@@ -406,7 +425,15 @@ impl<'h> Resolver<'h> {
         if word != "he" && word != "she" {
             return None;
         }
-        let mut best = latest(&self.last_subject, np.gender);
+        let mode = std::env::var("WS_P").unwrap_or_default();
+        let mut best = if mode == "person" || mode == "personly" {
+            latest(&self.last_person, np.gender)
+        } else {
+            latest(&self.last_subject, np.gender)
+        };
+        if mode == "personly" {
+            return best.map(|(e, _)| e);
+        }
         if let Some((e, at)) = self.last_speaker {
             let ent = &self.entities[e];
             if ent.kind == EntityKind::Person
