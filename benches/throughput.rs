@@ -3,7 +3,7 @@
 //! names, frames, resolution and the rules without a frame) get through.
 //!
 //! ```text
-//! cargo bench --bench throughput                      # every group (a few minutes on 2 cores)
+//! cargo bench --bench throughput                      # every group (~7 min on 2 busy cores)
 //! cargo bench --bench throughput -- --noplot          # same, without HTML plots
 //! cargo bench -- corpus                               # one group (a regex on the id)
 //! cargo bench -- 'pathological/analyze'               # one function of a group
@@ -32,21 +32,28 @@
 //!   same without line breaks, one paragraph of 100k openers),
 //!   `apostrophes` (`don't ` × 1M), `one_line_20mib` (news sentences with
 //!   every line break replaced by a space), `short_paragraphs` (200k
-//!   one-line paragraphs), `double_marks` (10 MiB of `"`), `single_marks`
-//!   (10 MiB of `'`), `alternating_open_1m` (`“‘` × 500k: 1M opening marks,
+//!   one-line paragraphs, four kinds of news line in turn, half of them
+//!   quotations of one speaker), `double_marks` (10 MiB of `"`),
+//!   `single_marks` (10 MiB of `'`), `alternating_open_1m` (`“‘` × 500k: 1M opening marks,
 //!   alternately double and single, all nested), `empty_paragraphs` (1M
 //!   blank lines between two attributed quotations), `capitalised_run`
 //!   (a 100k-word run of capitalised words before `said: "…"`). A
 //!   throughput far below the corpus figure flags a slow path.
 //! * **`scaling`**: the same input kind at 1, 2, 4, 8 and 16 MiB, as one
-//!   document: `news_*` (the corpus text) and `unclosed_*` (the
-//!   `unclosed_one_para` pattern). A linear implementation gives a flat line
-//!   in MiB/s; a falling one means super-linear work in the document size.
+//!   document: `news_*` (the corpus text, cut at an article boundary) and
+//!   `unclosed_*` (the `unclosed_lines` pattern: one unclosed quotation per
+//!   line, each of which gets attributed). A linear implementation gives a
+//!   flat line in MiB/s; a falling one means super-linear work in the
+//!   document size. `same_speaker_*` (256 KiB to 2 MiB, smaller because it
+//!   is slow) repeats one line, `Ann Lee said: "We will win."`: every
+//!   quotation goes to the same entity, which stresses whatever grows with
+//!   the number of mentions of one speaker.
 //!
 //! Sample sizes and times are kept small (`sample_size(10)`, a few seconds
-//! per benchmark) so that the whole run fits in a few minutes on a shared
-//! 2-core machine; raise them with `--sample-size` / `--measurement-time`
-//! for a quieter figure.
+//! per benchmark) so that the whole run fits in minutes on a shared 2-core
+//! machine (slow inputs still take 10 iterations; criterion then warns that
+//! it could not finish in the target time, which is expected); raise them
+//! with `--sample-size` / `--measurement-time` for a quieter figure.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -238,7 +245,8 @@ fn pathological(c: &mut Criterion) {
 fn scaling(c: &mut Criterion) {
     let analyzer = Analyzer::new();
     let (news, ranges) = build_corpus(16 * MIB);
-    let unclosed = repeat_to("x \"unclosed ", 16 * MIB);
+    let unclosed = repeat_to("x \"unclosed\n", 16 * MIB);
+    let same_speaker = repeat_to("Ann Lee said: \"We will win.\"\n", 2 * MIB);
 
     let mut group = c.benchmark_group("scaling");
     group
@@ -258,12 +266,24 @@ fn scaling(c: &mut Criterion) {
             &format!("news_{mib:02}mib"),
             &news[..end],
         );
-        let end = (mib * MIB).min(unclosed.len());
+        // The pattern is ASCII and ends in a line break every 12 bytes:
+        // cut on a line boundary.
+        let end = (mib * MIB / 12 * 12).min(unclosed.len());
         parse_and_analyze(
             &mut group,
             &analyzer,
             &format!("unclosed_{mib:02}mib"),
             &unclosed[..end],
+        );
+    }
+    let line = "Ann Lee said: \"We will win.\"\n".len();
+    for kib in [256, 512, 1024, 2048] {
+        let end = (kib * 1024 / line * line).min(same_speaker.len());
+        parse_and_analyze(
+            &mut group,
+            &analyzer,
+            &format!("same_speaker_{kib:04}kib"),
+            &same_speaker[..end],
         );
     }
     group.finish();

@@ -254,8 +254,26 @@ fn frame_for<'a>(
 ) -> Option<Found<'a>> {
     let floor = floor_before(r, o, window);
     let partial = matches!(quote.kind(), QuoteKind::Partial | QuoteKind::Scare);
-    let left = left_frame(r, o, floor, partial);
-    let right = right_frame(r, c, quote.content(), window);
+    let left = left_frame(r, o, floor, partial).or_else(|| {
+        // `…, Schiff said. "…"`: the sentence before ends in an attribution
+        (!partial && marker_before(r.tokens, o) == Some(Tok::Sentence))
+            .then(|| {
+                let end = (0..o).rev().find(|&k| r.tokens[k].tok == Tok::Sentence)?;
+                final_clause(r, floor_before(r, end, window), end)
+            })
+            .flatten()
+    });
+    let right = right_frame(r, c, quote.content(), window).or_else(|| {
+        // `Obama "felt …" about climate change, Axelrod said.`
+        let (ceil, _) = ceil_after(r, c, window);
+        let ends_sentence = r
+            .tokens
+            .get(ceil)
+            .is_none_or(|t| matches!(t.tok, Tok::Sentence | Tok::Paragraph));
+        ends_sentence
+            .then(|| final_clause(r, c + 1, ceil))
+            .flatten()
+    });
     match (left, right) {
         (Some(l), _) if l.strong => Some(l),
         (_, Some(rt)) if rt.strong => Some(rt),
@@ -271,6 +289,50 @@ fn frame_for<'a>(
                 })
         }
     }
+}
+
+/// The attribution that closes the sentence `floor..end`: `…, NP CUE
+/// [a few words].` or `…, CUE NP.`, with no quotation in that last clause.
+fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a>> {
+    let mut last = end;
+    while last > floor && matches!(r.tokens[last - 1].tok, Tok::Sentence | Tok::Paragraph) {
+        last -= 1;
+    }
+    if last <= floor || !r.tokens[last - 1].is_punct('.') {
+        return None;
+    }
+    let period = last - 1;
+    // the clause starts after the last comma (or the sentence start)
+    let mut start = period;
+    while start > floor && !r.tokens[start - 1].is_punct(',') {
+        if matches!(r.tokens[start - 1].tok, Tok::Open(_) | Tok::Close(_)) || period - start > 12 {
+            return None;
+        }
+        start -= 1;
+    }
+    let cue = r.cue_after(start, period)?;
+    if (cue.last + 1..period).any(|k| r.verb_at(k).is_some()) || period - cue.last > 5 {
+        return None;
+    }
+    let (speaker, rule) = if cue.first == start {
+        (
+            r.np_or_apposed_name(cue.last + 1, period)?,
+            Rule::CueSpeakerAfter,
+        )
+    } else {
+        let np = r.subject_of(cue.first, start)?;
+        if np.span.start != r.tokens[start].span.start {
+            return None;
+        }
+        (np, Rule::SpeakerCueAfter)
+    };
+    Some(Found {
+        speaker,
+        cue: Some(cue),
+        addressee: None,
+        rule,
+        strong: false,
+    })
 }
 
 /// Every word capitalised: the title of a work or a name (`"The Long
@@ -496,9 +558,10 @@ fn right_frame<'a>(r: &Reader<'a>, c: usize, content: &str, window: usize) -> Op
         }
     };
     if crossed {
-        // `"…." Smith said.`: only a bare attribution sentence counts
+        // `"…." Smith said on Friday.`: only a short attribution sentence
+        // with no other verb counts
         let end = cue_end(r, &found, ceil);
-        if end < ceil && !r.tokens[end].is_punct('.') {
+        if ceil.saturating_sub(end) > 8 || (end..ceil).any(|i| r.verb_at(i).is_some()) {
             return None;
         }
         return Some(Found {

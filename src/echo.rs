@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::analysis::{Attribution, Rule};
+use crate::analysis::{Attribution, MentionKind, Rule};
 use crate::quotes::QuoteKind;
 
 /// Give echoed partial quotations the speaker of the quotation they echo.
@@ -18,7 +18,11 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
     let wants = |a: &Attribution<'_>| {
         a.quote.depth == 0
             && matches!(a.quote.kind, QuoteKind::Partial | QuoteKind::Scare)
-            && matches!(a.rule, Rule::None | Rule::PartialSubject)
+            && (a.rule == Rule::None
+                || a.rule == Rule::PartialSubject
+                    && (a.cue.is_none()
+                        || a.speaker
+                            .is_some_and(|s| s.mention.kind() != MentionKind::Name)))
     };
     let mut needles: Vec<String> = Vec::new();
     let mut needle_of: HashMap<String, usize> = HashMap::new();
@@ -28,7 +32,8 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
             continue;
         }
         let key = stems(a.quote.content());
-        if key.len() < 6 {
+        // one word (`"loser"`) is too common to say whose words these are
+        if key.len() < 6 || key.split_whitespace().count() < 2 {
             continue;
         }
         let id = *needle_of.entry(key.clone()).or_insert_with(|| {

@@ -216,9 +216,13 @@ impl<'a> Reader<'a> {
 
     /// An initial with its period: `J` `.`
     fn initial_at(&self, i: usize) -> bool {
+        // `J.` and `J.J.` (the tokenizer keeps inner periods in the word)
         let w = self.word(i);
-        let mut c = w.chars();
-        matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
+        !w.is_empty()
+            && w.split('.').all(|part| {
+                let mut c = part.chars();
+                matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
+            })
             && self.punct(i + 1, '.')
     }
 
@@ -300,6 +304,8 @@ impl<'a> Reader<'a> {
                     && (self.title_word(k) || self.role_at(k).is_some()))
                 || (self.tokens[p].capital
                     && self.is_word(p)
+                    && !self.info(p).is(DETERMINER)
+                    && !self.info(p).starter
                     && (self.title_word(k) || modifiers_title && self.tokens[k].capital));
             if !ok {
                 break;

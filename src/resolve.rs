@@ -495,9 +495,9 @@ impl<'h> Resolver<'h> {
         self.last_speaker = Some((e, pos));
         self.last_speaker_paragraph = self.paragraph;
         let ent = &mut self.entities[e];
-        if !ent.mentions.iter().any(|m| m.span == mention.span) {
-            ent.mentions.push(mention);
-        }
+        // duplicates are removed once, in `finish`: a search here would
+        // make a long interview quadratic
+        ent.mentions.push(mention);
         match ent.kind {
             EntityKind::Description if ent.number == Number::Plural => {
                 self.last_group = Some((e, pos));
@@ -519,7 +519,8 @@ impl<'h> Resolver<'h> {
     /// Hand over the entities, mentions in text order.
     pub fn finish(mut self) -> Vec<Entity<'h>> {
         for e in &mut self.entities {
-            e.mentions.sort_by_key(|m| m.span.start);
+            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            e.mentions.dedup_by_key(|m| m.span);
         }
         self.entities
     }
