@@ -285,6 +285,13 @@ fn frame_for<'a>(
                     QuoteKind::Partial | QuoteKind::Scare if !title_case(quote.content()) => {
                         sentence_subject(r, o, floor)
                     }
+                    // `But Trump quickly deflected with a non sequitur: "…"`
+                    _ if o > floor && r.tokens[o - 1].is_punct(':') => {
+                        sentence_subject(r, o, floor).map(|f| Found {
+                            rule: Rule::Colon,
+                            ..f
+                        })
+                    }
                     _ => None,
                 })
         }
