@@ -120,12 +120,28 @@ pub(crate) fn attribute<'h>(
             let opens_paragraph = marker_before(&tokens, o) == Some(Tok::Paragraph);
             let same_or_next = para_open <= para_p + 1;
             let kind_ok = quotes[n].kind() == QuoteKind::Direct;
-            if same_or_next
-                && kind_ok
-                && (opens_paragraph || para_open == para_p)
-                && out[p].speaker.is_some()
-            {
-                let prev = out[p].clone();
+            // a question answered in a paragraph of its own is a turn in a
+            // conversation: the reply comes from the previous other speaker
+            let reply =
+                opens_paragraph && para_open == para_p + 1 && out[p].quote.content().ends_with('?');
+            let source = if reply {
+                let asker = out[p].speaker.and_then(|s| s.entity);
+                (0..p).rev().take(12).find(|&k| {
+                    out[k].quote.depth == 0
+                        && out[k]
+                            .speaker
+                            .is_some_and(|s| s.entity.is_some() && s.entity != asker)
+                })
+            } else {
+                Some(p)
+            };
+            if let Some(src) = source.filter(|_| {
+                same_or_next
+                    && kind_ok
+                    && (opens_paragraph || para_open == para_p)
+                    && out[p].speaker.is_some()
+            }) {
+                let prev = out[src].clone();
                 let a = &mut out[n];
                 a.speaker = prev.speaker;
                 a.cue = None;
