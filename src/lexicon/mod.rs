@@ -228,7 +228,7 @@ pub struct Lexicon {
     short: ShortTable,
     lemmas: Vec<String>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
-    abbreviations: HashMap<String, AbbrevClass>,
+    abbreviations: HashMap<Box<[u8]>, AbbrevClass>,
     /// Folded full titles (`foreign secretary`) and their gender.
     titles: HashMap<String, Gender>,
 }
@@ -329,7 +329,8 @@ impl Lexicon {
                     other => return Err(format!("class must be title or other, not `{other}`")),
                 };
                 let word = key.trim_end_matches('.').to_string();
-                self.abbreviations.insert(word, class);
+                self.abbreviations
+                    .insert(word.into_bytes().into_boxed_slice(), class);
             }
             LexiconFile::Honorifics => {
                 let g = gender(fields[1])?;
@@ -506,7 +507,17 @@ impl Lexicon {
         if word.is_empty() {
             return None;
         }
-        with_folded(word, |k| self.abbreviations.get(k).copied())
+        let bytes = word.as_bytes();
+        if bytes.len() <= 32 && word.is_ascii() {
+            // fold into a stack buffer: no allocation, no UTF-8 check
+            let mut buf = [0u8; 32];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            self.abbreviations.get(&buf[..bytes.len()]).copied()
+        } else {
+            self.abbreviations.get(fold(word).as_bytes()).copied()
+        }
     }
 
     /// Whether `word` typically starts a sentence.
