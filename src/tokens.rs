@@ -54,12 +54,14 @@ impl Token {
 }
 
 /// A word joiner: kept inside a word when a letter or digit follows.
+#[cfg(test)]
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
 /// The end of the word starting at `i`: letters and digits, with joiners
 /// kept where a letter or digit follows (`O'Neil`, `U.S`, `78-year-old`).
+#[inline]
 fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
@@ -78,20 +80,57 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
             }
         }
         // a joiner followed by a letter or digit continues the word
-        let Some(j) = text[i..limit].chars().next().filter(|&c| is_joiner(c)) else {
+        if i >= limit {
             return i;
-        };
-        let after = i + j.len_utf8();
-        match text[after..limit].chars().next() {
-            Some(c) if c.is_alphanumeric() => i = after,
-            _ => return i,
         }
+        let joiner = match bytes[i] {
+            b'\'' | b'-' | b'.' | b'&' => 1,
+            // `’` and `‐`
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x99 | 0x90)) =>
+            {
+                3
+            }
+            _ => return i,
+        };
+        let after = i + joiner;
+        if after >= limit {
+            return i;
+        }
+        let b = bytes[after];
+        let continues = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            text[after..limit]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        if !continues {
+            return i;
+        }
+        i = after;
     }
 }
 
 /// Whether a word starts with a capital, and whether it is all capitals
 /// (two letters or more, none lower-case).
 fn case_of(w: &str) -> (bool, bool) {
+    let bytes = w.as_bytes();
+    if let Some(&b) = bytes.first() {
+        if b < 0x80 {
+            if !b.is_ascii_uppercase() {
+                return (false, false);
+            }
+            if w.is_ascii() {
+                if bytes.iter().any(u8::is_ascii_lowercase) {
+                    return (true, false);
+                }
+                let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+                return (true, letters >= 2);
+            }
+        }
+    }
     let first = w.chars().next().is_some_and(char::is_uppercase);
     if !first {
         return (false, false);
@@ -112,7 +151,9 @@ fn case_of(w: &str) -> (bool, bool) {
 pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let text = doc.text;
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    // news text has about one token (words, punctuation, markers) per 4.6
+    // bytes: room for one per 4 saves regrowing (copying) the vector
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
     let quotes = doc.quotes();
     let top: Vec<(u32, Span, Span)> = quotes
         .iter()
@@ -128,7 +169,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
         if open.is_none() {
             out.push(marker(Tok::Paragraph, i));
         }
-        while i < para.span.end {
+        'para: while i < para.span.end {
             while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
                 i += 1;
             }
@@ -185,37 +226,40 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                 // or the paragraph ends
                 continue;
             }
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            if c.is_whitespace() || crate::scan::is_invisible(c) {
-                i += c.len_utf8();
-                continue;
-            }
+            // Read tokens up to the next place where a quotation opens or
+            // closes, a sentence starts or the paragraph ends; the checks
+            // above are needed only there.
+            let stop = limit.min(sentences.peek().copied().unwrap_or(usize::MAX));
             let inside = open.is_some();
-            if c.is_alphanumeric() {
-                let end = word_end(text, i, limit);
-                let w = &text[i..end];
-                let (capital, caps) = case_of(w);
-                out.push(Token {
-                    span: Span::new(i, end),
-                    tok: Tok::Word,
-                    inside,
-                    capital,
-                    caps,
-                    info: lexicon.info(crate::frame::strip_possessive(w)),
-                });
-                i = end;
-            } else {
-                out.push(Token {
-                    span: Span::new(i, i + c.len_utf8()),
-                    tok: Tok::Punct(c),
-                    inside,
-                    capital: false,
-                    caps: false,
-                    info: WordInfo::default(),
-                });
-                i += c.len_utf8();
+            loop {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    i = push_word(&mut out, text, i, limit, inside, lexicon);
+                } else if b < 0x80 {
+                    // ASCII white space as `char::is_whitespace` has it
+                    if !matches!(b, b'\t'..=b'\r' | b' ') {
+                        out.push(punct(i, b as char, inside));
+                    }
+                    i += 1;
+                } else {
+                    let Some(c) = text[i..].chars().next() else {
+                        break 'para;
+                    };
+                    if c.is_whitespace() || crate::scan::is_invisible(c) {
+                        i += c.len_utf8();
+                    } else if c.is_alphanumeric() {
+                        i = push_word(&mut out, text, i, limit, inside, lexicon);
+                    } else {
+                        out.push(punct(i, c, inside));
+                        i += c.len_utf8();
+                    }
+                }
+                while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
+                    i += 1;
+                }
+                if i >= stop {
+                    break;
+                }
             }
         }
     }
@@ -230,6 +274,44 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
         });
     }
     out
+}
+
+/// Push the word starting at `i` (a letter or digit), ending no later than
+/// `limit`; returns its end.
+#[inline]
+fn push_word(
+    out: &mut Vec<Token>,
+    text: &str,
+    i: usize,
+    limit: usize,
+    inside: bool,
+    lexicon: &Lexicon,
+) -> usize {
+    let end = word_end(text, i, limit);
+    let w = &text[i..end];
+    let (capital, caps) = case_of(w);
+    out.push(Token {
+        span: Span::new(i, end),
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info: lexicon.info_at(text, i, i + crate::frame::strip_possessive(w).len()),
+    });
+    end
+}
+
+/// A punctuation token.
+#[inline]
+fn punct(at: usize, c: char, inside: bool) -> Token {
+    Token {
+        span: Span::new(at, at + c.len_utf8()),
+        tok: Tok::Punct(c),
+        inside,
+        capital: false,
+        caps: false,
+        info: WordInfo::default(),
+    }
 }
 
 fn marker(tok: Tok, at: usize) -> Token {
@@ -271,6 +353,62 @@ mod tests {
                 "roll", ".", ">", "|", "Then", "he", "left", "."
             ]
         );
+    }
+
+    /// `word_end` as first written: char by char.
+    fn word_end_reference(text: &str, mut i: usize, limit: usize) -> usize {
+        loop {
+            while let Some(c) = text[i..limit]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+            {
+                i += c.len_utf8();
+            }
+            let Some(j) = text[i..limit].chars().next().filter(|&c| is_joiner(c)) else {
+                return i;
+            };
+            let after = i + j.len_utf8();
+            match text[after..limit].chars().next() {
+                Some(c) if c.is_alphanumeric() => i = after,
+                _ => return i,
+            }
+        }
+    }
+
+    #[test]
+    fn word_ends_agree_with_the_char_by_char_reading() {
+        let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é";
+        for (start, c) in text.char_indices() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            for limit in (start + c.len_utf8()..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                assert_eq!(
+                    word_end(text, start, limit),
+                    word_end_reference(text, start, limit),
+                    "{start}..{limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn case_of_words() {
+        for (w, want) in [
+            ("said", (false, false)),
+            ("Said", (true, false)),
+            ("NATO", (true, true)),
+            ("A", (true, false)),
+            ("U.S", (true, true)),
+            ("ÉTÉ", (true, true)),
+            ("Émile", (true, false)),
+            ("éTÉ", (false, false)),
+            ("A1", (true, false)),
+            ("3M", (false, false)),
+        ] {
+            assert_eq!(case_of(w), want, "{w}");
+        }
     }
 
     #[test]

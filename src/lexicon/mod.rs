@@ -223,13 +223,19 @@ pub(crate) struct Phrase<T> {
 /// All the word lists, folded and indexed.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    /// Every single word any list knows, with all the lists say of it.
-    words: HashMap<Box<[u8]>, WordInfo>,
+    /// Every single word any list knows (folded) → its entry in `infos`.
+    words: HashMap<Box<[u8]>, u32>,
+    /// All the lists say of each word of `words`.
+    infos: Vec<WordInfo>,
+    /// The same index for the folded words that are ASCII and at most
+    /// [`SHORT`] bytes long, which answers the common look-up with two
+    /// word compares.
+    short: ShortTable,
     lemmas: Vec<String>,
     /// By lemma index: the verb takes a reported clause.
     clausal: Vec<bool>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
-    abbreviations: HashMap<String, AbbrevClass>,
+    abbreviations: HashMap<Box<[u8]>, AbbrevClass>,
     /// Folded full titles (`foreign secretary`) and their gender.
     titles: HashMap<String, Gender>,
 }
@@ -331,7 +337,8 @@ impl Lexicon {
                     other => return Err(format!("class must be title or other, not `{other}`")),
                 };
                 let word = key.trim_end_matches('.').to_string();
-                self.abbreviations.insert(word, class);
+                self.abbreviations
+                    .insert(word.into_bytes().into_boxed_slice(), class);
             }
             LexiconFile::Honorifics => {
                 let g = gender(fields[1])?;
@@ -425,30 +432,88 @@ impl Lexicon {
     }
 
     /// Everything the lists say about `word` (one look-up).
+    #[inline]
     pub(crate) fn info(&self, word: &str) -> WordInfo {
         let bytes = word.as_bytes();
-        if bytes.len() <= 32 && word.is_ascii() {
-            // the common case: fold into a stack buffer, no allocation
+        if bytes.len() <= SHORT {
+            if let Some((lo, hi)) = short_key(bytes) {
+                // ASCII: the folded form is the lower-cased bytes, and only
+                // a short ASCII key can equal it
+                return self
+                    .short
+                    .get(lower_ascii(lo), lower_ascii(hi))
+                    .and_then(|i| self.infos.get(i as usize))
+                    .copied()
+                    .unwrap_or_default();
+            }
+        }
+        self.info_slow(word)
+    }
+
+    /// [`Lexicon::info`] of the word `text[start..end]`: the same answer,
+    /// read from the surrounding text without copying short words.
+    #[inline]
+    pub(crate) fn info_at(&self, text: &str, start: usize, end: usize) -> WordInfo {
+        let bytes = text.as_bytes();
+        let len = end.wrapping_sub(start);
+        if len <= SHORT {
+            if let Some(window) = bytes.get(start..start + SHORT) {
+                let (a, b) = window.split_at(8);
+                if let (Ok(a), Ok(b)) = (<[u8; 8]>::try_from(a), <[u8; 8]>::try_from(b)) {
+                    let lo = u64::from_le_bytes(a) & low_bytes(len);
+                    let hi = u64::from_le_bytes(b) & low_bytes(len.saturating_sub(8));
+                    if (lo | hi) & HIGH_BITS == 0 {
+                        return self
+                            .short
+                            .get(lower_ascii(lo), lower_ascii(hi))
+                            .and_then(|i| self.infos.get(i as usize))
+                            .copied()
+                            .unwrap_or_default();
+                    }
+                }
+            }
+        }
+        text.get(start..end)
+            .map_or_else(WordInfo::default, |w| self.info(w))
+    }
+
+    /// [`Lexicon::info`] for long or non-ASCII words.
+    #[cold]
+    fn info_slow(&self, word: &str) -> WordInfo {
+        let bytes = word.as_bytes();
+        let index = if bytes.len() <= 32 && word.is_ascii() {
+            // fold into a stack buffer, no allocation
             let mut buf = [0u8; 32];
             for (d, s) in buf.iter_mut().zip(bytes) {
                 *d = s.to_ascii_lowercase();
             }
-            self.words
-                .get(&buf[..bytes.len()])
-                .copied()
-                .unwrap_or_default()
+            self.words.get(&buf[..bytes.len()]).copied()
         } else {
-            self.words
-                .get(fold(word).as_bytes())
-                .copied()
-                .unwrap_or_default()
-        }
+            self.words.get(fold(word).as_bytes()).copied()
+        };
+        index
+            .and_then(|i| self.infos.get(i as usize))
+            .copied()
+            .unwrap_or_default()
     }
 
     fn word_mut(&mut self, key: impl Into<String>) -> &mut WordInfo {
-        self.words
-            .entry(key.into().into_bytes().into_boxed_slice())
-            .or_default()
+        let key = key.into().into_bytes().into_boxed_slice();
+        let index = match self.words.get(&key) {
+            Some(&i) => i as usize,
+            None => {
+                let i = self.infos.len();
+                self.infos.push(WordInfo::default());
+                if key.len() <= SHORT && !key.contains(&0) {
+                    if let Some((lo, hi)) = short_key(&key) {
+                        self.short.insert(lo, hi, i as u32);
+                    }
+                }
+                self.words.insert(key, i as u32);
+                i
+            }
+        };
+        &mut self.infos[index]
     }
 
     /// Whether verb lemma `id` takes a reported clause (`say`, `claim`).
@@ -466,7 +531,17 @@ impl Lexicon {
         if word.is_empty() {
             return None;
         }
-        with_folded(word, |k| self.abbreviations.get(k).copied())
+        let bytes = word.as_bytes();
+        if bytes.len() <= 32 && word.is_ascii() {
+            // fold into a stack buffer: no allocation, no UTF-8 check
+            let mut buf = [0u8; 32];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            self.abbreviations.get(&buf[..bytes.len()]).copied()
+        } else {
+            self.abbreviations.get(fold(word).as_bytes()).copied()
+        }
     }
 
     /// Whether `word` typically starts a sentence.
@@ -501,6 +576,132 @@ impl Lexicon {
     /// Number of reporting verb lemmas.
     pub fn verb_count(&self) -> usize {
         self.lemmas.len()
+    }
+}
+
+/// The longest word [`ShortTable`] holds, in bytes.
+const SHORT: usize = 16;
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `bytes` (at most [`SHORT`]) as two little-endian words padded with
+/// zeros, when they are all ASCII.
+#[inline]
+fn short_key(bytes: &[u8]) -> Option<(u64, u64)> {
+    let mut buf = [0u8; SHORT];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    let (a, b) = buf.split_at(8);
+    let lo = u64::from_le_bytes(a.try_into().ok()?);
+    let hi = u64::from_le_bytes(b.try_into().ok()?);
+    ((lo | hi) & HIGH_BITS == 0).then_some((lo, hi))
+}
+
+/// A mask of the low `n` bytes of a `u64` (all of them from 8 up).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+/// ASCII lower case of eight ASCII bytes at once.
+#[inline]
+fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // high bit of each byte: at least `A`, and at least `Z` + 1
+    let at_least_a = x + ONES * (0x80 - b'A' as u64);
+    let past_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    let upper = at_least_a & !past_z & HIGH_BITS;
+    x | (upper >> 2)
+}
+
+/// An open-addressing hash index from short ASCII words, packed into two
+/// `u64`s, to entries of `Lexicon::infos`, behind a small Bloom filter
+/// that stays in the L1 cache and turns most unknown words away.
+#[derive(Clone, Debug, Default)]
+struct ShortTable {
+    /// `(lo, hi, index)`; `index` is `u32::MAX` in an empty slot. The
+    /// length is zero or a power of two.
+    slots: Vec<(u64, u64, u32)>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    len: usize,
+    /// [`BLOOM_BITS`] bits; two set for each word.
+    bloom: Vec<u64>,
+}
+
+/// Bits of [`ShortTable::bloom`] (8 KiB).
+const BLOOM_BITS: usize = 1 << 16;
+
+impl ShortTable {
+    const EMPTY: u32 = u32::MAX;
+
+    #[inline]
+    fn hash(lo: u64, hi: u64) -> u64 {
+        (lo ^ hi.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The two Bloom filter bits of hash `h`.
+    #[inline]
+    fn bloom_bits(h: u64) -> (usize, usize) {
+        let mask = BLOOM_BITS as u64 - 1;
+        ((h & mask) as usize, ((h >> 16) & mask) as usize)
+    }
+
+    #[inline]
+    fn get(&self, lo: u64, hi: u64) -> Option<u32> {
+        let h = Self::hash(lo, hi);
+        let (a, b) = Self::bloom_bits(h);
+        let words = (self.bloom.get(a / 64)?, self.bloom.get(b / 64)?);
+        if words.0 >> (a % 64) & words.1 >> (b % 64) & 1 == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> self.shift) as usize;
+        loop {
+            let (l, h, i) = *self.slots.get(s)?;
+            if i == Self::EMPTY {
+                return None;
+            }
+            if l == lo && h == hi {
+                return Some(i);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, lo: u64, hi: u64, index: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            let size = (old.len() * 2).max(64);
+            self.slots = vec![(0, 0, Self::EMPTY); size];
+            self.shift = 64 - size.trailing_zeros();
+            self.bloom = vec![0; BLOOM_BITS / 64];
+            self.len = 0;
+            for (l, h, i) in old {
+                if i != Self::EMPTY {
+                    self.insert(l, h, i);
+                }
+            }
+        }
+        let hash = Self::hash(lo, hi);
+        let (a, b) = Self::bloom_bits(hash);
+        self.bloom[a / 64] |= 1 << (a % 64);
+        self.bloom[b / 64] |= 1 << (b % 64);
+        let mask = self.slots.len() - 1;
+        let mut s = (hash >> self.shift) as usize;
+        while self.slots[s].2 != Self::EMPTY {
+            if self.slots[s].0 == lo && self.slots[s].1 == hi {
+                self.slots[s].2 = index;
+                return;
+            }
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = (lo, hi, index);
+        self.len += 1;
     }
 }
 
@@ -542,13 +743,24 @@ pub(crate) fn fold(word: &str) -> String {
 
 fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        out.as_mut_str()[start..].make_ascii_lowercase();
+    } else if unicode_normalization::is_nfkc_quick(word.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        // already in NFKC (the common case: `’`, accented letters)
+        fold_chars(word.chars(), out);
     } else {
-        for c in word.nfkc() {
-            match c {
-                '’' | '‘' | 'ʼ' | '′' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
+        fold_chars(word.nfkc(), out);
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
+    for c in chars {
+        match c {
+            '’' | '‘' | 'ʼ' | '′' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
         }
     }
 }
@@ -596,6 +808,64 @@ mod tests {
         assert_eq!(lex.info("Mrs").honorific, Some(Gender::Feminine));
         assert!(lex.info("She").pronoun.is_some());
         assert!(lex.info("secretary").title_word);
+    }
+
+    #[test]
+    fn short_table_agrees_with_the_full_index() {
+        let lex = Lexicon::english();
+        for (key, &i) in &lex.words {
+            let Ok(word) = std::str::from_utf8(key) else {
+                continue;
+            };
+            let want = lex.infos[i as usize];
+            assert_eq!(lex.info(word), want, "{word}");
+            assert_eq!(
+                lex.info(&word.to_uppercase()),
+                lex.info_slow(&word.to_uppercase())
+            );
+            assert_eq!(lex.info_slow(word), want, "{word}");
+        }
+        for w in [
+            "",
+            "zzqx",
+            "Saidx",
+            "@[`{",
+            "A-Z",
+            "abcdefghijklmnopq",
+            "ÉTÉ",
+            "x\u{0}",
+        ] {
+            assert_eq!(lex.info(w), lex.info_slow(w), "{w}");
+        }
+        for b in 0u8..0x80 {
+            let w = (b as char).to_string();
+            assert_eq!(lex.info(&w), lex.info_slow(&w), "{b}");
+        }
+        let text = "Said the Prime Minister’s SPOKESWOMAN, Ms Doe: a-z 0123456789abcdefghijkl";
+        for (start, _) in text.char_indices() {
+            for end in (start..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let w = &text[start..end];
+                assert_eq!(lex.info_at(text, start, end), lex.info_slow(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold_skips_normalisation_only_when_it_changes_nothing() {
+        for w in [
+            "Trump’s",
+            "ZOË",
+            "ｓａｉｄ",
+            "ﬁne",
+            "Ⅻ",
+            "e\u{301}te",
+            "Σίσυφος",
+            "İstanbul",
+        ] {
+            let mut want = String::new();
+            fold_chars(w.nfkc(), &mut want);
+            assert_eq!(fold(w), want, "{w}");
+        }
     }
 
     #[test]
