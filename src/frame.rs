@@ -810,9 +810,12 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 
 /// `78-year-old`, `17-year-old`.
 fn is_age(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    lower.ends_with("-year-old")
-        && lower[..lower.len() - "-year-old".len()]
+    const SUFFIX: &[u8] = b"-year-old";
+    let b = w.as_bytes();
+    // the suffix is ASCII, so the slice below is on a char boundary
+    b.len() > SUFFIX.len()
+        && b[b.len() - SUFFIX.len()..].eq_ignore_ascii_case(SUFFIX)
+        && w[..w.len() - SUFFIX.len()]
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_alphabetic() || c == '-')
 }

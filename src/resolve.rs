@@ -123,7 +123,14 @@ impl<'h> Resolver<'h> {
                     continue;
                 }
             }
-            let starts = t.capital || t.info.title_word;
+            // only a name word or a title can open a name: `The`, `In`
+            // and other capitalised function words cannot
+            let starts = t.info.title_word
+                || t.info.honorific.is_some()
+                || t.capital
+                    && !t.info.not_name
+                    && !t.info.starter
+                    && !t.info.is(crate::lexicon::DETERMINER);
             let side = Reader {
                 inside: t.inside,
                 ..*r
