@@ -24,6 +24,22 @@ pub struct Analyzer {
     lexicon: Lexicon,
     max_depth: usize,
     window: usize,
+    pronouns: Pronouns,
+}
+
+/// How boldly a pronoun speaker (`he said`) is resolved to a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Pronouns {
+    /// Resolve only when the last person of that gender named and the last
+    /// subject or speaker agree; otherwise the speaker is the pronoun
+    /// itself (`speaker().entity()` is `None`). Fewer names, fewer wrong
+    /// names.
+    #[default]
+    Cautious,
+    /// Always take the most salient compatible person: the last speaker or
+    /// sentence subject.
+    Eager,
 }
 
 /// Settings for an [`Analyzer`].
@@ -32,6 +48,7 @@ pub struct AnalyzerBuilder {
     extra: Vec<(LexiconFile, String)>,
     max_depth: usize,
     window: usize,
+    pronouns: Pronouns,
 }
 
 impl Default for Analyzer {
@@ -47,6 +64,7 @@ impl Analyzer {
             lexicon: Lexicon::english().clone(),
             max_depth: AnalyzerBuilder::DEFAULT_MAX_DEPTH,
             window: AnalyzerBuilder::DEFAULT_WINDOW,
+            pronouns: Pronouns::default(),
         }
     }
 
@@ -62,6 +80,7 @@ impl Analyzer {
             extra: Vec::new(),
             max_depth: AnalyzerBuilder::DEFAULT_MAX_DEPTH,
             window: AnalyzerBuilder::DEFAULT_WINDOW,
+            pronouns: Pronouns::default(),
         }
     }
 
@@ -78,7 +97,7 @@ impl Analyzer {
     /// Parse `text` and attribute every quotation. Never fails.
     pub fn analyze<'h>(&self, text: &'h str) -> Analysis<'h> {
         let document = self.parse(text);
-        crate::attribute::attribute(document, &self.lexicon, self.window)
+        crate::attribute::attribute(document, &self.lexicon, self.window, self.pronouns)
     }
 
     /// Analyse UTF-8 bytes.
@@ -109,6 +128,13 @@ impl AnalyzerBuilder {
     /// (4 to 512; default 48).
     pub fn window(mut self, tokens: usize) -> AnalyzerBuilder {
         self.window = tokens;
+        self
+    }
+
+    /// How boldly pronoun speakers are resolved (default
+    /// [`Pronouns::Cautious`]).
+    pub fn pronouns(mut self, pronouns: Pronouns) -> AnalyzerBuilder {
+        self.pronouns = pronouns;
         self
     }
 
@@ -147,6 +173,7 @@ impl AnalyzerBuilder {
             lexicon,
             max_depth: self.max_depth,
             window: self.window,
+            pronouns: self.pronouns,
         })
     }
 }

@@ -31,6 +31,7 @@ pub(crate) fn attribute<'h>(
     document: Document<'h>,
     lexicon: &Lexicon,
     window: usize,
+    pronouns: crate::analyzer::Pronouns,
 ) -> Analysis<'h> {
     let text = document.text;
     let tokens = tokenize(&document, lexicon);
@@ -40,7 +41,7 @@ pub(crate) fn attribute<'h>(
         lexicon,
         inside: false,
     };
-    let mut resolver = Resolver::new(text, &reader);
+    let mut resolver = Resolver::new(text, &reader, pronouns);
     let quotes = document.quotes();
     let mut out: Vec<Attribution<'h>> = quotes
         .iter()

@@ -83,7 +83,7 @@ use std::borrow::Cow;
 pub use analysis::{
     Analysis, Attribution, Cue, Entity, EntityId, EntityKind, Mention, MentionKind, Rule, Speaker,
 };
-pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use analyzer::{Analyzer, AnalyzerBuilder, Pronouns};
 pub use document::Document;
 pub use error::Error;
 pub use lexicon::{Gender, Number};

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
+use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
 use crate::lexicon::{fold, Gender, Number};
 use crate::span::Span;
@@ -39,6 +40,7 @@ pub(crate) enum How {
 /// The entity table and the forward state.
 pub(crate) struct Resolver<'h> {
     text: &'h str,
+    pronouns: Pronouns,
     pub entities: Vec<Entity<'h>>,
     /// Entity word count of the canonical name, for "fullest".
     words: Vec<usize>,
@@ -78,9 +80,10 @@ fn slot(g: Gender) -> usize {
 
 impl<'h> Resolver<'h> {
     /// First pass: every name in the article, grouped into entities.
-    pub fn new(text: &'h str, r: &Reader<'_>) -> Resolver<'h> {
+    pub fn new(text: &'h str, r: &Reader<'_>, pronouns: Pronouns) -> Resolver<'h> {
         let mut res = Resolver {
             text,
+            pronouns,
             entities: Vec::new(),
             words: Vec::new(),
             animate: Vec::new(),
@@ -432,15 +435,7 @@ impl<'h> Resolver<'h> {
         if word != "he" && word != "she" {
             return None;
         }
-        let mode = std::env::var("WS_P").unwrap_or_default();
-        let mut best = if mode == "person" || mode == "personly" {
-            latest(&self.last_person, np.gender)
-        } else {
-            latest(&self.last_subject, np.gender)
-        };
-        if mode == "personly" {
-            return best.map(|(e, _)| e);
-        }
+        let mut best = latest(&self.last_subject, np.gender);
         if let Some((e, at)) = self.last_speaker {
             let ent = &self.entities[e];
             if ent.kind == EntityKind::Person
@@ -449,6 +444,13 @@ impl<'h> Resolver<'h> {
             {
                 best = Some((e, at));
             }
+        }
+        if self.pronouns == Pronouns::Cautious {
+            // resolve only when the last person named and the last subject
+            // or speaker are one and the same
+            let last = latest(&self.last_person, np.gender).map(|(e, _)| e);
+            let b = best.map(|(e, _)| e);
+            return if b == last || b.is_none() { last } else { None };
         }
         best.or_else(|| latest(&self.last_person, np.gender))
             .map(|(e, _)| e)
