@@ -471,6 +471,33 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A word that may stand between a subject and its verb: an adverb or
+    /// auxiliary from the lexicon, any `-ly` adverb, or a weekday
+    /// (`Priebus later Thursday told`).
+    fn between_subject_and_verb(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
+            return false;
+        };
+        let w = &self.text[t.span];
+        t.info.is(ADVERB)
+            || !t.capital && w.len() > 4 && w.ends_with("ly")
+            || t.capital && is_weekday(w)
+    }
+
+    /// The first person-like phrase of the clause `from..to`: a pronoun, a
+    /// person's name or a description of a person.
+    pub fn clause_subject(&self, from: usize, to: usize) -> Option<Np> {
+        (from..to).take(12).find_map(|k| {
+            let np = self.np_starting_at(k, to)?;
+            let personal = match np.kind {
+                MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
+                MentionKind::Name => np.person,
+                MentionKind::Description => np.person,
+            };
+            personal.then_some(np)
+        })
+    }
+
     /// The phrase ending at `end`, or the head it is attached to by `of`
     /// (`Paul Ryan of Wisconsin`, `the president of Judicial Watch`).
     pub fn head_np_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
@@ -514,7 +541,7 @@ impl<'a> Reader<'a> {
         }
         let mut k = verb;
         let mut skipped = 0;
-        while k > floor && skipped < 4 && self.info(k - 1).is(ADVERB) {
+        while k > floor && skipped < 4 && self.between_subject_and_verb(k - 1) {
             k -= 1;
             skipped += 1;
         }
@@ -523,10 +550,18 @@ impl<'a> Reader<'a> {
         }
         let mut end = k - 1;
         // `… called the cabinet "a closed shop" and said`: the subject of
-        // the first verb of the coordination
+        // the first verb of the coordination, or else of the clause
         if matches!(self.word(end), "and" | "but") && end > floor {
-            let before = self.cue_before(end - 1, floor)?;
-            return self.subject_of(before.first, floor);
+            if let Some(before) = self.cue_before(end - 1, floor) {
+                return self.subject_of(before.first, floor);
+            }
+            return self.clause_subject(floor, end);
+        }
+        // `Mike Lee, who declared …`: the relative pronoun stands for the
+        // phrase before its comma
+        if self.word(end).eq_ignore_ascii_case("who") && end > floor + 1 && self.punct(end - 1, ',')
+        {
+            return self.head_np_ending_at(end - 2, floor);
         }
         if self.punct(end, ')') {
             // `Harry Reid (D-Nev.) said`
@@ -806,6 +841,20 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
+}
+
+/// `Monday` … `Sunday`.
+fn is_weekday(w: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// `78-year-old`, `17-year-old`.
