@@ -280,7 +280,7 @@ fn frame_for<'a>(
             })
             .flatten()
     });
-    let right = right_frame(r, c, quote.content(), window).or_else(|| {
+    let right = right_frame(r, c, quote.content(), window, partial).or_else(|| {
         // `Obama "felt …" about climate change, Axelrod said.`
         let (ceil, _) = ceil_after(r, c, window);
         let ends_sentence = r
@@ -507,8 +507,19 @@ fn token_after(r: &Reader<'_>, end: usize, ceil: usize) -> usize {
 
 /// `"…," CUE SPEAKER`, `"…," SPEAKER CUE`, `"…," according to SPEAKER`,
 /// `"…" — SPEAKER`.
-fn right_frame<'a>(r: &Reader<'a>, c: usize, content: &str, window: usize) -> Option<Found<'a>> {
+fn right_frame<'a>(
+    r: &Reader<'a>,
+    c: usize,
+    content: &str,
+    window: usize,
+    partial: bool,
+) -> Option<Found<'a>> {
     let (ceil, crossed) = ceil_after(r, c, window);
+    // a partial quotation ends its own sentence: the next one has a
+    // subject of its own (`… would be "unwise." He said Americans …`)
+    if crossed && partial {
+        return None;
+    }
     let mut k = c + 1;
     if crossed {
         k += 1;
