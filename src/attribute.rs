@@ -432,9 +432,14 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
         return None;
     }
     let mut cue = r.cue_before(o - 1, floor)?;
-    if partial {
+    let nearest_clausal = r.tokens[cue.first]
+        .info
+        .verb
+        .is_some_and(|id| r.lexicon.is_clausal(id));
+    if partial && !nearest_clausal {
         // inside a reported clause the quotation belongs to the reporter:
-        // `Trump said that Romney begged him and "…"`
+        // `Trump said that Romney begged him and "…"` (but `…, while Cruz
+        // said that the "…"` keeps its own reporter)
         if let Some(outer) = r.clausal_cue_before(cue.first, floor) {
             if r.subject_of(outer.first, floor).is_some() {
                 cue = outer;

@@ -471,6 +471,28 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Going back from the comma at `j` over at most three comma-separated
+    /// segments, the first segment that opens with a person's phrase.
+    fn person_before_commas(&self, j: usize, floor: usize) -> Option<Np> {
+        let mut comma = j;
+        for _ in 0..3 {
+            let start = (floor..comma)
+                .rev()
+                .find(|&k| self.punct(k, ','))
+                .map_or(floor, |k| k + 1);
+            if let Some(np) = self.np_starting_at(start, comma) {
+                if np.person && (np.kind != MentionKind::Pronoun || !self.info(start).is(OBJECT)) {
+                    return Some(np);
+                }
+            }
+            if start == floor {
+                break;
+            }
+            comma = start - 1;
+        }
+        None
+    }
+
     /// A word that may stand between a subject and its verb: an adverb or
     /// auxiliary from the lexicon, any `-ly` adverb, or a weekday
     /// (`Priebus later Thursday told`).
@@ -534,10 +556,24 @@ impl<'a> Reader<'a> {
         // a participle after a comma (`Smith said, adding that …`) shares
         // the subject of the clause before it
         if verb > floor + 1 && self.punct(verb - 1, ',') && self.word(verb).ends_with("ing") {
-            let before = self.cue_before(verb - 2, floor)?;
-            return self
-                .subject_of(before.first, floor)
-                .filter(|_| before.first < verb);
+            if let Some(before) = self.cue_before(verb - 2, floor) {
+                return self.subject_of(before.first, floor);
+            }
+            // `Trump went after Bush, calling him …`: the first phrase of the
+            // clause before the comma
+            let start = (floor..verb - 1)
+                .rev()
+                .find(|&k| self.punct(k, ','))
+                .map_or(floor, |k| k + 1);
+            return (start..verb - 1).take(8).find_map(|k| {
+                let np = self.np_starting_at(k, verb - 1)?;
+                let fits = match np.kind {
+                    MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
+                    MentionKind::Name => true,
+                    MentionKind::Description => np.person,
+                };
+                fits.then_some(np)
+            });
         }
         let mut k = verb;
         let mut skipped = 0;
@@ -594,6 +630,13 @@ impl<'a> Reader<'a> {
                         return None;
                     }
                     let np = self.head_np_ending_at(j - 1, floor)?;
+                    // `Clinton, during a meeting in Columbus, Ohio, said`:
+                    // past adverbial segments to a person
+                    if !np.person {
+                        if let Some(person) = self.person_before_commas(j, floor) {
+                            return Some(person);
+                        }
+                    }
                     // a second appositive: `Tom Fitton, the president of
                     // Judicial Watch, a conservative group, said`
                     if !(np.kind == MentionKind::Name && np.person) {
