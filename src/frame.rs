@@ -131,12 +131,16 @@ impl<'a> Reader<'a> {
         }
         // a noun that can also be a verb, between a name and a title or
         // name, is a noun: `Clinton campaign Chairman John Podesta`
+        let next = self.tokens.get(i + 1);
         if t.info.role.is_some()
-            && before.is_some_and(|b| b.capital)
-            && self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| n.capital || n.info.title_word)
+            && (before.is_some_and(|b| b.capital)
+                && next.is_some_and(|n| n.capital || n.info.title_word)
+                || next.is_some_and(|n| {
+                    // `campaign source`, `press secretary`: a noun before a noun
+                    n.tok == Tok::Word
+                        && (n.info.role.is_some() || n.info.title_word)
+                        && n.info.verb.is_none()
+                }))
         {
             return None;
         }
