@@ -579,6 +579,15 @@ impl<'a> Reader<'a> {
                 fits.then_some(np)
             });
         }
+        // `she sent an email saying, "…"`: a participle after a thing has
+        // the clause's person as its subject
+        if self.word(verb).ends_with("ing") && verb > floor {
+            if let Some(np) = self.head_np_ending_at(verb - 1, floor) {
+                if !np.person {
+                    return self.clause_subject(floor, verb - 1).or(Some(np));
+                }
+            }
+        }
         let mut k = verb;
         let mut skipped = 0;
         while k > floor && skipped < 4 && self.between_subject_and_verb(k - 1) {
