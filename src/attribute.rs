@@ -345,7 +345,13 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
         )
     } else {
         let np = r.subject_of(cue.first, start)?;
-        if np.span.start != r.tokens[start].span.start {
+        // the subject opens the clause, after at most a few modifiers
+        // (`Iowa State University's Dianne Bystrom agreed.`)
+        let lead = r.tokens[start..cue.first]
+            .iter()
+            .take_while(|t| t.span.start < np.span.start)
+            .count();
+        if lead > 4 {
             return None;
         }
         (np, Rule::SpeakerCueAfter)

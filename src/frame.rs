@@ -144,6 +144,12 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // after a number the word is a noun: `his 2008 campaign`
+        if before.is_some_and(|b| {
+            b.tok == Tok::Word && self.text[b.span].bytes().all(|c| c.is_ascii_digit())
+        }) {
+            return None;
+        }
         // after a determiner the word is a noun: `the campaign`, `a statement`
         if before.is_some_and(|b| {
             b.tok == Tok::Word && (b.info.is(DETERMINER) || is_possessive(&self.text[b.span]))
