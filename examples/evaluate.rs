@@ -66,6 +66,9 @@ options:
                            precision is over the predictions that stand for
                            them: quote precision is 1 by construction and
                            attribution precision equals speaker accuracy.
+  --pronouns cautious|eager
+                           how the analyser resolves pronoun speakers
+                           (default cautious; see whosaid::Pronouns)
   -h, --help               this text
 ";
 
@@ -114,6 +117,8 @@ struct Options {
     filter: score::Filter,
     /// Lenient (FORMAT.md) or strict speaker match.
     rule: score::SpeakerRule,
+    /// How the analyser resolves pronoun speakers.
+    pronouns: whosaid::Pronouns,
 }
 
 fn main() -> ExitCode {
@@ -161,6 +166,7 @@ fn parse_args(args: &[String]) -> Result<Options, EvalError> {
             "--misses",
             "--kinds",
             "--where",
+            "--pronouns",
         ]
         .contains(&name)
         {
@@ -185,6 +191,17 @@ fn parse_args(args: &[String]) -> Result<Options, EvalError> {
         };
         match name {
             "--predictions" => options.predictions = Some(PathBuf::from(value)),
+            "--pronouns" => {
+                options.pronouns = match value.as_str() {
+                    "cautious" => whosaid::Pronouns::Cautious,
+                    "eager" => whosaid::Pronouns::Eager,
+                    _ => {
+                        return Err(EvalError::Usage(format!(
+                            "--pronouns wants cautious or eager, not `{value}`"
+                        )))
+                    }
+                };
+            }
             "--misses" => {
                 options.misses = value.parse().map_err(|_| {
                     EvalError::Usage(format!("--misses wants a count, not `{value}`"))
@@ -249,7 +266,10 @@ impl Evaluated {
 /// Evaluate, print, and write what was asked for.
 fn run(options: &Options) -> Result<(), EvalError> {
     let gold = read_gold(&options.gold)?;
-    let analyzer = whosaid::Analyzer::new();
+    let analyzer = whosaid::Analyzer::builder()
+        .pronouns(options.pronouns)
+        .build()
+        .map_err(|e| EvalError::Usage(e.to_string()))?;
     let mut elapsed = Duration::ZERO;
     let mut bytes = 0usize;
     let mut docs = Vec::with_capacity(gold.len());
