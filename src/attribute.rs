@@ -406,23 +406,30 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 /// A partial quotation in a sentence with no reporting verb: the subject
 /// that opens the sentence (`Sanders credited the win to "…"`).
 fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
-    let speaker = r.np_starting_at(floor, o)?;
-    let person = match speaker.kind {
-        MentionKind::Name | MentionKind::Pronoun => {
-            speaker.person || speaker.kind == MentionKind::Name
+    // the first phrase of the sentence's main clause that is followed by its
+    // verb (a lower-case word) and is not the object of a preposition:
+    // `First, Trump identified the judge as "…"`
+    let speaker = (floor..o.min(floor + 10)).find_map(|k| {
+        if k > floor && r.tokens[k - 1].tok == Tok::Word && !r.tokens[k - 1].capital {
+            return None;
         }
-        MentionKind::Description => speaker.person,
-    };
-    // the subject is followed by its verb: a lower-case word
-    let next = r.tokens[floor..o]
-        .iter()
-        .position(|t| t.span.start >= speaker.span.end)?
-        + floor;
-    let verb_follows = r
-        .tokens
-        .get(next)
-        .is_some_and(|t| t.is_word() && !t.capital);
-    (person && verb_follows).then_some(Found {
+        let np = r.np_starting_at(k, o)?;
+        let fits = match np.kind {
+            MentionKind::Name => true,
+            MentionKind::Pronoun => np.person && !r.tokens[k].info.is(crate::lexicon::OBJECT),
+            MentionKind::Description => np.person,
+        };
+        let next = r.tokens[k..o]
+            .iter()
+            .position(|t| t.span.start >= np.span.end)?
+            + k;
+        let verb_follows = r
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.is_word() && !t.capital);
+        (fits && verb_follows).then_some(np)
+    })?;
+    Some(Found {
         speaker,
         cue: None,
         addressee: None,
