@@ -225,6 +225,19 @@ pub struct Attribution<'h> {
 }
 
 impl<'h> Attribution<'h> {
+    /// A scare quotation, with no speaker, whose words are all capitalised:
+    /// the title of a work, a show, a slogan.
+    pub fn is_unspoken_title(&self) -> bool {
+        self.speaker.is_none()
+            && self.quote.kind == crate::quotes::QuoteKind::Scare
+            && self
+                .quote
+                .content()
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
     /// The quotation (with its kind refined by attribution).
     pub fn quote(&self) -> Quote<'h> {
         self.quote
@@ -292,14 +305,17 @@ impl<'h> Analysis<'h> {
     ///
     /// A nested quotation appears in the record only when it has a speaker
     /// of its own: otherwise its words are simply part of the enclosing
-    /// quotation, which the record already carries. [`Analysis::attributions`]
-    /// has every quotation.
+    /// quotation, which the record already carries. A title in quotation
+    /// marks that nobody says (`"Game of Thrones"`, a scare quotation whose
+    /// words are all capitalised) is left out too: it names something rather
+    /// than quoting someone. [`Analysis::attributions`] has every quotation.
     pub fn to_record(&self, id: &str, with_text: bool) -> DocumentRecord {
         let map = self.document.char_offsets();
         let quotes = self
             .attributions
             .iter()
             .filter(|a| a.quote.depth == 0 || a.speaker.is_some())
+            .filter(|a| !a.is_unspoken_title())
             .map(|a| {
                 let q = a.quote;
                 let chars = map.char_span(q.content_span());
