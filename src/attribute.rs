@@ -68,6 +68,8 @@ pub(crate) fn attribute<'h>(
 
     // the last attributed top-level quotation: (index, paragraph marker count at its close)
     let mut previous: Option<(usize, usize)> = None;
+    // the last attributed quotation of an earlier paragraph than `previous`
+    let mut before_previous: Option<(usize, usize)> = None;
     let mut paragraph_of_token = ParagraphCounter::default();
     for n in 0..quotes.len() {
         if quotes[n].depth() > 0 {
@@ -123,8 +125,17 @@ pub(crate) fn attribute<'h>(
             let kind_ok = quotes[n].kind() == QuoteKind::Direct;
             // a question answered in a paragraph of its own is a turn in a
             // conversation: the reply comes from the previous other speaker
-            let reply =
-                opens_paragraph && para_open == para_p + 1 && out[p].quote.content().ends_with('?');
+            // in a conversation (the two last quotations in consecutive
+            // paragraphs, by two people) turns alternate
+            let conversation = before_previous.is_some_and(|(q, para_q): (usize, usize)| {
+                para_q + 1 == para_p
+                    && out[q].speaker.and_then(|s| s.entity).is_some()
+                    && out[q].speaker.and_then(|s| s.entity)
+                        != out[p].speaker.and_then(|s| s.entity)
+            });
+            let reply = opens_paragraph
+                && para_open == para_p + 1
+                && (out[p].quote.content().ends_with('?') || conversation);
             let source = if reply {
                 let asker = out[p].speaker.and_then(|s| s.entity);
                 (0..p).rev().take(12).find(|&k| {
@@ -152,7 +163,11 @@ pub(crate) fn attribute<'h>(
             }
         }
         if attributed && quotes[n].kind() != QuoteKind::Scare {
-            previous = Some((n, paragraph_of_token.at(&tokens, c)));
+            let here = Some((n, paragraph_of_token.at(&tokens, c)));
+            if previous.map(|(_, pp)| pp) != here.map(|(_, pp)| pp) {
+                before_previous = previous;
+            }
+            previous = here;
         }
     }
 
@@ -547,7 +562,9 @@ fn right_frame<'a>(
         k += 1;
     }
     let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']) || comma;
-    if k >= ceil {
+    // a fragment inside the narrator's sentence is followed by the rest of
+    // that sentence, not by an attribution (`call Trump "…" a nod to …`)
+    if k >= ceil || partial && !open_end {
         return None;
     }
     // dash attribution
