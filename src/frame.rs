@@ -215,7 +215,12 @@ impl<'a> Reader<'a> {
         let Some(t) = self.tok(i) else {
             return false;
         };
-        t.tok == Tok::Word && t.capital && !t.caps && !t.info.not_name && t.info.pronoun.is_none()
+        t.tok == Tok::Word
+            && t.capital
+            && !t.caps
+            && !t.common
+            && !t.info.not_name
+            && t.info.pronoun.is_none()
     }
 
     fn title_word(&self, i: usize) -> bool {

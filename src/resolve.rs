@@ -131,6 +131,7 @@ impl<'h> Resolver<'h> {
             let starts = t.info.title_word
                 || t.info.honorific.is_some()
                 || t.capital
+                    && !t.common
                     && !t.info.not_name
                     && !t.info.starter
                     && !t.info.is(crate::lexicon::DETERMINER);

@@ -41,6 +41,9 @@ pub(crate) struct Token {
     pub caps: bool,
     /// What the lexicon says about the word (possessive `'s` removed).
     pub info: WordInfo,
+    /// Capitalised only because it opens a sentence: the article also uses
+    /// the word in lower case (`Poor Fanny`, `Former senator`).
+    pub common: bool,
 }
 
 impl Token {
@@ -190,6 +193,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         capital: false,
                         caps: false,
                         info: WordInfo::default(),
+                        common: false,
                     });
                     open = None;
                     i = span.end.max(i);
@@ -208,6 +212,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             capital: false,
                             caps: false,
                             info: WordInfo::default(),
+                            common: false,
                         });
                         open = Some((n, span, content));
                         i = content.start;
@@ -271,9 +276,48 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             capital: false,
             caps: false,
             info: WordInfo::default(),
+            common: false,
         });
     }
+    mark_common_words(text, &mut out);
     out
+}
+
+/// Flag the capitalised words that open a sentence but that the article
+/// also writes in lower case: they are ordinary words, not names (`Poor
+/// Fanny`, `Former senator`). One pass to collect the lower-case words, one
+/// to flag.
+fn mark_common_words(text: &str, tokens: &mut [Token]) {
+    let lower: std::collections::HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.tok == Tok::Word && !t.capital)
+        .map(|t| &text[t.span])
+        .collect();
+    for i in 0..tokens.len() {
+        let t = tokens[i];
+        if t.tok != Tok::Word || !t.capital || t.caps {
+            continue;
+        }
+        let opens = i == 0
+            || matches!(
+                tokens[i - 1].tok,
+                Tok::Sentence
+                    | Tok::Paragraph
+                    | Tok::Open(_)
+                    | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
+            );
+        let w = &text[t.span];
+        if !opens || w.len() > 32 || !w.is_ascii() {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        if let Ok(folded) = std::str::from_utf8(&buf[..w.len()]) {
+            tokens[i].common = lower.contains(folded);
+        }
+    }
 }
 
 /// Push the word starting at `i` (a letter or digit), ending no later than
@@ -297,6 +341,7 @@ fn push_word(
         capital,
         caps,
         info: lexicon.info_at(text, i, i + crate::frame::strip_possessive(w).len()),
+        common: false,
     });
     end
 }
@@ -311,6 +356,7 @@ fn punct(at: usize, c: char, inside: bool) -> Token {
         capital: false,
         caps: false,
         info: WordInfo::default(),
+        common: false,
     }
 }
 
@@ -322,6 +368,7 @@ fn marker(tok: Tok, at: usize) -> Token {
         capital: false,
         caps: false,
         info: WordInfo::default(),
+        common: false,
     }
 }
 
