@@ -131,7 +131,6 @@ impl<'h> Resolver<'h> {
             let starts = t.info.title_word
                 || t.info.honorific.is_some()
                 || t.capital
-                    && !t.common
                     && !t.info.not_name
                     && !t.info.starter
                     && !t.info.is(crate::lexicon::DETERMINER);
