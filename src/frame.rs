@@ -767,7 +767,9 @@ impl<'a> Reader<'a> {
     /// The phrase starting at `start`, or the name in apposition right after
     /// it (`Clinton's communications director, Jennifer Palmieri`).
     pub fn np_or_apposed_name(&self, start: usize, ceil: usize) -> Option<Np> {
-        let np = self.np_starting_at(start, ceil)?;
+        let Some(np) = self.np_starting_at(start, ceil) else {
+            return self.spoken_description(start, ceil);
+        };
         if np.kind == MentionKind::Name && np.person {
             return Some(np);
         }
@@ -781,6 +783,37 @@ impl<'a> Reader<'a> {
             }
         }
         Some(np)
+    }
+
+    /// After an inverted cue (`said the stranger;`), a determiner and up to
+    /// four lower-case words up to punctuation describe whoever spoke, even
+    /// when the head noun is not in the lexicon.
+    fn spoken_description(&self, start: usize, ceil: usize) -> Option<Np> {
+        if !self.info(start).is(DETERMINER) {
+            return None;
+        }
+        let mut end = start;
+        while end + 1 < ceil && end - start < 4 {
+            let t = self.tok(end + 1)?;
+            if t.tok != Tok::Word || t.capital || t.info.verb.is_some() {
+                break;
+            }
+            end += 1;
+        }
+        let next_is_break = self
+            .tokens
+            .get(end + 1)
+            .is_none_or(|t| !matches!(t.tok, Tok::Word));
+        (end > start && next_is_break).then(|| Np {
+            span: Span::new(self.tokens[start].span.start, self.tokens[end].span.end),
+            kind: MentionKind::Description,
+            head: Span::new(self.tokens[start + 1].span.start, self.tokens[end].span.end),
+            role: None,
+            gender: Gender::Unknown,
+            number: Number::Singular,
+            person: true,
+            definite: self.word(start).eq_ignore_ascii_case("the"),
+        })
     }
 
     /// The nearest cue at or before `from`, down to `floor`; for a verb,
