@@ -229,13 +229,37 @@ pub(crate) enum Side {
 /// Classify a char as a neighbour of a quote mark.
 #[inline]
 pub(crate) fn side(c: Option<char>) -> Side {
+    let Some(c) = c else {
+        return Side::Space;
+    };
+    // ASCII and the common typographic marks first: the Unicode property
+    // tables are slow, and a wall of curly quotes would hit them per mark
     match c {
-        None => Side::Space,
-        Some(c) if c.is_whitespace() || is_invisible(c) => Side::Space,
-        Some(c) if c.is_alphabetic() => Side::Letter,
-        Some(c) if c.is_numeric() => Side::Digit,
-        Some('(' | '[' | '{' | '—' | '–' | '-' | '/' | '\u{2E3A}') => Side::Opener,
-        Some(_) => Side::Punct,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '\u{2E3A}' => return Side::Opener,
+        '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '…' | '「' | '」' | '『' | '』' => {
+            return Side::Punct
+        }
+        _ => {}
+    }
+    if c.is_ascii() {
+        return if c.is_ascii_whitespace() {
+            Side::Space
+        } else if c.is_ascii_alphabetic() {
+            Side::Letter
+        } else if c.is_ascii_digit() {
+            Side::Digit
+        } else {
+            Side::Punct
+        };
+    }
+    if c.is_whitespace() || is_invisible(c) {
+        Side::Space
+    } else if c.is_alphabetic() {
+        Side::Letter
+    } else if c.is_numeric() {
+        Side::Digit
+    } else {
+        Side::Punct
     }
 }
 
