@@ -236,9 +236,8 @@ pub(crate) fn side(c: Option<char>) -> Side {
     // tables are slow, and a wall of curly quotes would hit them per mark
     match c {
         '(' | '[' | '{' | '—' | '–' | '-' | '/' | '\u{2E3A}' => return Side::Opener,
-        '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '…' | '「' | '」' | '『' | '』' => {
-            return Side::Punct
-        }
+        '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '…' | '「' | '」' | '『'
+        | '』' => return Side::Punct,
         _ => {}
     }
     if c.is_ascii() {

@@ -288,11 +288,10 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
 /// Fanny`, `Former senator`). One pass to collect the lower-case words, one
 /// to flag.
 fn mark_common_words(text: &str, tokens: &mut [Token]) {
-    let lower: std::collections::HashSet<&str> = tokens
-        .iter()
-        .filter(|t| t.tok == Tok::Word && !t.capital)
-        .map(|t| &text[t.span])
-        .collect();
+    // the sentence-initial capitalised words, lower-cased (few per article)
+    let mut candidates: std::collections::HashMap<Vec<u8>, Vec<usize>> = Default::default();
+    // a cheap prefilter on (length, first letter) before any hashing
+    let mut maybe = [[false; 26]; 33];
     for i in 0..tokens.len() {
         let t = tokens[i];
         if t.tok != Tok::Word || !t.capital || t.caps {
@@ -310,13 +309,29 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
         if !opens || w.len() > 32 || !w.is_ascii() {
             continue;
         }
-        let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(w.bytes()) {
-            *d = s.to_ascii_lowercase();
+        let lower = w.to_ascii_lowercase().into_bytes();
+        if let Some(&first) = lower.first().filter(|b| b.is_ascii_lowercase()) {
+            maybe[lower.len()][usize::from(first - b'a')] = true;
+            candidates.entry(lower).or_default().push(i);
         }
-        if let Ok(folded) = std::str::from_utf8(&buf[..w.len()]) {
-            tokens[i].common = lower.contains(folded);
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let mut common = Vec::new();
+    for t in tokens.iter().filter(|t| t.tok == Tok::Word && !t.capital) {
+        let w = text[t.span].as_bytes();
+        let hit = w.len() <= 32
+            && w.first()
+                .is_some_and(|b| b.is_ascii_lowercase() && maybe[w.len()][usize::from(b - b'a')]);
+        if hit {
+            if let Some(at) = candidates.remove(w) {
+                common.extend(at);
+            }
         }
+    }
+    for i in common {
+        tokens[i].common = true;
     }
 }
 
