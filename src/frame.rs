@@ -268,8 +268,12 @@ impl<'a> Reader<'a> {
             // a capitalised subject the name lists do not know as a person
             // (`Russia insisted`, `CNN reported`) stands for itself
             let w = strip_possessive(self.word(end));
+            // but not an ordinary word capitalised at a sentence start
+            // (`Reporting`, `Somewhere`)
             if t.capital
                 && !w.is_empty()
+                && !t.common
+                && !w.ends_with("ing")
                 && !t.info.starter
                 && t.info.pronoun.is_none()
                 && !t.info.is(DETERMINER)
