@@ -134,6 +134,11 @@ impl<'h> Resolver<'h> {
                     && !t.info.not_name
                     && !t.info.starter
                     && !t.info.is(crate::lexicon::DETERMINER);
+            if t.headline {
+                // a headline's capitals say nothing about names
+                i += 1;
+                continue;
+            }
             let side = Reader {
                 inside: t.inside,
                 ..*r

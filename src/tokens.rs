@@ -44,6 +44,9 @@ pub(crate) struct Token {
     /// Capitalised only because it opens a sentence: the article also uses
     /// the word in lower case (`Poor Fanny`, `Former senator`).
     pub common: bool,
+    /// In a headline: a paragraph of four words or more, nearly all
+    /// capitalised (`Trump Reveals Stunning Thing`).
+    pub headline: bool,
 }
 
 impl Token {
@@ -194,6 +197,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         caps: false,
                         info: WordInfo::default(),
                         common: false,
+        headline: false,
                     });
                     open = None;
                     i = span.end.max(i);
@@ -213,6 +217,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             caps: false,
                             info: WordInfo::default(),
                             common: false,
+        headline: false,
                         });
                         open = Some((n, span, content));
                         i = content.start;
@@ -277,10 +282,36 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             caps: false,
             info: WordInfo::default(),
             common: false,
+        headline: false,
         });
     }
     mark_common_words(text, &mut out);
+    mark_headlines(&mut out);
     out
+}
+
+/// Flag the words of title-case paragraphs (headlines), whose capitals say
+/// nothing about names.
+fn mark_headlines(tokens: &mut [Token]) {
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = tokens[start + 1..]
+            .iter()
+            .position(|t| t.tok == Tok::Paragraph)
+            .map_or(tokens.len(), |p| start + 1 + p);
+        let words = tokens[start..end].iter().filter(|t| t.tok == Tok::Word && !t.inside);
+        let (mut n, mut capital) = (0usize, 0usize);
+        for t in words {
+            n += 1;
+            capital += usize::from(t.capital);
+        }
+        if n >= 4 && capital * 10 >= n * 8 {
+            for t in &mut tokens[start..end] {
+                t.headline = true;
+            }
+        }
+        start = end;
+    }
 }
 
 /// Flag the capitalised words that open a sentence but that the article
@@ -357,6 +388,7 @@ fn push_word(
         caps,
         info: lexicon.info_at(text, i, i + crate::frame::strip_possessive(w).len()),
         common: false,
+        headline: false,
     });
     end
 }
@@ -372,6 +404,7 @@ fn punct(at: usize, c: char, inside: bool) -> Token {
         caps: false,
         info: WordInfo::default(),
         common: false,
+        headline: false,
     }
 }
 
@@ -384,6 +417,7 @@ fn marker(tok: Tok, at: usize) -> Token {
         caps: false,
         info: WordInfo::default(),
         common: false,
+        headline: false,
     }
 }
 
