@@ -544,6 +544,11 @@ impl<'a> Reader<'a> {
     pub fn head_np_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
         let mut np = self.np_ending_at(end, floor)?;
         for _ in 0..3 {
+            // a person's name is its own head (`Speaker of the House Rep.
+            // Paul Ryan`)
+            if np.kind == MentionKind::Name && np.person {
+                break;
+            }
             let first = self.tokens[..=end].partition_point(|t| t.span.start < np.span.start);
             let mut of = first;
             // capitalised words the name rules left out (`North Carolina`)
