@@ -197,7 +197,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         caps: false,
                         info: WordInfo::default(),
                         common: false,
-        headline: false,
+                        headline: false,
                     });
                     open = None;
                     i = span.end.max(i);
@@ -217,7 +217,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             caps: false,
                             info: WordInfo::default(),
                             common: false,
-        headline: false,
+                            headline: false,
                         });
                         open = Some((n, span, content));
                         i = content.start;
@@ -282,7 +282,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             caps: false,
             info: WordInfo::default(),
             common: false,
-        headline: false,
+            headline: false,
         });
     }
     mark_common_words(text, &mut out);
@@ -299,7 +299,9 @@ fn mark_headlines(tokens: &mut [Token]) {
             .iter()
             .position(|t| t.tok == Tok::Paragraph)
             .map_or(tokens.len(), |p| start + 1 + p);
-        let words = tokens[start..end].iter().filter(|t| t.tok == Tok::Word && !t.inside);
+        let words = tokens[start..end]
+            .iter()
+            .filter(|t| t.tok == Tok::Word && !t.inside);
         let (mut n, mut capital) = (0usize, 0usize);
         for t in words {
             n += 1;
@@ -319,9 +321,10 @@ fn mark_headlines(tokens: &mut [Token]) {
 /// Fanny`, `Former senator`). One pass to collect the lower-case words, one
 /// to flag.
 fn mark_common_words(text: &str, tokens: &mut [Token]) {
-    // the sentence-initial capitalised words, lower-cased (few per article)
-    let mut candidates: std::collections::HashMap<Vec<u8>, Vec<usize>> = Default::default();
-    // a cheap prefilter on (length, first letter) before any hashing
+    // the sentence-initial capitalised words, lower-cased (few per article),
+    // sorted for binary search: no hashing, no allocation per word
+    let mut candidates: Vec<([u8; 32], usize)> = Vec::new();
+    // a cheap prefilter on (length, first letter) before any search
     let mut maybe = [[false; 26]; 33];
     for i in 0..tokens.len() {
         let t = tokens[i];
@@ -336,33 +339,44 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
                     | Tok::Open(_)
                     | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
             );
-        let w = &text[t.span];
+        let w = text[t.span].as_bytes();
         if !opens || w.len() > 32 || !w.is_ascii() {
             continue;
         }
-        let lower = w.to_ascii_lowercase().into_bytes();
-        if let Some(&first) = lower.first().filter(|b| b.is_ascii_lowercase()) {
-            maybe[lower.len()][usize::from(first - b'a')] = true;
-            candidates.entry(lower).or_default().push(i);
+        let mut key = [0u8; 32];
+        for (d, s) in key.iter_mut().zip(w) {
+            *d = s.to_ascii_lowercase();
+        }
+        if key[0].is_ascii_lowercase() {
+            maybe[w.len()][usize::from(key[0] - b'a')] = true;
+            candidates.push((key, i));
         }
     }
     if candidates.is_empty() {
         return;
     }
-    let mut common = Vec::new();
-    for t in tokens.iter().filter(|t| t.tok == Tok::Word && !t.capital) {
+    candidates.sort_unstable();
+    for k in 0..tokens.len() {
+        let t = tokens[k];
+        if t.tok != Tok::Word || t.capital {
+            continue;
+        }
         let w = text[t.span].as_bytes();
         let hit = w.len() <= 32
             && w.first()
                 .is_some_and(|b| b.is_ascii_lowercase() && maybe[w.len()][usize::from(b - b'a')]);
-        if hit {
-            if let Some(at) = candidates.remove(w) {
-                common.extend(at);
-            }
+        if !hit {
+            continue;
         }
-    }
-    for i in common {
-        tokens[i].common = true;
+        let mut key = [0u8; 32];
+        key[..w.len()].copy_from_slice(w);
+        let from = candidates.partition_point(|(c, _)| *c < key);
+        for &(c, i) in &candidates[from..] {
+            if c != key {
+                break;
+            }
+            tokens[i].common = true;
+        }
     }
 }
 
