@@ -573,7 +573,13 @@ fn right_frame<'a>(
             .get(k)
             .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')))
     {
-        let speaker = r.np_starting_at(k + 1, ceil)?;
+        // `-- Name`, the typewriter dash
+        let after = if r.tokens.get(k + 1).is_some_and(|t| t.is_punct('-')) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let speaker = r.np_starting_at(after, ceil)?;
         if speaker.kind == MentionKind::Pronoun {
             return None;
         }

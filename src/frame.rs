@@ -542,7 +542,18 @@ impl<'a> Reader<'a> {
     /// The phrase ending at `end`, or the head it is attached to by `of`
     /// (`Paul Ryan of Wisconsin`, `the president of Judicial Watch`).
     pub fn head_np_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
-        let mut np = self.np_ending_at(end, floor)?;
+        let Some(mut np) = self.np_ending_at(end, floor) else {
+            // `A pal of the former couple said`: the inner phrase is not one
+            // we know, but the head before the preposition may be
+            let prep = (end.saturating_sub(5).max(floor + 1)..=end)
+                .rev()
+                .find(|&k| is_head_preposition(self.word(k)))?;
+            let head = self.np_ending_at(prep.checked_sub(1)?, floor)?;
+            return (head.kind == MentionKind::Description).then(|| Np {
+                span: Span::new(head.span.start, self.tokens[end].span.end),
+                ..head
+            });
+        };
         for _ in 0..3 {
             // a person's name is its own head (`Speaker of the House Rep.
             // Paul Ryan`)
@@ -550,23 +561,44 @@ impl<'a> Reader<'a> {
                 break;
             }
             let first = self.tokens[..=end].partition_point(|t| t.span.start < np.span.start);
-            let mut of = first;
+            let mut prep = first;
             // capitalised words the name rules left out (`North Carolina`)
-            while of > floor
-                && first - of < 3
-                && self.tokens[of - 1].capital
-                && self.is_word(of - 1)
+            while prep > floor
+                && first - prep < 3
+                && self.tokens[prep - 1].capital
+                && self.is_word(prep - 1)
             {
-                of -= 1;
+                prep -= 1;
             }
-            if of > floor && self.word(of - 1).eq_ignore_ascii_case("the") {
-                of -= 1;
+            if prep > floor && self.info(prep - 1).is(DETERMINER) {
+                prep -= 1;
             }
-            if of <= floor + 1 || !self.word(of - 1).eq_ignore_ascii_case("of") {
+            if prep <= floor + 1 {
                 break;
             }
-            match self.np_ending_at(of - 2, floor) {
-                Some(head) if head.kind != MentionKind::Pronoun => np = head,
+            let p = self.word(prep - 1);
+            let of = p.eq_ignore_ascii_case("of");
+            if !of && !is_head_preposition(p) {
+                break;
+            }
+            // `close to`, `familiar with`: skip the adjective
+            let mut before = prep - 2;
+            if before > floor
+                && matches!(self.word(before), "close" | "closest" | "familiar" | "near")
+            {
+                before -= 1;
+            }
+            match self.np_ending_at(before, floor) {
+                // `the president of Judicial Watch`, `A spokesman for the
+                // company`: the description with its phrase
+                Some(head) if head.kind == MentionKind::Description && head.person => {
+                    np = Np {
+                        span: Span::new(head.span.start, np.span.end),
+                        ..head
+                    };
+                }
+                // `Paul Ryan of Wisconsin`
+                Some(head) if of && head.kind != MentionKind::Pronoun => np = head,
                 _ => break,
             }
         }
@@ -950,6 +982,14 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
+}
+
+/// A preposition that attaches a phrase to a description of a person
+/// (`a spokesman for the company`, `a source close to the star`).
+fn is_head_preposition(w: &str) -> bool {
+    ["of", "for", "to", "with", "from", "at", "in"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// `Monday` … `Sunday`.

@@ -62,7 +62,7 @@ impl Token {
 /// A word joiner: kept inside a word when a letter or digit follows.
 #[cfg(test)]
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '\u{AD}')
 }
 
 /// The end of the word starting at `i`: letters and digits, with joiners
