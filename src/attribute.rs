@@ -121,7 +121,17 @@ pub(crate) fn attribute<'h>(
         } else if let Some((p, para_p)) = previous {
             // a quotation with no frame right after an attributed one
             let opens_paragraph = marker_before(&tokens, o) == Some(Tok::Paragraph);
-            let same_or_next = para_open <= para_p + 1;
+            // the next paragraph, or the one after a line of at most three
+            // words between them (`Advertisement`, a photo credit)
+            let same_or_next = para_open <= para_p + 1
+                || para_open == para_p + 2
+                    && close_at[p] < o
+                    && tokens[close_at[p] + 1..o]
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .take(4)
+                        .count()
+                        <= 3;
             let kind_ok = quotes[n].kind() == QuoteKind::Direct;
             // a question answered in a paragraph of its own is a turn in a
             // conversation: the reply comes from the previous other speaker
