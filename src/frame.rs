@@ -591,7 +591,7 @@ impl<'a> Reader<'a> {
             match self.np_ending_at(before, floor) {
                 // `the president of Judicial Watch`, `A spokesman for the
                 // company`: the description with its phrase
-                Some(head) if head.kind == MentionKind::Description && head.person => {
+                Some(head) if head.kind == MentionKind::Description && (head.person || of) => {
                     np = Np {
                         span: Span::new(head.span.start, np.span.end),
                         ..head

@@ -518,7 +518,7 @@ impl<'h> Resolver<'h> {
             }
             EntityKind::Organisation => self.last_group = Some((e, pos)),
             EntityKind::Name if ent.name.split_whitespace().count() < 2 => {}
-            EntityKind::Description if !self.animate[e] => {}
+            EntityKind::Description if !self.animate[e] => self.last_group = Some((e, pos)),
             _ => {
                 if ent.kind == EntityKind::Name {
                     ent.kind = EntityKind::Person;
