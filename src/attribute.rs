@@ -300,7 +300,9 @@ fn frame_for<'a>(
         // `…, Schiff said. "…"`: the sentence before ends in an attribution
         (!partial && marker_before(r.tokens, o) == Some(Tok::Sentence))
             .then(|| {
-                let end = (0..o).rev().find(|&k| r.tokens[k].tok == Tok::Sentence)?;
+                let end = (o.saturating_sub(4)..o)
+                    .rev()
+                    .find(|&k| r.tokens[k].tok == Tok::Sentence)?;
                 final_clause(r, floor_before(r, end, window), end)
             })
             .flatten()

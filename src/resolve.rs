@@ -12,6 +12,9 @@ use crate::lexicon::{fold, Gender, Number};
 use crate::span::Span;
 use crate::tokens::Tok;
 
+/// How many people sharing a surname are compared with a new mention.
+const MAX_NAMESAKES: usize = 16;
+
 /// A name found in the first pass, with its entity.
 #[derive(Clone, Copy, Debug)]
 struct NameSite {
@@ -243,6 +246,9 @@ impl<'h> Resolver<'h> {
             }
         }
         res.sites.sort_by_key(|s| s.np.span.start);
+        for binds in res.roles.values_mut() {
+            binds.sort_unstable();
+        }
         for s in &res.sites {
             let m = Mention {
                 haystack: text,
@@ -293,7 +299,9 @@ impl<'h> Resolver<'h> {
         let mut found = self.by_full.get(&key).copied();
         if found.is_none() {
             if let Some(cands) = self.by_surname.get(&surname) {
-                found = cands.iter().copied().find(|&e| {
+                // the most recent few namesakes: a bound keeps a list of
+                // thousands of Smiths linear
+                found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
                     let other = fold(self.entities[e].name);
                     other.split_whitespace().next() == Some(first.as_str())
                 });
@@ -410,6 +418,8 @@ impl<'h> Resolver<'h> {
             let best = self.by_surname.get(&surname).and_then(|cands| {
                 cands
                     .iter()
+                    .rev()
+                    .take(MAX_NAMESAKES)
                     .copied()
                     .filter(|&e| self.entities[e].gender == np.gender)
                     .max_by_key(|&e| self.last_seen[e])
@@ -465,7 +475,9 @@ impl<'h> Resolver<'h> {
         if np.definite && np.person {
             let key = role_key(&self.text[np.head]);
             if let Some(binds) = self.roles.get(&key) {
-                let before = binds.iter().rev().find(|(at, _)| *at < np.span.start);
+                // binds are sorted by position: the last one before the mention
+                let at = binds.partition_point(|(at, _)| *at < np.span.start);
+                let before = at.checked_sub(1).and_then(|i| binds.get(i));
                 if let Some(&(_, e)) = before.or(binds.first()) {
                     return (Some(e), How::Role);
                 }
