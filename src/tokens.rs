@@ -356,6 +356,9 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
         return;
     }
     candidates.sort_unstable();
+    // each distinct word is marked once: `The` opening ten thousand
+    // sentences must not be walked for every lower-case `the`
+    let mut done = vec![false; candidates.len()];
     for k in 0..tokens.len() {
         let t = tokens[k];
         if t.tok != Tok::Word || t.capital {
@@ -371,10 +374,14 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
         let mut key = [0u8; 32];
         key[..w.len()].copy_from_slice(w);
         let from = candidates.partition_point(|(c, _)| *c < key);
-        for &(c, i) in &candidates[from..] {
+        if done.get(from).copied().unwrap_or(true) {
+            continue;
+        }
+        for (j, &(c, i)) in candidates.iter().enumerate().skip(from) {
             if c != key {
                 break;
             }
+            done[j] = true;
             tokens[i].common = true;
         }
     }
