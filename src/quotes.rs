@@ -251,6 +251,22 @@ impl Pairer {
         }
         let opens_only = f.can_open() && !f.can_close();
         let closes_only = f.can_close() && !f.can_open();
+        if single {
+            // an elision (`’90s`, `'em`) is an apostrophe whatever its
+            // glyph, even inside an open single quotation
+            if opens_only && is_elision(text, mark.end) {
+                return Action::Apostrophe;
+            }
+            // the second mark of `rock 'n' roll`
+            if closes_only && after_elided_n(text, mark.start) {
+                return Action::Apostrophe;
+            }
+            // a plural possessive (`the students' union`) inside an open
+            // single quotation that closes later on the line
+            if closes_only && target.is_some() && plural_possessive(text, mark) {
+                return Action::Apostrophe;
+            }
+        }
         match glyph.lean {
             Lean::Open => {
                 if closes_only && target.is_some() {
@@ -376,9 +392,12 @@ impl Pairer {
         let keep = if continues { outer } else { None };
         while let Some(open) = self.stack.pop() {
             if Some(self.stack.len()) == keep {
-                let mut open = open;
-                open.paragraphs += 1;
                 self.stack.push(open);
+                // the continued quotation and any still open around it run
+                // into the next paragraph
+                for o in &mut self.stack {
+                    o.paragraphs += 1;
+                }
                 break;
             }
             self.abandon(open, end);
@@ -425,6 +444,51 @@ impl Pairer {
         set_depths(&mut quotes);
         (quotes, self.diagnostics, self.diagnostics_dropped)
     }
+}
+
+/// Whether the mark at `at` follows ` 'n` or ` ’n` (`rock 'n' roll`).
+fn after_elided_n(text: &str, at: usize) -> bool {
+    let before = &text.as_bytes()[..at];
+    before.ends_with(b" 'n") || before.ends_with(" \u{2019}n".as_bytes())
+}
+
+/// Whether a single mark after `s` is a plural possessive rather than a
+/// closing mark: a lower-case word follows, and another single mark that
+/// can close stands later on the same line (looked for within 300 bytes).
+fn plural_possessive(text: &str, mark: Span) -> bool {
+    let bytes = text.as_bytes();
+    if !matches!(bytes.get(mark.start.wrapping_sub(1)), Some(b's' | b'S')) {
+        return false;
+    }
+    let rest = &text[mark.end..(mark.end + 300).min(text.len())];
+    let rest = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let next_word_lower = rest
+        .trim_start_matches(' ')
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    if !rest.starts_with(' ') || !next_word_lower {
+        return false;
+    }
+    // the first single mark after it that is not inside a word must close
+    // (an opening one means this mark closed its own quotation:
+    // `'fondly recalls' meeting him as he makes 'congratulatory' calls`)
+    for (i, c) in rest.char_indices() {
+        if !matches!(c, '\'' | '’' | '‘') {
+            continue;
+        }
+        let before = rest[..i].chars().next_back();
+        let after = rest[i + c.len_utf8()..].chars().next();
+        let text_before = before.is_some_and(|b| !b.is_whitespace());
+        let word_before = before.is_some_and(char::is_alphanumeric);
+        let word_after = after.is_some_and(char::is_alphanumeric);
+        match (text_before, word_after) {
+            _ if word_before && word_after => continue,
+            (true, false) => return c != '‘',
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
