@@ -460,7 +460,11 @@ fn plural_possessive(text: &str, mark: Span) -> bool {
     if !matches!(bytes.get(mark.start.wrapping_sub(1)), Some(b's' | b'S')) {
         return false;
     }
-    let rest = &text[mark.end..(mark.end + 300).min(text.len())];
+    let mut limit = (mark.end + 300).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let rest = &text[mark.end..limit];
     let rest = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
     let next_word_lower = rest
         .trim_start_matches(' ')

@@ -1,0 +1,13 @@
+//! Arbitrary text → `parse` and `analyze`; every span invariant checked.
+//! The input is the longest valid UTF-8 prefix of the fuzzer's bytes, so
+//! plain-text corpus files are used as they are.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::check_text(common::utf8_prefix(data));
+});

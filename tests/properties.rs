@@ -1,0 +1,887 @@
+//! Property tests: whatever the text, parsing and analysis never panic,
+//! every span they hand out can be used to slice the text, the structures
+//! are ordered and nested as documented, and the byte and JSON-lines entry
+//! points agree with the `&str` one.
+//!
+//! Generators: arbitrary strings (any `char`), a dense alphabet of quote
+//! marks, spaces and letters (so that marks collide with each other), and
+//! a structured one that mixes quotation marks of every style, apostrophes,
+//! line breaks, abbreviations, names, cue verbs, punctuation, odd spaces and
+//! whole attribution sentences.
+//!
+//! 256 cases per property keep the whole file well under a minute in a
+//! debug build; set `PROPTEST_CASES` for a longer run.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed expectation is a failed test
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use serde_json::Value;
+use whosaid::jsonl::{self, LineOutput};
+use whosaid::lexicon::LexiconFile;
+use whosaid::{
+    Analysis, Analyzer, CharOffsets, Closure, Diagnostic, Document, Error, QuoteKind, Rule, Span,
+};
+
+// ---------------------------------------------------------------------------
+// invariants
+// ---------------------------------------------------------------------------
+
+/// Characters that end a paragraph (see `segment.rs`).
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// `span` lies inside `text` and on its char boundaries.
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} {span:?} out of bounds (text is {} bytes)",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} is not on char boundaries of {text:?}"
+    );
+}
+
+fn disjoint(a: Span, b: Span) -> bool {
+    a.end <= b.start || b.end <= a.start
+}
+
+/// The invariants of a parse.
+fn check_document(text: &str, doc: &Document<'_>, max_depth: usize) {
+    assert_eq!(doc.text(), text);
+
+    // paragraphs: non-empty lines, in order, without line breaks
+    let paragraphs = doc.paragraphs();
+    for (i, p) in paragraphs.iter().enumerate() {
+        check_span(text, p.span, "paragraph");
+        assert!(!p.span.is_empty(), "empty paragraph {i} {:?}", p.span);
+        let s = &text[p.span];
+        assert!(
+            !s.contains(is_line_break),
+            "paragraph {i} {s:?} contains a line break"
+        );
+        if i > 0 {
+            assert!(
+                paragraphs[i - 1].span.end <= p.span.start,
+                "paragraphs {} and {i} overlap or are out of order",
+                i - 1
+            );
+        }
+    }
+
+    // sentences: in order, disjoint, each inside its paragraph
+    let sentences = doc.sentences();
+    for (i, s) in sentences.iter().enumerate() {
+        check_span(text, s.span, "sentence");
+        assert!(!s.span.is_empty(), "empty sentence {i}");
+        let p = paragraphs.get(s.paragraph).unwrap_or_else(|| {
+            panic!(
+                "sentence {i} names paragraph {} of {}",
+                s.paragraph,
+                paragraphs.len()
+            )
+        });
+        assert!(
+            p.span.contains(s.span),
+            "sentence {i} {:?} is not inside its paragraph {:?}",
+            s.span,
+            p.span
+        );
+        if i > 0 {
+            let prev = sentences[i - 1];
+            assert!(
+                prev.span.end <= s.span.start,
+                "sentences {} and {i} overlap or are out of order",
+                i - 1
+            );
+            assert!(
+                prev.paragraph <= s.paragraph,
+                "sentence paragraphs out of order"
+            );
+        }
+    }
+
+    // quotations: ordered by start, nested or disjoint, content inside span
+    let quotes = doc.quotes();
+    let mut open: Vec<Span> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let (span, content) = (q.span(), q.content_span());
+        check_span(text, span, "quote span");
+        check_span(text, content, "quote content span");
+        assert!(
+            span.contains(content),
+            "quote {i}: content {content:?} outside span {span:?}"
+        );
+        assert!(!content.is_empty(), "quote {i} has empty content");
+        assert_eq!(q.as_str(), &text[span]);
+        assert_eq!(q.content(), &text[content]);
+        let c = q.content();
+        assert!(
+            !c.starts_with(char::is_whitespace) && !c.ends_with(char::is_whitespace),
+            "quote {i} content {c:?} is not trimmed"
+        );
+        if i > 0 {
+            assert!(
+                quotes[i - 1].span().start < span.start,
+                "quotes {} and {i} are not ordered by start",
+                i - 1
+            );
+        }
+        while open.last().is_some_and(|o| o.end <= span.start) {
+            open.pop();
+        }
+        if let Some(&outer) = open.last() {
+            assert!(
+                outer.contains(span),
+                "quote {i} {span:?} partly overlaps {outer:?}"
+            );
+        }
+        assert_eq!(usize::from(q.depth()), open.len(), "quote {i} depth");
+        assert!(
+            usize::from(q.depth()) < max_depth,
+            "quote {i} deeper than max_depth {max_depth}"
+        );
+        assert_eq!(
+            q.kind() == QuoteKind::Nested,
+            q.depth() > 0,
+            "quote {i}: kind {:?} at depth {}",
+            q.kind(),
+            q.depth()
+        );
+        assert!(q.paragraphs() >= 1);
+        if q.closure() == Closure::Closed {
+            assert!(
+                content.end < span.end,
+                "closed quote {i} has no closing mark"
+            );
+        }
+        open.push(span);
+    }
+
+    // diagnostics: capped at 1,000, spans usable
+    let diags = doc.diagnostics();
+    assert!(diags.len() <= 1000, "{} diagnostics kept", diags.len());
+    if doc.diagnostics_dropped() > 0 {
+        assert_eq!(diags.len(), 1000, "diagnostics dropped before the cap");
+    }
+    for d in diags {
+        match *d {
+            Diagnostic::Unclosed { mark }
+            | Diagnostic::StrayClosing { mark }
+            | Diagnostic::TooDeep { mark } => {
+                check_span(text, mark, "diagnostic mark");
+                assert!(!mark.is_empty());
+            }
+            Diagnostic::Empty { span } => check_span(text, span, "diagnostic span"),
+            _ => {}
+        }
+    }
+}
+
+/// The invariants of an analysis, including those of its document.
+fn check_analysis(text: &str, a: &Analysis<'_>, max_depth: usize) {
+    let doc = a.document();
+    check_document(text, doc, max_depth);
+    let quotes = doc.quotes();
+    let attributions = a.attributions();
+    assert_eq!(
+        attributions.len(),
+        quotes.len(),
+        "one attribution per quotation"
+    );
+    let entities = a.entities();
+    for (i, (at, q)) in attributions.iter().zip(quotes).enumerate() {
+        let aq = at.quote();
+        assert_eq!(
+            (aq.span(), aq.content_span(), aq.depth()),
+            (q.span(), q.content_span(), q.depth()),
+            "attribution {i} is not quotation {i}"
+        );
+        let content = aq.content_span();
+        let conf = at.confidence();
+        assert!(
+            (0.0..=1.0).contains(&conf),
+            "attribution {i}: confidence {conf}"
+        );
+        assert_eq!(
+            at.speaker().is_none(),
+            at.rule() == Rule::None,
+            "attribution {i}: speaker {:?} with rule {:?}",
+            at.speaker(),
+            at.rule()
+        );
+        if let Some(s) = at.speaker() {
+            let m = s.mention();
+            check_span(text, m.span(), "speaker mention");
+            assert_eq!(m.as_str(), &text[m.span()]);
+            assert!(
+                !m.span().is_empty(),
+                "attribution {i}: empty speaker mention"
+            );
+            assert!(
+                disjoint(m.span(), content),
+                "attribution {i}: speaker mention {:?} {:?} inside the quoted words {content:?} {:?}",
+                m.span(),
+                m.as_str(),
+                aq.content()
+            );
+            assert!(
+                !s.name().is_empty() && text.contains(s.name()),
+                "speaker name {:?}",
+                s.name()
+            );
+            if let Some(id) = s.entity() {
+                assert!(
+                    a.entity(id).is_some(),
+                    "attribution {i}: unknown entity {id:?}"
+                );
+            }
+        }
+        if let Some(c) = at.cue() {
+            check_span(text, c.span(), "cue");
+            assert_eq!(c.as_str(), &text[c.span()]);
+            assert!(!c.lemma().is_empty());
+        }
+        if let Some(m) = at.addressee() {
+            check_span(text, m.span(), "addressee");
+            assert_eq!(m.as_str(), &text[m.span()]);
+        }
+    }
+    for (i, e) in entities.iter().enumerate() {
+        assert_eq!(e.id().0, i, "entity id");
+        assert!(!e.name().is_empty(), "entity {i} has no name");
+        for (k, m) in e.mentions().iter().enumerate() {
+            check_span(text, m.span(), "entity mention");
+            assert_eq!(m.as_str(), &text[m.span()]);
+            if k > 0 {
+                assert!(
+                    e.mentions()[k - 1].span().start <= m.span().start,
+                    "entity {i}: mentions out of text order"
+                );
+            }
+        }
+    }
+
+    // the record agrees with the spans, in char offsets
+    let map = CharOffsets::new(text);
+    let record = a.to_record("x", true);
+    assert_eq!(record.text.as_deref(), Some(text));
+    // a nested quotation is in the record only when it has a speaker of its
+    // own; a title nobody says is left out
+    let kept: Vec<_> = attributions
+        .iter()
+        .filter(|at| at.quote().depth() == 0 || at.speaker().is_some())
+        .filter(|at| !at.is_unspoken_title())
+        .collect();
+    assert_eq!(record.quotes.len(), kept.len(), "record quotes");
+    for (r, at) in record.quotes.iter().zip(kept) {
+        let c = at.quote().content_span();
+        assert_eq!(
+            (r.start, r.end),
+            (
+                text[..c.start].chars().count(),
+                text[..c.end].chars().count()
+            )
+        );
+        assert_eq!((r.byte_start, r.byte_end), (Some(c.start), Some(c.end)));
+        assert_eq!(map.char_span(c), Span::new(r.start, r.end));
+        assert_eq!(r.text, at.quote().content());
+    }
+}
+
+/// `CharOffsets` agrees with counting chars, at every char boundary.
+fn check_char_offsets(text: &str) {
+    let map = CharOffsets::new(text);
+    let mut n = 0;
+    for (b, _) in text.char_indices() {
+        assert_eq!(map.char_offset(b), n, "char offset of byte {b}");
+        assert_eq!(map.char_offset(b), text[..b].chars().count());
+        n += 1;
+    }
+    assert_eq!(map.char_offset(text.len()), n);
+    assert_eq!(
+        map.char_offset(text.len() + 10),
+        n,
+        "past the end maps to the char length"
+    );
+}
+
+/// Parse and analyse `text` with `analyzer`, check everything, and check
+/// that a second run gives the same answer.
+fn check_all(text: &str, analyzer: &Analyzer, max_depth: usize) {
+    let doc = analyzer.parse(text);
+    check_document(text, &doc, max_depth);
+    let a = analyzer.analyze(text);
+    check_analysis(text, &a, max_depth);
+    // the analysis holds the same parse
+    let d = a.document();
+    assert_eq!(d.paragraphs(), doc.paragraphs());
+    assert_eq!(d.sentences(), doc.sentences());
+    assert_eq!(d.quotes(), doc.quotes());
+    assert_eq!(d.diagnostics(), doc.diagnostics());
+    assert_eq!(d.diagnostics_dropped(), doc.diagnostics_dropped());
+    // deterministic
+    let b = analyzer.analyze(text);
+    assert_eq!(a.to_record("x", false), b.to_record("x", false));
+    assert_eq!(a.attributions(), b.attributions());
+    assert_eq!(a.entities(), b.entities());
+}
+
+fn check_default(text: &str) {
+    check_all(
+        text,
+        Analyzer::english(),
+        whosaid::AnalyzerBuilder::DEFAULT_MAX_DEPTH,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// generators
+// ---------------------------------------------------------------------------
+
+const MARKS: &[&str] = &[
+    "\"", "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„", "‚", "‟", "‛", "「", "」", "『", "』",
+    "``", "''", "`", "＂",
+];
+const PAIRS: &[(&str, &str)] = &[
+    ("\"", "\""),
+    ("'", "'"),
+    ("“", "”"),
+    ("‘", "’"),
+    ("«", "»"),
+    ("» ", " «"),
+    ("‹", "›"),
+    ("„", "“"),
+    ("‚", "‘"),
+    ("「", "」"),
+    ("『", "』"),
+    ("``", "''"),
+    ("＂", "＂"),
+    ("« ", " »"),
+];
+const APOSTROPHES: &[&str] = &[
+    "don't",
+    "students'",
+    "'90s",
+    "it's",
+    "rock 'n' roll",
+    "'em",
+    "5'11\"",
+    "O'Brien",
+    "can’t",
+    "’tis",
+    "the ’80s",
+    "James'",
+];
+const BREAKS: &[&str] = &[
+    "\n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\n\n", "\n \n", "\r\n\r\n",
+];
+const ABBREVIATIONS: &[&str] = &[
+    "Mr.", "Mrs.", "Dr.", "U.S.", "J. K.", "e.g.", "No.", "St.", "a.m.", "Gov.", "Sen.", "Ms",
+    "Sir", "Prof.",
+];
+const NAMES: &[&str] = &[
+    "Amira Okafor",
+    "Ann Lee",
+    "Keir Starmer",
+    "Starmer",
+    "Foreign Secretary David Lammy",
+    "the Foreign Secretary",
+    "A Downing Street spokesperson",
+    "officials",
+    "the White House",
+    "Mr Hill",
+    "J. K. Rowling",
+    "Zoë Ørsted",
+];
+const CUES: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "according to",
+    "says",
+    "asked",
+    "insisted",
+    "told reporters",
+    "said in a statement",
+    "told GB News",
+    "warned",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They", "it", "we", "I"];
+const PUNCTUATION: &[&str] = &[
+    ".", ",", ":", ";", "?", "!", "…", "...", "—", "–", "-", "(", ")", "[", "]", "/", "?!", ".\"",
+];
+const SPACES: &[&str] = &[
+    " ", " ", " ", "  ", "\t", "\u{A0}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{2060}",
+    "\u{202E}", "\u{3000}", "\u{B}",
+];
+const WORDS: &[&str] = &[
+    "we", "will", "not", "back", "down", "the", "plan", "is", "working", "fondly", "recalled",
+    "think", "again", "it", "was", "done", "win", "Yes",
+];
+
+fn pick(list: &'static [&'static str]) -> BoxedStrategy<String> {
+    prop::sample::select(list).prop_map(str::to_string).boxed()
+}
+
+fn name() -> BoxedStrategy<String> {
+    prop_oneof![
+        pick(NAMES),
+        "[A-Z][a-z]{1,8}",
+        "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8}",
+    ]
+    .boxed()
+}
+
+fn words() -> BoxedStrategy<String> {
+    prop::collection::vec(pick(WORDS), 1..6)
+        .prop_map(|w| w.join(" "))
+        .boxed()
+}
+
+/// A whole attribution sentence in one of the shapes the frames read.
+fn attribution() -> BoxedStrategy<String> {
+    (
+        0..8usize,
+        name(),
+        pick(CUES),
+        prop::sample::select(PAIRS),
+        words(),
+        pick(PUNCTUATION),
+    )
+        .prop_map(|(shape, who, cue, (o, c), w, p)| match shape {
+            0 => format!("{who} {cue}: {o}{w}{p}{c} "),
+            1 => format!("{o}{w},{c} {cue} {who}. "),
+            2 => format!("{o}{w},{c} {who} {cue}. "),
+            3 => format!("{o}{w}{c} — {who}"),
+            4 => format!("According to {who}, {o}{w}{c} "),
+            5 => format!("{who} {cue} the plan was {o}{w}{c}. "),
+            6 => format!("{who}:\n{o}{w}{p}{c}"),
+            _ => format!("{o}{w} {o}{w}{c} {w}.{c} {who} {cue}."),
+        })
+        .boxed()
+}
+
+fn fragment() -> BoxedStrategy<String> {
+    prop_oneof![
+        4 => pick(MARKS),
+        1 => pick(APOSTROPHES),
+        2 => pick(BREAKS),
+        1 => pick(ABBREVIATIONS),
+        2 => name(),
+        2 => pick(CUES),
+        1 => pick(PRONOUNS),
+        2 => pick(PUNCTUATION),
+        5 => pick(SPACES),
+        3 => pick(WORDS),
+        1 => any::<char>().prop_map(String::from),
+        2 => attribution(),
+    ]
+    .boxed()
+}
+
+/// News-like text full of marks, breaks, names and cues.
+fn structured() -> BoxedStrategy<String> {
+    prop::collection::vec(fragment(), 0..80)
+        .prop_map(|f| f.concat())
+        .boxed()
+}
+
+/// Any `char`s, line breaks included.
+fn arbitrary() -> BoxedStrategy<String> {
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(any::<char>(), 0..200).prop_map(String::from_iter),
+    ]
+    .boxed()
+}
+
+/// A small alphabet of marks, spaces, breaks and letters, so that marks
+/// meet each other and words in every combination.
+fn dense() -> BoxedStrategy<String> {
+    let alphabet: Vec<char> = "\"'`“”‘’«»‹›„‚「」『』 \n\r\u{2028}\u{200B}\u{A0}aAz.,:—é5"
+        .chars()
+        .collect();
+    prop::collection::vec(prop::sample::select(alphabet), 0..120)
+        .prop_map(String::from_iter)
+        .boxed()
+}
+
+/// Any of the three text generators.
+fn text() -> BoxedStrategy<String> {
+    prop_oneof![arbitrary(), dense(), structured()].boxed()
+}
+
+/// Bytes that are mostly UTF-8 text with some bytes overwritten or inserted.
+fn mostly_utf8() -> BoxedStrategy<Vec<u8>> {
+    (
+        structured(),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<u8>(), any::<bool>()),
+            0..4,
+        ),
+    )
+        .prop_map(|(s, edits)| {
+            let mut b = s.into_bytes();
+            for (at, byte, insert) in edits {
+                if insert || b.is_empty() {
+                    let i = at.index(b.len() + 1);
+                    b.insert(i, byte);
+                } else {
+                    let i = at.index(b.len());
+                    b[i] = byte;
+                }
+            }
+            b
+        })
+        .boxed()
+}
+
+fn bytes() -> BoxedStrategy<Vec<u8>> {
+    prop_oneof![prop::collection::vec(any::<u8>(), 0..300), mostly_utf8()].boxed()
+}
+
+fn json_value() -> BoxedStrategy<Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        structured().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(2, 8, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z]{1,5}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+    .boxed()
+}
+
+/// One JSON-lines input line: a good `{"id", "text"}` object, one with a
+/// wrong `text`, other JSON, broken JSON, with or without a trailing `\r`.
+fn json_line() -> BoxedStrategy<Vec<u8>> {
+    let object = (
+        prop::option::of(json_value()),
+        prop_oneof![3 => text().prop_map(Value::String), 1 => json_value()],
+        any::<bool>(),
+        prop::collection::btree_map("[a-z]{1,5}", json_value(), 0..3),
+    )
+        .prop_map(|(id, text, with_text, extra)| {
+            let mut m: serde_json::Map<String, Value> = extra.into_iter().collect();
+            if let Some(id) = id {
+                m.insert("id".into(), id);
+            }
+            if with_text {
+                m.insert("text".into(), text);
+            }
+            Value::Object(m).to_string().into_bytes()
+        });
+    (
+        prop_oneof![
+            4 => object,
+            1 => json_value().prop_map(|v| v.to_string().into_bytes()),
+            1 => (json_value(), any::<prop::sample::Index>()).prop_map(|(v, cut)| {
+                let b = v.to_string().into_bytes();
+                b[..cut.index(b.len() + 1)].to_vec()
+            }),
+            1 => bytes(),
+        ],
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(mut b, cr, space)| {
+            if space {
+                b.insert(0, b' ');
+            }
+            if cr {
+                b.push(b'\r');
+            }
+            b
+        })
+        .boxed()
+}
+
+/// What `process_line` should do with `line`: `Some((id, text))` for a
+/// `{"text": string}` object, `None` for anything else.
+fn expected_line(line: &[u8]) -> Option<(Value, String)> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let s = std::str::from_utf8(line).ok()?;
+    let mut v: Value = serde_json::from_str(s).ok()?;
+    let obj = v.as_object_mut()?;
+    let id = obj.remove("id").unwrap_or(Value::Null);
+    match obj.remove("text")? {
+        Value::String(t) => Some((id, t)),
+        _ => None,
+    }
+}
+
+fn check_line(line_no: usize, line: &[u8]) {
+    let analyzer = Analyzer::english();
+    let out = jsonl::process_line(analyzer, line_no, line);
+    let json: Value = serde_json::from_str(&out.to_json()).expect("to_json gives JSON");
+    match expected_line(line) {
+        Some((id, text)) => {
+            let want = analyzer.analyze(&text).to_record("", false).quotes;
+            match out {
+                LineOutput::Quotes { id: got_id, quotes } => {
+                    assert_eq!(got_id, id);
+                    assert_eq!(quotes, want);
+                }
+                other => panic!("a good line gave {other:?}"),
+            }
+        }
+        None => {
+            match &out {
+                LineOutput::Error { line, error, .. } => {
+                    assert_eq!(*line, line_no, "error record line");
+                    assert!(error.starts_with(&format!("line {line_no}: ")), "{error}");
+                }
+                other => panic!(
+                    "a bad line {:?} gave {other:?}",
+                    String::from_utf8_lossy(line)
+                ),
+            }
+            assert!(out.is_error());
+            assert_eq!(json["line"], Value::from(line_no));
+        }
+    }
+}
+
+const LEXICON_FIELDS: &[&str] = &[
+    "said",
+    "quip",
+    "quipped",
+    "quips",
+    "according to",
+    "as told by",
+    "Mr.",
+    "U.S.",
+    "Dr",
+    "e.g.",
+    "title",
+    "other",
+    "m",
+    "f",
+    "-",
+    "n",
+    "s",
+    "p",
+    "1",
+    "2",
+    "3",
+    "r",
+    "person",
+    "group",
+    "Chief Whip",
+    "Amira",
+    "he",
+    "she",
+    "verb",
+    "det",
+    "prep",
+    "x",
+    "Zoë",
+    "“",
+    "'",
+    "\"",
+    ".",
+    " ",
+    "",
+];
+
+/// Some lines of one lexicon list: fields from a small vocabulary or random,
+/// joined by tabs, any number of them, comments and blank lines included.
+fn lexicon_entries() -> BoxedStrategy<(LexiconFile, String)> {
+    let field =
+        prop_oneof![4 => pick(LEXICON_FIELDS), 1 => "[A-Za-z.' ]{0,8}", 1 => any::<String>()];
+    let line = prop_oneof![
+        8 => prop::collection::vec(field, 1..5).prop_map(|f| f.join("\t")),
+        1 => Just("# a comment".to_string()),
+        1 => Just(String::new()),
+    ];
+    (
+        prop::sample::select(LexiconFile::ALL.to_vec()),
+        prop::collection::vec(line, 0..6).prop_map(|l| l.join("\n")),
+    )
+        .boxed()
+}
+
+fn config() -> Config {
+    Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(256),
+        // no proptest-regressions/ files next to the tests
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// properties
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_text_keeps_every_invariant(text in arbitrary()) {
+        check_default(&text);
+    }
+
+    #[test]
+    fn dense_marks_keep_every_invariant(text in dense()) {
+        check_default(&text);
+    }
+
+    #[test]
+    fn structured_text_keeps_every_invariant(text in structured()) {
+        check_default(&text);
+    }
+
+    #[test]
+    fn any_settings_keep_every_invariant(
+        text in prop_oneof![structured(), dense()],
+        max_depth in 1usize..=64,
+        window in 4usize..=512,
+    ) {
+        let analyzer = Analyzer::builder().max_depth(max_depth).window(window).build().expect("settings in range");
+        check_all(&text, &analyzer, max_depth);
+    }
+
+    #[test]
+    fn builder_accepts_exactly_the_documented_ranges(max_depth in 0usize..100, window in 0usize..600) {
+        let built = Analyzer::builder().max_depth(max_depth).window(window).build();
+        let depth_ok = (1..=64).contains(&max_depth);
+        let window_ok = (4..=512).contains(&window);
+        match built {
+            Ok(_) => prop_assert!(depth_ok && window_ok),
+            Err(Error::Config { setting, value, .. }) => {
+                prop_assert!(!(depth_ok && window_ok));
+                let (want, v) = if depth_ok { ("window", window) } else { ("max_depth", max_depth) };
+                prop_assert_eq!(setting, want);
+                prop_assert_eq!(value, v.to_string());
+            }
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+
+    #[test]
+    fn char_offsets_count_chars(text in text()) {
+        check_char_offsets(&text);
+    }
+
+    #[test]
+    fn bytes_agree_with_str(b in bytes()) {
+        let analyzer = Analyzer::english();
+        match std::str::from_utf8(&b) {
+            Ok(s) => {
+                let a = analyzer.analyze_bytes(&b).expect("valid UTF-8 is accepted");
+                prop_assert_eq!(a.to_record("x", true), analyzer.analyze(s).to_record("x", true));
+            }
+            Err(e) => match analyzer.analyze_bytes(&b) {
+                Err(Error::InvalidUtf8 { offset, len }) => {
+                    prop_assert_eq!(offset, e.valid_up_to());
+                    prop_assert_eq!(len, e.error_len());
+                }
+                Err(other) => prop_assert!(false, "wrong error {other}"),
+                Ok(_) => prop_assert!(false, "invalid UTF-8 was accepted"),
+            },
+        }
+    }
+
+    #[test]
+    fn lossy_reading_is_analysable(b in bytes()) {
+        let text = whosaid::analyze_lossy(&b);
+        prop_assert_eq!(&*text, &*String::from_utf8_lossy(&b));
+        check_default(&text);
+    }
+
+    #[test]
+    fn jsonl_arbitrary_bytes(line_no in 1usize..1_000_000, b in bytes()) {
+        check_line(line_no, &b);
+    }
+
+    #[test]
+    fn lexicon_entries_are_accepted_or_rejected_cleanly(
+        (file, entries) in lexicon_entries(),
+        text in structured(),
+    ) {
+        let lines = entries.lines().count();
+        match Analyzer::builder().entries(file, &entries).build() {
+            Ok(analyzer) => check_all(&text, &analyzer, whosaid::AnalyzerBuilder::DEFAULT_MAX_DEPTH),
+            Err(Error::Lexicon { file: name, line, entry, .. }) => {
+                prop_assert_eq!(name, file.file_name());
+                prop_assert!((1..=lines).contains(&line), "line {} of {}", line, lines);
+                prop_assert_eq!(entries.lines().nth(line - 1).map(|l| l.trim_end_matches('\r')), Some(entry.as_str()));
+            }
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+
+    /// A quotation's `paragraphs()` is the number of paragraphs its span
+    /// runs over. Fails today on `'abc "def\n"ghi' jkl"` (see
+    /// quote_paragraph_count_under_a_continued_quotation in
+    /// tests/adversarial.rs).
+    #[test]
+    fn quote_paragraph_counts_match_their_spans(text in prop_oneof![dense(), structured()]) {
+        let doc = whosaid::parse(&text);
+        for q in doc.quotes() {
+            let spanned = doc
+                .paragraphs()
+                .iter()
+                .filter(|p| p.span.start < q.span().end && q.span().start < p.span.end)
+                .count();
+            prop_assert_eq!(q.paragraphs() as usize, spanned, "{:?}", q.as_str());
+        }
+    }
+
+    #[test]
+    fn jsonl_structured_lines(line_no in 1usize..1_000_000, b in json_line()) {
+        check_line(line_no, &b);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// fixed inputs: the examples the properties are about
+// ---------------------------------------------------------------------------
+
+#[test]
+fn fixtures_keep_every_invariant() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).expect("fixture text");
+            check_default(&text);
+            check_char_offsets(&text);
+            n += 1;
+        }
+    }
+    assert!(n > 0, "no fixtures found in {dir}");
+}
+
+#[test]
+fn jsonl_error_records_carry_the_line_number() {
+    for (line, bad) in [
+        (1, &b""[..]),
+        (2, b"\r"),
+        (3, b"null"),
+        (4, b"{\"text\": null}"),
+        (5, b"{\"text\": [\"a\"]}"),
+        (6, b"\"text\""),
+        (7, b"{\"id\": 1, \"text\": \"\xff\"}"),
+        (usize::MAX, b"{"),
+    ] {
+        check_line(line, bad);
+    }
+    check_line(8, b"{\"text\": \"Ann said: \\\"Hi there.\\\"\"}\r");
+}
