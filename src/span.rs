@@ -129,7 +129,8 @@ impl<'h> CharOffsets<'h> {
     }
 
     /// The char offset of byte offset `byte`. Offsets past the end map to the
-    /// char length; an offset inside a multi-byte char maps to that char.
+    /// char length; an offset inside a multi-byte char maps to the char after
+    /// it (spans from this crate are always on char boundaries).
     pub fn char_offset(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         let block = byte / Self::BLOCK;
