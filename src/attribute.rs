@@ -371,16 +371,7 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
             Rule::CueSpeakerAfter,
         )
     } else {
-        let np = r.subject_of(cue.first, start)?;
-        // the subject opens the clause, after at most a few modifiers
-        // (`Iowa State University's Dianne Bystrom agreed.`)
-        let lead = r.tokens[start..cue.first]
-            .iter()
-            .take_while(|t| t.span.start < np.span.start)
-            .count();
-        if lead > 4 {
-            return None;
-        }
+        let np = subject_opening(r, start, cue.first, false)?;
         (np, Rule::SpeakerCueAfter)
     };
     Some(Found {
@@ -390,6 +381,21 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
         rule,
         strong: false,
     })
+}
+
+/// The subject of the verb at `verb` when it opens the clause starting at
+/// `start`, give or take a few modifier words (`Trump's senior adviser
+/// Jason Miller said`, `Iowa State University's Dianne Bystrom agreed`).
+/// After a quotation (`words_only`) the words before the subject must be
+/// words, not punctuation.
+fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) -> Option<Np> {
+    let np = r.subject_of(verb, start)?;
+    let lead = r.tokens[start..verb]
+        .iter()
+        .take_while(|t| t.span.start < np.span.start)
+        .count();
+    let words = !words_only || r.tokens[start..start + lead].iter().all(|t| t.is_word());
+    (lead <= 4 && words).then_some(np)
 }
 
 /// Every word capitalised: the title of a work or a name (`"The Long
@@ -626,16 +632,7 @@ fn right_frame<'a>(
             strong: open_end,
         }
     } else {
-        let speaker = r.subject_of(cue.first, k)?;
-        // the subject must open the clause after the quotation, give or
-        // take a few modifiers (`Trump's senior adviser Jason Miller`)
-        let lead = r.tokens[k..cue.first]
-            .iter()
-            .take_while(|t| t.span.start < speaker.span.start)
-            .count();
-        if lead > 4 || r.tokens[k..k + lead].iter().any(|t| !t.is_word()) {
-            return None;
-        }
+        let speaker = subject_opening(r, k, cue.first, true)?;
         let addressee = r.addressee_after(&cue, ceil);
         Found {
             speaker,

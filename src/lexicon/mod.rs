@@ -439,15 +439,20 @@ impl Lexicon {
             if let Some((lo, hi)) = short_key(bytes) {
                 // ASCII: the folded form is the lower-cased bytes, and only
                 // a short ASCII key can equal it
-                return self
-                    .short
-                    .get(lower_ascii(lo), lower_ascii(hi))
-                    .and_then(|i| self.infos.get(i as usize))
-                    .copied()
-                    .unwrap_or_default();
+                return self.short_info(lo, hi);
             }
         }
         self.info_slow(word)
+    }
+
+    /// The entry of a short ASCII word packed into two little-endian words.
+    #[inline]
+    fn short_info(&self, lo: u64, hi: u64) -> WordInfo {
+        self.short
+            .get(lower_ascii(lo), lower_ascii(hi))
+            .and_then(|i| self.infos.get(i as usize))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// [`Lexicon::info`] of the word `text[start..end]`: the same answer,
@@ -463,12 +468,7 @@ impl Lexicon {
                     let lo = u64::from_le_bytes(a) & low_bytes(len);
                     let hi = u64::from_le_bytes(b) & low_bytes(len.saturating_sub(8));
                     if (lo | hi) & HIGH_BITS == 0 {
-                        return self
-                            .short
-                            .get(lower_ascii(lo), lower_ascii(hi))
-                            .and_then(|i| self.infos.get(i as usize))
-                            .copied()
-                            .unwrap_or_default();
+                        return self.short_info(lo, hi);
                     }
                 }
             }
