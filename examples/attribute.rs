@@ -187,7 +187,7 @@ fn run() -> Result<ExitCode, CliError> {
     let analyzer = Analyzer::new();
     let lossy_text;
     let (analysis, replaced) = if opts.lossy {
-        lossy_text = whosaid::analyze_lossy(&bytes);
+        lossy_text = whosaid::decode_lossy(&bytes);
         let replaced = matches!(lossy_text, Cow::Owned(_));
         (analyzer.analyze(&lossy_text), replaced)
     } else {

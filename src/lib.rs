@@ -57,7 +57,7 @@
 //! Analysing a `&str` never fails and never panics; every span lies on a
 //! char boundary of that text. [`Analyzer::analyze_bytes`] returns
 //! [`Error::InvalidUtf8`] with the offset of the first bad byte;
-//! [`analyze_lossy`] replaces bad bytes instead.
+//! [`decode_lossy`] replaces bad bytes instead.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -106,7 +106,7 @@ pub fn analyze(text: &str) -> Analysis<'_> {
 /// Decode `bytes` as UTF-8, replacing invalid sequences with U+FFFD, for
 /// callers who prefer a lossy reading to an error. Analyse the result with
 /// [`analyze`]; offsets then refer to the decoded text.
-pub fn analyze_lossy(bytes: &[u8]) -> Cow<'_, str> {
+pub fn decode_lossy(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
 

@@ -155,6 +155,54 @@ pub enum Diagnostic {
     },
 }
 
+impl Diagnostic {
+    /// The marks the diagnostic is about.
+    pub fn span(&self) -> Span {
+        match *self {
+            Diagnostic::Unclosed { mark }
+            | Diagnostic::StrayClosing { mark }
+            | Diagnostic::TooDeep { mark } => mark,
+            Diagnostic::Empty { span } => span,
+        }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.span();
+        match self {
+            Diagnostic::Unclosed { .. } => {
+                write!(
+                    f,
+                    "quotation opened at byte {} never closed; closed at its paragraph end",
+                    s.start
+                )
+            }
+            Diagnostic::StrayClosing { .. } => {
+                write!(
+                    f,
+                    "closing mark at byte {} has nothing to close; ignored",
+                    s.start
+                )
+            }
+            Diagnostic::TooDeep { .. } => {
+                write!(
+                    f,
+                    "opening mark at byte {} is nested too deep; ignored",
+                    s.start
+                )
+            }
+            Diagnostic::Empty { .. } => {
+                write!(
+                    f,
+                    "marks at bytes {}..{} enclose nothing; not a quotation",
+                    s.start, s.end
+                )
+            }
+        }
+    }
+}
+
 /// An open quotation on the pairing stack.
 #[derive(Clone, Copy, Debug)]
 struct Open {
@@ -526,5 +574,25 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
         Span::new(start, start)
     } else {
         Span::new(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_say_what_and_where() {
+        let doc = crate::parse("He said \"never closed\nNext line.\" stray");
+        let shown: Vec<String> = doc.diagnostics().iter().map(ToString::to_string).collect();
+        assert_eq!(doc.diagnostics()[0].span(), Span::new(8, 9));
+        assert!(
+            shown[0].contains("byte 8") && shown[0].contains("never closed"),
+            "{shown:?}"
+        );
+        assert!(
+            shown.iter().any(|d| d.contains("nothing to close")),
+            "{shown:?}"
+        );
     }
 }

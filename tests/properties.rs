@@ -799,7 +799,7 @@ proptest! {
 
     #[test]
     fn lossy_reading_is_analysable(b in bytes()) {
-        let text = whosaid::analyze_lossy(&b);
+        let text = whosaid::decode_lossy(&b);
         prop_assert_eq!(&*text, &*String::from_utf8_lossy(&b));
         check_default(&text);
     }
