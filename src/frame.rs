@@ -1007,7 +1007,7 @@ fn is_weekday(w: &str) -> bool {
 }
 
 /// `78-year-old`, `17-year-old`.
-fn is_age(w: &str) -> bool {
+pub(crate) fn is_age(w: &str) -> bool {
     const SUFFIX: &[u8] = b"-year-old";
     let b = w.as_bytes();
     // the suffix is ASCII, so the slice below is on a char boundary

@@ -496,6 +496,13 @@ impl<'h> Resolver<'h> {
             }) {
                 return (Some(e), How::Salience);
             }
+            // an age (`the 78-year-old`) stands for the person last named
+            let last_word = self.text[np.head].split_whitespace().last().unwrap_or("");
+            if crate::frame::is_age(last_word) {
+                if let Some((e, _)) = latest(&self.last_person, Gender::Unknown) {
+                    return (Some(e), How::Salience);
+                }
+            }
         }
         let key = fold(&self.text[np.span]);
         let e = match self.by_description.get(&key) {
