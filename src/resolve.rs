@@ -23,6 +23,8 @@ struct NameSite {
     /// The first phrase of its sentence, outside quotations.
     subject: bool,
     inside: bool,
+    /// Which sentence (or paragraph) it is in, counted from the start.
+    sentence: u32,
 }
 
 /// How a mention was resolved, for confidence.
@@ -68,6 +70,11 @@ pub(crate) struct Resolver<'h> {
     // forward state
     last_person: [Option<(usize, usize)>; 3],
     last_subject: [Option<(usize, usize)>; 3],
+    /// Like `last_person`, leaving out people named as the object of a
+    /// sentence whose subject is someone else (`Farage urged Starmer`).
+    last_unobjected: [Option<(usize, usize)>; 3],
+    /// The subject site of the sentence being read: (entity, sentence).
+    current_subject: Option<(usize, u32)>,
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
     recent_surname: HashMap<String, usize>,
@@ -102,12 +109,15 @@ impl<'h> Resolver<'h> {
             cursor: 0,
             last_person: [None; 3],
             last_subject: [None; 3],
+            last_unobjected: [None; 3],
+            current_subject: None,
             last_speaker: None,
             last_group: None,
             recent_surname: HashMap::new(),
         };
         let tokens = r.tokens;
-        let mut singles: Vec<(Np, bool, bool)> = Vec::new();
+        let mut singles: Vec<(Np, bool, bool, u32)> = Vec::new();
+        let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
         let mut weak: Vec<(Span, Span)> = Vec::new();
@@ -120,6 +130,7 @@ impl<'h> Resolver<'h> {
                 Tok::Sentence | Tok::Paragraph => {
                     sentence_first = true;
                     sentence_subject = None;
+                    sentence += 1;
                     i += 1;
                     continue;
                 }
@@ -162,7 +173,9 @@ impl<'h> Resolver<'h> {
                 }
             }
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
-                if t.tok == Tok::Word && !t.inside {
+                // capitalised modifiers and titles before the subject's name
+                // (`Reform UK leader Nigel Farage`) keep the subject open
+                if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word {
                     sentence_first = false;
                 }
                 i += 1;
@@ -186,6 +199,7 @@ impl<'h> Resolver<'h> {
                     entity: e,
                     subject,
                     inside: t.inside,
+                    sentence,
                 });
                 if let Some(role) = np.role {
                     res.bind(role, np.span.start, e);
@@ -199,11 +213,11 @@ impl<'h> Resolver<'h> {
                     }
                 }
             } else {
-                singles.push((np, subject, t.inside));
+                singles.push((np, subject, t.inside, sentence));
             }
         }
         // single words: a surname of a fuller name, or a name of their own
-        for (np, subject, inside) in singles {
+        for (np, subject, inside, sentence) in singles {
             let key = fold(&text[np.head]);
             let e = match res.by_surname.get(&key).and_then(|v| v.first().copied()) {
                 Some(e) => e,
@@ -226,6 +240,7 @@ impl<'h> Resolver<'h> {
                 entity: e,
                 subject,
                 inside,
+                sentence,
             });
         }
         for (role, subject) in weak {
@@ -374,6 +389,13 @@ impl<'h> Resolver<'h> {
                     self.last_person[g] = Some((e, s.np.span.start));
                     if s.subject {
                         self.last_subject[g] = Some((e, s.np.span.start));
+                        self.current_subject = Some((e, s.sentence));
+                    }
+                    let object = self
+                        .current_subject
+                        .is_some_and(|(se, sent)| sent == s.sentence && se != e);
+                    if !object {
+                        self.last_unobjected[g] = Some((e, s.np.span.start));
                     }
                 }
                 EntityKind::Organisation | EntityKind::Description => {
@@ -463,7 +485,7 @@ impl<'h> Resolver<'h> {
         if self.pronouns == Pronouns::Cautious {
             // resolve only when the last person named and the last subject
             // or speaker are one and the same
-            let last = latest(&self.last_person, np.gender).map(|(e, _)| e);
+            let last = latest(&self.last_unobjected, np.gender).map(|(e, _)| e);
             let b = best.map(|(e, _)| e);
             return if b == last || b.is_none() { last } else { None };
         }
