@@ -567,6 +567,7 @@ impl<'h> Resolver<'h> {
                 let g = slot(ent.gender);
                 self.last_person[g] = Some((e, pos));
                 self.last_subject[g] = Some((e, pos));
+                self.last_unobjected[g] = Some((e, pos));
             }
         }
     }
