@@ -791,3 +791,57 @@ fn possessive_look_ahead_stops_on_a_char_boundary() {
         );
     }
 }
+
+/// JSON lines: a huge line (100 MiB in release, 4 MiB in debug) is analysed,
+/// and a truncated line, invalid JSON, a `text` that is not a string and
+/// invalid UTF-8 each give one error record with their line number, while
+/// the lines around them are still analysed.
+#[test]
+fn jsonl_huge_and_broken_lines_each_give_one_record() {
+    let _serial = one_at_a_time();
+    let analyzer = Analyzer::new();
+    let body = repeat_to(
+        "Ann Lee said: \\\"We will win.\\\" ",
+        scaled(100 * MIB, 4 * MIB),
+    );
+    let huge = format!("{{\"id\": \"big\", \"text\": \"{body}\"}}");
+    let lines: Vec<Vec<u8>> = vec![
+        br#"{"id": 1, "text": "Bo said: \"Yes.\""}"#.to_vec(),
+        huge.into_bytes(),
+        br#"{"id": 3, "text": 42}"#.to_vec(),
+        b"{\"id\": 4, \"text\": \"\xff\xfe\"}".to_vec(),
+        b"not json".to_vec(),
+        br#"{"id": 6, "text": "Cy said: \"No.\""}"#.to_vec(),
+        br#"{"id": 7, "text": "truncated"#.to_vec(),
+    ];
+    let out: Vec<whosaid::jsonl::LineOutput> = within(120, "jsonl lines", || {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(n, l)| whosaid::jsonl::process_line(&analyzer, n + 1, l))
+            .collect()
+    });
+    assert_eq!(out.len(), lines.len());
+    let errors: Vec<usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.is_error())
+        .map(|(n, _)| n + 1)
+        .collect();
+    assert_eq!(errors, [3, 4, 5, 7]);
+    for (n, o) in out.iter().enumerate() {
+        let json: serde_json::Value = serde_json::from_str(&o.to_json()).unwrap();
+        if o.is_error() {
+            assert_eq!(json["line"], n + 1, "{json}");
+        } else {
+            assert!(
+                !json["quotes"].as_array().unwrap().is_empty(),
+                "line {}",
+                n + 1
+            );
+        }
+    }
+    let big: serde_json::Value = serde_json::from_str(&out[1].to_json()).unwrap();
+    assert_eq!(big["id"], "big");
+    assert!(big["quotes"].as_array().unwrap().len() > 1000);
+}
