@@ -687,7 +687,16 @@ impl<'a> Reader<'a> {
                     // commas is the speaker; otherwise the phrase before them
                     if let Some(np) = self.np_starting_at(j + 1, end) {
                         let whole = self.tokens[end - 1].span.end == np.span.end;
-                        if whole && np.kind == MentionKind::Name && np.person {
+                        // a name in apposition to a description of a person
+                        // is a person even when its given name is unknown
+                        // (`her spokeswoman, Inès Garnier-Ruiz, said`)
+                        let apposed = || {
+                            j > floor
+                                && self
+                                    .head_np_ending_at(j - 1, floor)
+                                    .is_some_and(|d| d.kind == MentionKind::Description && d.person)
+                        };
+                        if whole && np.kind == MentionKind::Name && (np.person || apposed()) {
                             return Some(np);
                         }
                     }
