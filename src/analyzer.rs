@@ -1,6 +1,7 @@
 //! The entry point: an [`Analyzer`] holds the lexicon and settings and
 //! turns text into a [`Document`] or an [`Analysis`].
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::analysis::Analysis;
@@ -21,7 +22,9 @@ use crate::lexicon::{Lexicon, LexiconFile};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Analyzer {
-    lexicon: Lexicon,
+    /// The built-in English lexicon is shared, not copied; a builder with
+    /// extra entries owns its own.
+    lexicon: Cow<'static, Lexicon>,
     max_depth: usize,
     window: usize,
     pronouns: Pronouns,
@@ -61,7 +64,7 @@ impl Analyzer {
     /// English defaults.
     pub fn new() -> Analyzer {
         Analyzer {
-            lexicon: Lexicon::english().clone(),
+            lexicon: Cow::Borrowed(Lexicon::english()),
             max_depth: AnalyzerBuilder::DEFAULT_MAX_DEPTH,
             window: AnalyzerBuilder::DEFAULT_WINDOW,
             pronouns: Pronouns::default(),
@@ -165,9 +168,9 @@ impl AnalyzerBuilder {
                 reason: "must be between 4 and 512",
             });
         }
-        let mut lexicon = Lexicon::english().clone();
+        let mut lexicon = Cow::Borrowed(Lexicon::english());
         for (file, text) in &self.extra {
-            lexicon.add(*file, text)?;
+            lexicon.to_mut().add(*file, text)?;
         }
         Ok(Analyzer {
             lexicon,
