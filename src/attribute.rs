@@ -632,7 +632,8 @@ fn right_frame<'a>(
             strong: open_end,
         }
     } else {
-        let speaker = subject_opening(r, k, cue.first, true)?;
+        let speaker = subject_opening(r, k, cue.first, true)
+            .or_else(|| r.description_before_cue(k, cue.first - 1))?;
         let addressee = r.addressee_after(&cue, ceil);
         Found {
             speaker,

@@ -129,6 +129,15 @@ impl<'a> Reader<'a> {
         if t.capital && before.is_some_and(|b| matches!(b.tok, Tok::Word | Tok::Punct(_))) {
             return None;
         }
+        // a word right before another reporting verb is its subject, a
+        // name or a noun (`"…," Read said.`, `the report said`)
+        if self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.tok == Tok::Word && !n.capital && n.info.verb.is_some())
+        {
+            return None;
+        }
         // a noun that can also be a verb, between a name and a title or
         // name, is a noun: `Clinton campaign Chairman John Podesta`
         let next = self.tokens.get(i + 1);
@@ -411,8 +420,6 @@ impl<'a> Reader<'a> {
         let name_start = split.map_or(start, |s| s + 1);
         let mut gender = Gender::Unknown;
         for i in start..=end {
-            let w = self.word(i);
-            let _ = w;
             if let Some(g) = self.info(i).honorific {
                 if g != Gender::Unknown {
                     gender = g;
@@ -420,7 +427,9 @@ impl<'a> Reader<'a> {
             }
         }
         let name_words = (name_start..=end).filter(|&i| self.is_word(i)).count();
-        if name_start <= end && name_words > 0 && self.name_word(name_start)
+        if name_start <= end
+            && name_words > 0
+            && (self.name_word(name_start) || self.initial_at(name_start) && name_start < end)
             || name_start <= end && self.info(name_start).is(PARTICLE)
         {
             // a name, possibly after a title
@@ -843,18 +852,38 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut end = start;
-        while end + 1 < ceil && end - start < 4 {
-            let t = self.tok(end + 1)?;
-            if t.tok != Tok::Word || t.capital || t.info.verb.is_some() {
-                break;
-            }
+        while end + 1 < ceil && end - start < 4 && self.plain_word(end + 1) {
             end += 1;
         }
         let next_is_break = self
             .tokens
             .get(end + 1)
             .is_none_or(|t| !matches!(t.tok, Tok::Word));
-        (end > start && next_is_break).then(|| Np {
+        (end > start && next_is_break).then(|| self.plain_description(start, end))
+    }
+
+    /// Right before a cue that follows a quotation (`"…," the narrator
+    /// says`), a determiner and one to four lower-case words from `start`
+    /// to `end` (inclusive) describe whoever spoke, even when the head noun
+    /// is not in the lexicon.
+    pub fn description_before_cue(&self, start: usize, end: usize) -> Option<Np> {
+        let fits = self.info(start).is(DETERMINER)
+            && end > start
+            && end - start <= 4
+            && (start + 1..=end).all(|i| self.plain_word(i));
+        fits.then(|| self.plain_description(start, end))
+    }
+
+    /// A lower-case word that is neither a verb nor a pronoun.
+    fn plain_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.tok == Tok::Word && !t.capital && t.info.verb.is_none() && t.info.pronoun.is_none()
+        })
+    }
+
+    /// The description from determiner `start` to word `end`.
+    fn plain_description(&self, start: usize, end: usize) -> Np {
+        Np {
             span: Span::new(self.tokens[start].span.start, self.tokens[end].span.end),
             kind: MentionKind::Description,
             head: Span::new(self.tokens[start + 1].span.start, self.tokens[end].span.end),
@@ -863,7 +892,7 @@ impl<'a> Reader<'a> {
             number: Number::Singular,
             person: true,
             definite: self.word(start).eq_ignore_ascii_case("the"),
-        })
+        }
     }
 
     /// The nearest cue at or before `from`, down to `floor`; for a verb,

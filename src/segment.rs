@@ -114,7 +114,11 @@ pub(crate) fn boundary_at(
         if is_initial(word) {
             return Err(run_end);
         }
-        match lexicon.abbreviation(word) {
+        // dotted initials the list does not know (`J.J.`) read like `U.S.`
+        let class = lexicon
+            .abbreviation(word)
+            .or_else(|| is_dotted_initials(word).then_some(AbbrevClass::Other));
+        match class {
             Some(AbbrevClass::Title) => return Err(run_end),
             Some(AbbrevClass::Other)
                 if !lexicon.is_sentence_starter(word_after(text, at + end)) =>
@@ -132,6 +136,11 @@ pub(crate) fn boundary_at(
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Capital letters joined by periods: `J.J`, `A.B.C`.
+fn is_dotted_initials(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(is_initial)
 }
 
 #[cfg(test)]
@@ -154,6 +163,8 @@ mod tests {
         assert_eq!(count_ends("They met in the U.S. The talks went well."), 2);
         assert_eq!(count_ends("The U.S. Senate voted."), 1);
         assert_eq!(count_ends("At 9 a.m. he left."), 1);
+        assert_eq!(count_ends("Ask J.J. MacNab. He knows."), 2);
+        assert_eq!(count_ends("Ask J.J. He knows."), 2);
     }
 
     #[test]
