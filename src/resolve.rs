@@ -51,6 +51,9 @@ pub(crate) struct Resolver<'h> {
     words: Vec<usize>,
     /// Where each entity was last mentioned (for same-surname choices).
     last_seen: Vec<usize>,
+    /// Whether an entity's name opens with a known given name (filled in
+    /// for the names of the first pass).
+    given: Vec<bool>,
     /// Whether a description entity describes a person (`the senator`)
     /// rather than a thing or body (`the statement`).
     animate: Vec<bool>,
@@ -98,6 +101,7 @@ impl<'h> Resolver<'h> {
             words: Vec::new(),
             animate: Vec::new(),
             last_seen: Vec::new(),
+            given: Vec::new(),
             by_full: HashMap::new(),
             by_surname: HashMap::new(),
             by_description: HashMap::new(),
@@ -216,10 +220,18 @@ impl<'h> Resolver<'h> {
                 singles.push((np, subject, t.inside, sentence));
             }
         }
+        res.given = res
+            .entities
+            .iter()
+            .map(|e| {
+                let first = e.name.split_whitespace().next().unwrap_or("");
+                r.lexicon.info(first).given.is_some()
+            })
+            .collect();
         // single words: a surname of a fuller name, or a name of their own
         for (np, subject, inside, sentence) in singles {
             let key = fold(&text[np.head]);
-            let e = match res.by_surname.get(&key).and_then(|v| v.first().copied()) {
+            let e = match res.namesake(&key) {
                 Some(e) => e,
                 None => match res.by_full.get(&key) {
                     Some(&e) => e,
@@ -347,6 +359,20 @@ impl<'h> Resolver<'h> {
         e
     }
 
+    /// The person a lone surname most likely stands for: among the first
+    /// few fuller names with that surname, the first whose first word is a
+    /// known given name (`Thomas Perez` rather than a headline's
+    /// `Understated Perez`), else the first.
+    fn namesake(&self, surname: &str) -> Option<usize> {
+        let cands = self.by_surname.get(surname)?;
+        let given = cands
+            .iter()
+            .take(MAX_NAMESAKES)
+            .copied()
+            .find(|&e| self.given.get(e).copied().unwrap_or(false));
+        given.or_else(|| cands.first().copied())
+    }
+
     fn bind(&mut self, role: Span, at: usize, e: usize) {
         let key = role_key(&self.text[role]);
         if key.is_empty() {
@@ -453,11 +479,7 @@ impl<'h> Resolver<'h> {
         if let Some(&e) = self.recent_surname.get(&surname) {
             return Some(e);
         }
-        if let Some(e) = self
-            .by_surname
-            .get(&surname)
-            .and_then(|v| v.first().copied())
-        {
+        if let Some(e) = self.namesake(&surname) {
             return Some(e);
         }
         let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.len(), key);

@@ -308,14 +308,16 @@ fn mark_headlines(tokens: &mut [Token]) {
             capital += usize::from(t.capital);
         }
         // a line that quotes someone or ends a sentence is not a headline
-        // (`Health Secretary Amira Okafor said: "…"`)
+        // (`Health Secretary Amira Okafor said: "…"`), except that the
+        // article's first line may be a title given a period
         let line = &tokens[start..end];
         let prose = line.iter().any(|t| matches!(t.tok, Tok::Open(_)))
-            || line
-                .iter()
-                .rev()
-                .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
-                .is_some_and(|t| t.is_punct('.'));
+            || start > 0
+                && line
+                    .iter()
+                    .rev()
+                    .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
+                    .is_some_and(|t| t.is_punct('.'));
         if n >= 4 && capital * 10 >= n * 8 && !prose {
             for t in &mut tokens[start..end] {
                 t.headline = true;
