@@ -342,6 +342,12 @@ fn frame_for<'a>(
     }
 }
 
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "when", "whenever", "because", "after", "before", "since", "although", "though",
+    "if", "unless", "until", "whereas", "once",
+];
+
 /// The attribution that closes the sentence `floor..end`: `…, NP CUE
 /// [a few words].` or `…, CUE NP.`, with no quotation in that last clause.
 fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a>> {
@@ -362,6 +368,18 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
         start -= 1;
     }
     let cue = r.cue_after(start, period)?;
+    // a subordinate clause is not an attribution (`…, as the crowd
+    // cheered.`), though `as Smith said` is
+    let clausal = r.tokens[cue.first]
+        .info
+        .verb
+        .is_some_and(|id| r.lexicon.is_clausal(id));
+    let word = r.word(start);
+    if SUBORDINATORS.iter().any(|s| word.eq_ignore_ascii_case(s))
+        && !(clausal && word.eq_ignore_ascii_case("as"))
+    {
+        return None;
+    }
     if (cue.last + 1..period).any(|k| r.verb_at(k).is_some()) || period - cue.last > 5 {
         return None;
     }
@@ -394,8 +412,21 @@ fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) 
         .iter()
         .take_while(|t| t.span.start < np.span.start)
         .count();
-    let words = !words_only || r.tokens[start..start + lead].iter().all(|t| t.is_word());
-    (lead <= 4 && words).then_some(np)
+    // a name in apposition after a description: `the party's nominee,
+    // Jo Bell, said`
+    let apposed = lead <= 12
+        && np.kind == MentionKind::Name
+        && start + lead > start + 1
+        && r.tokens[start + lead - 1].is_punct(',');
+    let words = !words_only
+        || r.tokens[start..start + lead]
+            .iter()
+            .all(|t| t.is_word() || apposed && t.is_punct('.'))
+        || apposed
+            && r.tokens[start..start + lead - 1]
+                .iter()
+                .all(|t| t.is_word() || t.is_punct('.'));
+    ((lead <= 4 || apposed) && words).then_some(np)
 }
 
 /// Every word capitalised: the title of a work or a name (`"The Long

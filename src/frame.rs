@@ -235,7 +235,12 @@ impl<'a> Reader<'a> {
     fn title_word(&self, i: usize) -> bool {
         let w = self.word(i);
         let info = self.info(i);
-        !w.is_empty() && (info.title_word || info.honorific.is_some())
+        !w.is_empty()
+            && (info.title_word
+                || info.honorific.is_some()
+                // `Secretary-Treasurer`, `Vice-Chair`
+                || w.contains('-')
+                    && w.split('-').all(|part| self.lexicon.info(part).title_word))
     }
 
     /// An initial with its period: `J` `.`
@@ -645,7 +650,25 @@ impl<'a> Reader<'a> {
         if self.word(verb).ends_with("ing") && verb > floor {
             if let Some(np) = self.head_np_ending_at(verb - 1, floor) {
                 if !np.person {
-                    return self.clause_subject(floor, verb - 1).or(Some(np));
+                    // the object of a preposition is no subject: `Clinton
+                    // replied on Facebook writing, "…"`
+                    let first =
+                        self.tokens[..verb].partition_point(|t| t.span.start < np.span.start);
+                    let governed = first > floor
+                        && (is_head_preposition(self.word(first - 1))
+                            || ["on", "by", "into", "about", "via"]
+                                .iter()
+                                .any(|p| p.eq_ignore_ascii_case(self.word(first - 1))));
+                    let subject = self.clause_subject(floor, verb - 1);
+                    if governed {
+                        return subject.or_else(|| {
+                            (floor..first - 1).take(12).find_map(|k| {
+                                self.np_starting_at(k, first - 1)
+                                    .filter(|n| n.kind == MentionKind::Name)
+                            })
+                        });
+                    }
+                    return subject.or(Some(np));
                 }
             }
         }
