@@ -208,7 +208,7 @@ impl<'a> Reader<'a> {
         }
         let info = self.info(i);
         if let Some(r) = info.role {
-            return Some((r.number, r.person, Gender::Unknown));
+            return Some((r.number, r.person, role_gender(w)));
         }
         if let Some(g) = info.title {
             return Some((Number::Singular, true, g));
@@ -1030,6 +1030,22 @@ impl<'a> Reader<'a> {
             matches!(t.tok, Tok::Punct(':' | ',' | '—' | '–' | '-'))
                 || self.word(i).eq_ignore_ascii_case("that")
         })
+    }
+}
+
+/// The gender a role noun's form gives: `spokeswoman`, `congressmen`.
+fn role_gender(w: &str) -> Gender {
+    let lower = |suffix: &str| {
+        w.len() >= suffix.len()
+            && w.is_char_boundary(w.len() - suffix.len())
+            && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    if lower("woman") || lower("women") {
+        Gender::Feminine
+    } else if lower("man") || lower("men") {
+        Gender::Masculine
+    } else {
+        Gender::Unknown
     }
 }
 

@@ -631,9 +631,37 @@ fn role_key(role: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&f);
+        key.push_str(title_in_full(&f).unwrap_or(&f));
     }
     key
+}
+
+/// The full word for an abbreviated title, so that `Sen. Ana Ruiz` binds
+/// a later `the senator`.
+fn title_in_full(abbreviation: &str) -> Option<&'static str> {
+    const FULL: &[(&str, &str)] = &[
+        ("adm", "admiral"),
+        ("amb", "ambassador"),
+        ("atty", "attorney"),
+        ("capt", "captain"),
+        ("cllr", "councillor"),
+        ("cmdr", "commander"),
+        ("col", "colonel"),
+        ("det", "detective"),
+        ("gen", "general"),
+        ("gov", "governor"),
+        ("insp", "inspector"),
+        ("lt", "lieutenant"),
+        ("pres", "president"),
+        ("prof", "professor"),
+        ("rep", "representative"),
+        ("sen", "senator"),
+        ("sgt", "sergeant"),
+        ("supt", "superintendent"),
+    ];
+    FULL.iter()
+        .find(|(a, _)| *a == abbreviation)
+        .map(|(_, full)| *full)
 }
 
 impl Np {
