@@ -34,14 +34,24 @@ pub(crate) fn attribute<'h>(
     pronouns: crate::analyzer::Pronouns,
 ) -> Analysis<'h> {
     let text = document.text;
-    let tokens = tokenize(&document, lexicon);
+    let mut tokens = tokenize(&document, lexicon);
+    let mut resolver = Resolver::new(
+        text,
+        &Reader {
+            text,
+            tokens: &tokens,
+            lexicon,
+            inside: false,
+        },
+        pronouns,
+    );
+    resolver.mark_people(&mut tokens);
     let reader = Reader {
         text,
         tokens: &tokens,
         lexicon,
         inside: false,
     };
-    let mut resolver = Resolver::new(text, &reader, pronouns);
     let quotes = document.quotes();
     let mut out: Vec<Attribution<'h>> = quotes
         .iter()

@@ -475,7 +475,10 @@ impl<'a> Reader<'a> {
                 role,
                 gender,
                 number: Number::Singular,
-                person: !org && (role.is_some() || gender != Gender::Unknown),
+                person: !org
+                    && (role.is_some()
+                        || gender != Gender::Unknown
+                        || (name_start..=end).any(|i| tokens[i].person)),
                 definite: org,
             });
         }

@@ -359,6 +359,25 @@ impl<'h> Resolver<'h> {
         e
     }
 
+    /// Flag the words of every name that stands for a person (an entity
+    /// some mention shows to be one), so that frames read a bare `Trump`
+    /// as a person too.
+    pub fn mark_people(&self, tokens: &mut [crate::tokens::Token]) {
+        let mut from = 0;
+        for site in &self.sites {
+            if self.entities[site.entity].kind != EntityKind::Person {
+                continue;
+            }
+            let head = site.np.head;
+            from += tokens[from..].partition_point(|t| t.span.start < head.start);
+            for t in tokens[from..].iter_mut().take_while(|t| t.span.start < head.end) {
+                if t.tok == crate::tokens::Tok::Word {
+                    t.person = true;
+                }
+            }
+        }
+    }
+
     /// The person a lone surname most likely stands for: among the first
     /// few fuller names with that surname, the first whose first word is a
     /// known given name (`Thomas Perez` rather than a headline's

@@ -47,6 +47,9 @@ pub(crate) struct Token {
     /// In a headline: a paragraph of four words or more, nearly all
     /// capitalised (`Trump Reveals Stunning Thing`).
     pub headline: bool,
+    /// Part of a name the article shows elsewhere to be a person's (with a
+    /// title, an honorific or a known given name): set after the name pass.
+    pub person: bool,
 }
 
 impl Token {
@@ -198,6 +201,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         info: WordInfo::default(),
                         common: false,
                         headline: false,
+                        person: false,
                     });
                     open = None;
                     i = span.end.max(i);
@@ -218,6 +222,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             info: WordInfo::default(),
                             common: false,
                             headline: false,
+                            person: false,
                         });
                         open = Some((n, span, content));
                         i = content.start;
@@ -283,6 +288,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             info: WordInfo::default(),
             common: false,
             headline: false,
+            person: false,
         });
     }
     mark_common_words(text, &mut out);
@@ -421,6 +427,7 @@ fn push_word(
         info: lexicon.info_at(text, i, i + crate::frame::strip_possessive(w).len()),
         common: false,
         headline: false,
+        person: false,
     });
     end
 }
@@ -437,6 +444,7 @@ fn punct(at: usize, c: char, inside: bool) -> Token {
         info: WordInfo::default(),
         common: false,
         headline: false,
+        person: false,
     }
 }
 
@@ -450,6 +458,7 @@ fn marker(tok: Tok, at: usize) -> Token {
         info: WordInfo::default(),
         common: false,
         headline: false,
+        person: false,
     }
 }
 
