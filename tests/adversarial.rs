@@ -636,9 +636,10 @@ fn analysis_time_grows_linearly() {
 #[test]
 fn one_speaker_quoted_many_times_is_linear() {
     let _serial = one_at_a_time();
-    // full: 512 KiB against 2 MiB; debug: 256 KiB against 1 MiB (smaller
-    // debug sizes do not show the old quadratic behaviour)
-    let n = scaled(512 * 1024, 256 * 1024);
+    // full: 4 MiB against 16 MiB, past the cache step (see
+    // `analysis_time_grows_linearly`); debug: 256 KiB against 1 MiB
+    // (smaller debug sizes do not show the old quadratic behaviour)
+    let n = scaled(4 * MIB, 256 * 1024);
     for (name, unit) in [
         ("one speaker", "Ann Lee said: \"Line here.\"\n"),
         (
