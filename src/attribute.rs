@@ -370,14 +370,40 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
     }
     let period = last - 1;
     // the clause starts after the last comma (or the sentence start)
-    let mut start = period;
+    let start = clause_start(r, floor, period, 12)?;
+    clause_attribution(r, start, period).or_else(|| {
+        // `…, said Steve Elmendorf, a Democratic strategist.`: the clause
+        // before a last segment with no verb in it
+        let comma = start.checked_sub(1).filter(|&k| k > floor)?;
+        if !r.tokens[comma].is_punct(',')
+            || period - start > 20
+            || (start..period).any(|k| r.verb_at(k).is_some())
+        {
+            return None;
+        }
+        let earlier = clause_start(r, floor, comma, 12)?;
+        clause_attribution(r, earlier, comma)
+    })
+}
+
+/// The start of the comma-separated segment that ends at token `stop`:
+/// the token after the comma before it, or `floor`; `None` when a
+/// quotation mark comes first or the segment is longer than `longest`.
+fn clause_start(r: &Reader<'_>, floor: usize, stop: usize, longest: usize) -> Option<usize> {
+    let mut start = stop;
     while start > floor && !r.tokens[start - 1].is_punct(',') {
-        if matches!(r.tokens[start - 1].tok, Tok::Open(_) | Tok::Close(_)) || period - start > 12 {
+        if matches!(r.tokens[start - 1].tok, Tok::Open(_) | Tok::Close(_)) || stop - start > longest
+        {
             return None;
         }
         start -= 1;
     }
-    let cue = r.cue_after(start, period)?;
+    Some(start)
+}
+
+/// `NP CUE [a few words]` or `CUE NP` filling the clause `start..stop`.
+fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<Found<'a>> {
+    let cue = r.cue_after(start, stop)?;
     // a subordinate clause is not an attribution (`…, as the crowd
     // cheered.`), though `as Smith said` is
     let clausal = r.tokens[cue.first]
@@ -390,12 +416,12 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
     {
         return None;
     }
-    if (cue.last + 1..period).any(|k| r.verb_at(k).is_some()) || period - cue.last > 5 {
+    if (cue.last + 1..stop).any(|k| r.verb_at(k).is_some()) || stop - cue.last > 5 {
         return None;
     }
     let (speaker, rule) = if cue.first == start {
         (
-            r.np_or_apposed_name(cue.last + 1, period)?,
+            r.np_or_apposed_name(cue.last + 1, stop)?,
             Rule::CueSpeakerAfter,
         )
     } else {
