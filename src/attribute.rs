@@ -420,6 +420,10 @@ fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<F
         return None;
     }
     let (speaker, rule) = if cue.first == start {
+        // `…, repeating a broadside.` names no speaker
+        if matches!(cue.lemma, CueLemma::Verb(_)) && r.word(cue.first).ends_with("ing") {
+            return None;
+        }
         (
             r.np_or_apposed_name(cue.last + 1, stop)?,
             Rule::CueSpeakerAfter,
@@ -713,8 +717,13 @@ fn right_frame<'a>(
     if crossed {
         // `"…." Smith said on Friday.`: only a short attribution sentence
         // with no other verb counts
+        // (up to a comma: what follows one is a source or an aside, as in
+        // `Smith said Friday, according to the Sun.`)
         let end = cue_end(r, &found, ceil);
-        if ceil.saturating_sub(end) > 8 || (end..ceil).any(|i| r.verb_at(i).is_some()) {
+        let rest = (end..ceil)
+            .find(|&i| r.tokens[i].is_punct(','))
+            .unwrap_or(ceil);
+        if rest.saturating_sub(end) > 8 || (end..rest).any(|i| another_verb(r, i)) {
             return None;
         }
         return Some(Found {
@@ -723,6 +732,24 @@ fn right_frame<'a>(
         });
     }
     Some(found)
+}
+
+/// Whether token `i`, after an attribution, is the verb of another clause:
+/// not a participle after a comma (`Trump asked, repeating …`) nor a bare
+/// verb form after a noun (`during a conference call`).
+fn another_verb(r: &Reader<'_>, i: usize) -> bool {
+    let Some(lemma) = r.verb_at(i) else {
+        return false;
+    };
+    let word = r.word(i);
+    let participle = word.ends_with("ing") && i > 0 && r.tokens[i - 1].is_punct(',');
+    let compound = word.eq_ignore_ascii_case(lemma)
+        && i > 0
+        && r.tokens[i - 1].is_word()
+        && !r.tokens[i - 1].capital
+        && r.tokens[i - 1].info.pronoun.is_none()
+        && r.tokens[i - 1].info.function == 0;
+    !(participle || compound)
 }
 
 /// The token after the end of a found frame's last part.

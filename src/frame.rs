@@ -482,6 +482,25 @@ impl<'a> Reader<'a> {
                 definite: org,
             });
         }
+        // an acronym stands for an organisation: `CNN`, `the NRA`
+        if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
+            && (start..=end).all(|i| self.is_word(i) && tokens[i].caps)
+            && self.role_at(end).is_none()
+        {
+            return Some(Np {
+                span: Span::new(
+                    tokens[det.unwrap_or(start)].span.start,
+                    tokens[end].span.end,
+                ),
+                kind: MentionKind::Description,
+                head: Span::new(tokens[start].span.start, tokens[end].span.end),
+                role: None,
+                gender: Gender::Neuter,
+                number: Number::Singular,
+                person: false,
+                definite: true,
+            });
+        }
         // a description: its head is the last role word
         let (number, person, g) = self.role_at(end)?;
         let first = det.unwrap_or(start);
@@ -853,7 +872,9 @@ impl<'a> Reader<'a> {
     /// it (`Clinton's communications director, Jennifer Palmieri`).
     pub fn np_or_apposed_name(&self, start: usize, ceil: usize) -> Option<Np> {
         let Some(np) = self.np_starting_at(start, ceil) else {
-            return self.spoken_description(start, ceil);
+            return self
+                .spoken_description(start, ceil)
+                .or_else(|| self.name_after_modifiers(start, ceil));
         };
         if np.kind == MentionKind::Name && np.person {
             return Some(np);
@@ -868,6 +889,42 @@ impl<'a> Reader<'a> {
             }
         }
         Some(np)
+    }
+
+    /// A person's name after up to seven words that describe them, none a
+    /// verb, pronoun or function word but `of`: `former secretary of state
+    /// Ana Ruiz`, `Idaho nutritional-supplement executive Jo Bell`.
+    fn name_after_modifiers(&self, start: usize, ceil: usize) -> Option<Np> {
+        for j in start + 1..(start + 8).min(ceil) {
+            // the word before `j` must be a modifier; a bare verb form is a
+            // noun here (`state treasurer`)
+            let m = j - 1;
+            let verb = self
+                .verb_at(m)
+                .is_some_and(|lemma| !self.word(m).eq_ignore_ascii_case(lemma));
+            let plain = self.is_word(m)
+                && (self.word(m).eq_ignore_ascii_case("of")
+                    || self.info(m).function == 0 && self.info(m).pronoun.is_none() && !verb);
+            if !plain || !self.is_word(j) {
+                return None;
+            }
+            if self.name_word(j) && !self.name_word(m) {
+                // described, the name is a person's
+                let name = self
+                    .np_starting_at(j, ceil)
+                    .filter(|n| n.kind == MentionKind::Name);
+                if let Some(name) = name {
+                    let role = Span::new(self.tokens[start].span.start, self.tokens[m].span.end);
+                    return Some(Np {
+                        span: Span::new(role.start, name.span.end),
+                        role: Some(role),
+                        person: true,
+                        ..name
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// After an inverted cue (`said the stranger;`), a determiner and up to

@@ -370,7 +370,10 @@ impl<'h> Resolver<'h> {
             }
             let head = site.np.head;
             from += tokens[from..].partition_point(|t| t.span.start < head.start);
-            for t in tokens[from..].iter_mut().take_while(|t| t.span.start < head.end) {
+            for t in tokens[from..]
+                .iter_mut()
+                .take_while(|t| t.span.start < head.end)
+            {
                 if t.tok == crate::tokens::Tok::Word {
                     t.person = true;
                 }
