@@ -124,7 +124,7 @@ impl<'h> Resolver<'h> {
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
-        let mut weak: Vec<(Span, Span)> = Vec::new();
+        let mut weak: Vec<(Span, Gender, Span)> = Vec::new();
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
@@ -172,7 +172,7 @@ impl<'h> Resolver<'h> {
                     if let Some(d) = desc
                         .filter(|d| d.kind == MentionKind::Description && d.definite && d.person)
                     {
-                        weak.push((d.head, subject));
+                        weak.push((d.head, d.gender, subject));
                     }
                 }
             }
@@ -255,7 +255,7 @@ impl<'h> Resolver<'h> {
                 sentence,
             });
         }
-        for (role, subject) in weak {
+        for (role, gender, subject) in weak {
             let key = role_key(&text[role]);
             if key.is_empty() || res.roles.contains_key(&key) {
                 continue;
@@ -267,7 +267,8 @@ impl<'h> Resolver<'h> {
                 .get(&name)
                 .or_else(|| res.by_surname.get(&last).and_then(|v| v.first()));
             if let Some(&e) = e {
-                if res.entities[e].kind == EntityKind::Person {
+                let person = &res.entities[e];
+                if person.kind == EntityKind::Person && gender.agrees(person.gender) {
                     res.weak_roles.entry(key).or_insert(e);
                 }
             }
