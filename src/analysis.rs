@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::lexicon::{Gender, Number};
 use crate::quotes::Quote;
-use crate::record::{DocumentRecord, QuoteRecord};
+use crate::record::{DocumentRecord, IgnoreSpan, QuoteRecord};
 use crate::span::Span;
 
 /// What sort of words a mention is.
@@ -225,11 +225,18 @@ pub struct Attribution<'h> {
 }
 
 impl<'h> Attribution<'h> {
-    /// A scare quotation, with no speaker, whose words are all capitalised:
-    /// the title of a work, a show, a slogan.
+    /// Quoted words that nobody says: a scare quotation, a title or a
+    /// slogan with no speaker (`the "temporary" bridge`). The shared JSON
+    /// shape lists these as `ignore_spans`, not as quotations.
+    pub fn is_unspoken(&self) -> bool {
+        self.speaker.is_none() && self.quote.kind == crate::quotes::QuoteKind::Scare
+    }
+
+    /// A title in quotation marks that nobody says (`"Game of Thrones"`): an
+    /// [unspoken](Attribution::is_unspoken) quotation whose words all start
+    /// with a capital.
     pub fn is_unspoken_title(&self) -> bool {
-        self.speaker.is_none()
-            && self.quote.kind == crate::quotes::QuoteKind::Scare
+        self.is_unspoken()
             && self
                 .quote
                 .content()
@@ -306,11 +313,28 @@ impl<'h> Analysis<'h> {
     /// A nested quotation appears in the record only when it has a speaker
     /// of its own: otherwise its words are simply part of the enclosing
     /// quotation, which the record already carries. A title in quotation
-    /// marks that nobody says (`"Game of Thrones"`, a scare quotation whose
-    /// words are all capitalised) is left out too: it names something rather
-    /// than quoting someone. [`Analysis::attributions`] has every quotation.
+    /// marks that nobody says ([`Attribution::is_unspoken_title`]: `"Game
+    /// of Thrones"`) names something rather than quoting someone: it is
+    /// listed in `ignore_spans`, as the shared shape has such strings, not
+    /// as a quotation. Other quoted words with no speaker stay quotations
+    /// with a `null` speaker (a headline's `'congratulatory' phone call`
+    /// may be someone's word). [`Analysis::attributions`] has every
+    /// quotation.
     pub fn to_record(&self, id: &str, with_text: bool) -> DocumentRecord {
         let map = self.document.char_offsets();
+        let ignore_spans = self
+            .attributions
+            .iter()
+            .filter(|a| a.quote.depth == 0 && a.is_unspoken_title())
+            .map(|a| {
+                let chars = map.char_span(a.quote.content_span());
+                IgnoreSpan {
+                    start: chars.start,
+                    end: chars.end,
+                    text: Some(a.quote.content().to_string()),
+                }
+            })
+            .collect();
         let quotes = self
             .attributions
             .iter()
@@ -341,7 +365,7 @@ impl<'h> Analysis<'h> {
             source: None,
             text: with_text.then(|| self.document.text.to_string()),
             quotes,
-            ignore_spans: Vec::new(),
+            ignore_spans,
         }
     }
 }

@@ -18,7 +18,9 @@ pub struct DocumentRecord {
     /// The quotations, in text order.
     #[serde(default)]
     pub quotes: Vec<QuoteRecord>,
-    /// Quoted strings the gold chose not to annotate (gold only).
+    /// Quoted strings that are not quotations: in gold, those the corpus
+    /// chose not to annotate; in predictions, scare quotes, titles and
+    /// slogans that nobody says.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore_spans: Vec<IgnoreSpan>,
 }
@@ -66,7 +68,8 @@ pub struct QuoteRecord {
     pub speaker_from: Option<String>,
 }
 
-/// A quoted string the gold chose not to annotate.
+/// A quoted string that is not a quotation (a scare quote, a title, a
+/// slogan).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IgnoreSpan {
     /// Char offset of its first character.

@@ -269,13 +269,25 @@ fn check_analysis(text: &str, a: &Analysis<'_>, max_depth: usize) {
     let record = a.to_record("x", true);
     assert_eq!(record.text.as_deref(), Some(text));
     // a nested quotation is in the record only when it has a speaker of its
-    // own; a title nobody says is left out
+    // own; a title nobody says is an ignore span, not a quotation
     let kept: Vec<_> = attributions
         .iter()
         .filter(|at| at.quote().depth() == 0 || at.speaker().is_some())
         .filter(|at| !at.is_unspoken_title())
         .collect();
     assert_eq!(record.quotes.len(), kept.len(), "record quotes");
+    let unspoken: Vec<_> = attributions
+        .iter()
+        .filter(|at| at.quote().depth() == 0 && at.is_unspoken_title())
+        .collect();
+    assert_eq!(record.ignore_spans.len(), unspoken.len(), "ignore spans");
+    for (r, at) in record.ignore_spans.iter().zip(unspoken) {
+        assert_eq!(
+            map.char_span(at.quote().content_span()),
+            Span::new(r.start, r.end)
+        );
+        assert_eq!(r.text.as_deref(), Some(at.quote().content()));
+    }
     for (r, at) in record.quotes.iter().zip(kept) {
         let c = at.quote().content_span();
         assert_eq!(
