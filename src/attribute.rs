@@ -377,7 +377,7 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
         let comma = start.checked_sub(1).filter(|&k| k > floor)?;
         if !r.tokens[comma].is_punct(',')
             || period - start > 20
-            || (start..period).any(|k| r.verb_at(k).is_some())
+            || (start..period).any(|k| another_verb(r, k))
         {
             return None;
         }

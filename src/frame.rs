@@ -328,6 +328,7 @@ impl<'a> Reader<'a> {
                     && p > floor
                     && (self.initial_at(p - 1) || self.title_word(p - 1)))
                 || (self.info(p).is(PARTICLE) && self.name_word(p + 1))
+                || self.initial_at(p)
                 || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
                 || (self.role_at(p).is_some()
                     && self.role_at(k).is_some()
@@ -592,8 +593,9 @@ impl<'a> Reader<'a> {
         };
         for _ in 0..3 {
             // a person's name is its own head (`Speaker of the House Rep.
-            // Paul Ryan`)
-            if np.kind == MentionKind::Name && np.person {
+            // Paul Ryan`), but one word may be a place (`of North Carolina`)
+            let one_word = !self.text[np.head].contains(char::is_whitespace);
+            if np.kind == MentionKind::Name && np.person && (np.role.is_some() || !one_word) {
                 break;
             }
             let first = self.tokens[..=end].partition_point(|t| t.span.start < np.span.start);
@@ -648,8 +650,13 @@ impl<'a> Reader<'a> {
         // a participle after a comma (`Smith said, adding that …`) shares
         // the subject of the clause before it
         if verb > floor + 1 && self.punct(verb - 1, ',') && self.word(verb).ends_with("ing") {
-            if let Some(before) = self.cue_before(verb - 2, floor) {
-                return self.subject_of(before.first, floor);
+            // (a cue with no subject, like an opening `Speaking at …,`,
+            // leaves the clause before the comma to find it)
+            if let Some(np) = self
+                .cue_before(verb - 2, floor)
+                .and_then(|before| self.subject_of(before.first, floor))
+            {
+                return Some(np);
             }
             // `Trump went after Bush, calling him …`: the first phrase of the
             // clause before the comma
