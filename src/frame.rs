@@ -483,10 +483,15 @@ impl<'a> Reader<'a> {
                 definite: org,
             });
         }
-        // an acronym stands for an organisation: `CNN`, `the NRA`
+        // an acronym stands for an organisation: `CNN`, `the NRA` (but a
+        // dateline does not: `PHILADELPHIA — …`)
+        let dateline = tokens
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
         if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
             && (start..=end).all(|i| self.is_word(i) && tokens[i].caps)
             && self.role_at(end).is_none()
+            && !dateline
         {
             return Some(Np {
                 span: Span::new(
