@@ -3,7 +3,7 @@
 //! resolved to the most salient compatible person, all by carrying state
 //! forward through the article.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
 use crate::analyzer::Pronouns;
@@ -98,11 +98,11 @@ impl<'h> Resolver<'h> {
             words: Vec::new(),
             animate: Vec::new(),
             last_seen: Vec::new(),
-            by_full: HashMap::new(),
-            by_surname: HashMap::new(),
-            by_description: HashMap::new(),
-            roles: HashMap::new(),
-            weak_roles: HashMap::new(),
+            by_full: HashMap::default(),
+            by_surname: HashMap::default(),
+            by_description: HashMap::default(),
+            roles: HashMap::default(),
+            weak_roles: HashMap::default(),
             paragraph: 0,
             last_speaker_paragraph: 0,
             sites: Vec::new(),
@@ -113,7 +113,7 @@ impl<'h> Resolver<'h> {
             current_subject: None,
             last_speaker: None,
             last_group: None,
-            recent_surname: HashMap::new(),
+            recent_surname: HashMap::default(),
         };
         let tokens = r.tokens;
         let mut singles: Vec<(Np, bool, bool, u32)> = Vec::new();
