@@ -65,20 +65,110 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '\u{AD}')
 }
 
-/// The end of the word starting at `i`: letters and digits, with joiners
-/// kept where a letter or digit follows (`O'Neil`, `U.S`, `78-year-old`).
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// A mask of the low `n` bytes of a `u64` (all of them from 8 up).
 #[inline]
-fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+/// The ASCII letters, digits and lower-case letters among the eight bytes
+/// of `x`, each as the high bit of its byte (bytes of 0x80 and up are none
+/// of them).
+#[inline]
+fn ascii_classes(x: u64) -> (u64, u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // clear the high bits so that no byte carries into the next
+    let y = x & !HIGH;
+    let ascii = !x & HIGH;
+    // the high bit of each byte of `v` from `lo` to `hi` inclusive
+    let within = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * (0x80 - u64::from(lo))) & !(v + ONES * (0x7F - u64::from(hi)))
+    };
+    // `| 0x20` lower-cases letters and moves no other byte into `a..=z`
+    let letter = within(y | ONES * 0x20, b'a', b'z') & ascii;
+    let digit = within(y, b'0', b'9') & ascii;
+    // a lower-case letter has bit 5 set
+    (letter, digit, letter & (y << 2))
+}
+
+/// [`Scanned`] bookkeeping: a lower-case letter was seen.
+const SEEN_LOWER: u8 = 1;
+/// A letter was seen after the first byte.
+const SEEN_LATER_LETTER: u8 = 2;
+/// A non-ASCII character was seen.
+const SEEN_NON_ASCII: u8 = 4;
+
+/// A word read by [`scan_word`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scanned {
+    end: usize,
+    /// Begins with an upper-case letter.
+    capital: bool,
+    /// Two letters or more, none lower-case (see [`case_of`]).
+    caps: bool,
+}
+
+/// The word starting at `i` (a letter or digit): letters and digits, with
+/// joiners kept where a letter or digit follows (`O'Neil`, `U.S`,
+/// `78-year-old`), ending no later than `limit`; and its case, read on the
+/// way for ASCII words (as [`case_of`] has it).
+#[inline]
+fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
     let bytes = text.as_bytes();
+    let mut i = start;
+    let mut seen = 0u8;
     loop {
-        // a run of letters and digits, ASCII first
+        // a run of letters and digits: eight ASCII bytes at a time, then
+        // byte by byte near the end of the text, and char by char past ASCII
         while i < limit {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let (letter, digit, lower) = ascii_classes(u64::from_le_bytes(word));
+                let mut stop = !(letter | digit) & HIGH;
+                if limit - i < 8 {
+                    stop |= HIGH & !low_bytes(limit - i);
+                }
+                let n = (stop.trailing_zeros() / 8) as usize;
+                let run = low_bytes(n);
+                if lower & run != 0 {
+                    seen |= SEEN_LOWER;
+                }
+                // the first byte of the word does not count
+                let later = if i == start { run & !0xFF } else { run };
+                if letter & later != 0 {
+                    seen |= SEEN_LATER_LETTER;
+                }
+                i += n;
+                if n == 8 {
+                    continue;
+                }
+                if i >= limit || bytes[i] < 0x80 {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
+                if b.is_ascii_lowercase() {
+                    seen |= SEEN_LOWER;
+                }
+                if i > start && b.is_ascii_alphabetic() {
+                    seen |= SEEN_LATER_LETTER;
+                }
                 i += 1;
             } else if b >= 0x80 {
                 match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                    Some(c) if c.is_alphanumeric() => {
+                        seen |= SEEN_NON_ASCII;
+                        i += c.len_utf8();
+                    }
                     _ => break,
                 }
             } else {
@@ -87,7 +177,7 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
         }
         // a joiner followed by a letter or digit continues the word
         if i >= limit {
-            return i;
+            break;
         }
         let joiner = match bytes[i] {
             b'\'' | b'-' | b'.' | b'&' => 1,
@@ -97,11 +187,11 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
             {
                 3
             }
-            _ => return i,
+            _ => break,
         };
         let after = i + joiner;
         if after >= limit {
-            return i;
+            break;
         }
         let b = bytes[after];
         let continues = if b < 0x80 {
@@ -113,9 +203,26 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
                 .is_some_and(char::is_alphanumeric)
         };
         if !continues {
-            return i;
+            break;
+        }
+        if joiner > 1 {
+            seen |= SEEN_NON_ASCII;
         }
         i = after;
+    }
+    if seen & SEEN_NON_ASCII != 0 {
+        let (capital, caps) = case_of(&text[start..i]);
+        return Scanned {
+            end: i,
+            capital,
+            caps,
+        };
+    }
+    let capital = bytes[start].is_ascii_uppercase();
+    Scanned {
+        end: i,
+        capital,
+        caps: capital && seen & SEEN_LOWER == 0 && seen & SEEN_LATER_LETTER != 0,
     }
 }
 
@@ -407,9 +514,8 @@ fn push_word(
     inside: bool,
     lexicon: &Lexicon,
 ) -> usize {
-    let end = word_end(text, i, limit);
+    let Scanned { end, capital, caps } = scan_word(text, i, limit);
     let w = &text[i..end];
-    let (capital, caps) = case_of(w);
     out.push(Token {
         span: Span::new(i, end),
         tok: Tok::Word,
@@ -481,7 +587,7 @@ mod tests {
         );
     }
 
-    /// `word_end` as first written: char by char.
+    /// The end of a word as first written: char by char.
     fn word_end_reference(text: &str, mut i: usize, limit: usize) -> usize {
         loop {
             while let Some(c) = text[i..limit]
@@ -503,17 +609,21 @@ mod tests {
     }
 
     #[test]
-    fn word_ends_agree_with_the_char_by_char_reading() {
-        let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é";
+    fn word_scans_agree_with_the_char_by_char_reading() {
+        let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é NATO I’M DON’T A1 3M eBay X-RAY";
         for (start, c) in text.char_indices() {
             if !c.is_alphanumeric() {
                 continue;
             }
             for limit in (start + c.len_utf8()..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                let scanned = scan_word(text, start, limit);
+                let end = word_end_reference(text, start, limit);
+                assert_eq!(scanned.end, end, "{start}..{limit}");
+                let (capital, caps) = case_of(&text[start..end]);
                 assert_eq!(
-                    word_end(text, start, limit),
-                    word_end_reference(text, start, limit),
-                    "{start}..{limit}"
+                    (scanned.capital, scanned.caps),
+                    (capital, caps),
+                    "{start}..{end}"
                 );
             }
         }
