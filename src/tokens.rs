@@ -434,38 +434,36 @@ fn mark_headlines(tokens: &mut [Token]) {
 
 /// Flag the capitalised words that open a sentence but that the article
 /// also writes in lower case: they are ordinary words, not names (`Poor
-/// Fanny`, `Former senator`). One pass to collect the lower-case words, one
-/// to flag.
+/// Fanny`, `Former senator`). One pass to collect the sentence-initial
+/// words, one to flag.
 fn mark_common_words(text: &str, tokens: &mut [Token]) {
     // the sentence-initial capitalised words, lower-cased (few per article),
-    // sorted for binary search: no hashing, no allocation per word
-    let mut candidates: Vec<([u8; 32], usize)> = Vec::new();
+    // packed and sorted for binary search: no hashing, no allocation per
+    // word, and a compare is one or two integer compares
+    let mut candidates: Vec<([u64; 4], usize)> = Vec::new();
     // a cheap prefilter on (length, first letter) before any search
     let mut maybe = [[false; 26]; 33];
-    for i in 0..tokens.len() {
-        let t = tokens[i];
-        if t.tok != Tok::Word || !t.capital || t.caps {
+    let mut opens = true;
+    for (i, t) in tokens.iter().enumerate() {
+        let after_opening = opens;
+        opens = matches!(
+            t.tok,
+            Tok::Sentence
+                | Tok::Paragraph
+                | Tok::Open(_)
+                | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
+        );
+        if !after_opening || !matches!(t.tok, Tok::Word) || !t.capital || t.caps {
             continue;
         }
-        let opens = i == 0
-            || matches!(
-                tokens[i - 1].tok,
-                Tok::Sentence
-                    | Tok::Paragraph
-                    | Tok::Open(_)
-                    | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
-            );
         let w = text[t.span].as_bytes();
-        if !opens || w.len() > 32 || !w.is_ascii() {
+        if w.len() > 32 || !w.is_ascii() {
             continue;
         }
-        let mut key = [0u8; 32];
-        for (d, s) in key.iter_mut().zip(w) {
-            *d = s.to_ascii_lowercase();
-        }
-        if key[0].is_ascii_lowercase() {
-            maybe[w.len()][usize::from(key[0] - b'a')] = true;
-            candidates.push((key, i));
+        let first = w[0].to_ascii_lowercase();
+        if first.is_ascii_lowercase() {
+            maybe[w.len()][usize::from(first - b'a')] = true;
+            candidates.push((pack_lower(w), i));
         }
     }
     if candidates.is_empty() {
@@ -476,8 +474,8 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
     // sentences must not be walked for every lower-case `the`
     let mut done = vec![false; candidates.len()];
     for k in 0..tokens.len() {
-        let t = tokens[k];
-        if t.tok != Tok::Word || t.capital {
+        let t = &tokens[k];
+        if !matches!(t.tok, Tok::Word) || t.capital {
             continue;
         }
         let w = text[t.span].as_bytes();
@@ -487,8 +485,7 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
         if !hit {
             continue;
         }
-        let mut key = [0u8; 32];
-        key[..w.len()].copy_from_slice(w);
+        let key = pack(w);
         let from = candidates.partition_point(|(c, _)| *c < key);
         if done.get(from).copied().unwrap_or(true) {
             continue;
@@ -501,6 +498,31 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
             tokens[i].common = true;
         }
     }
+}
+
+/// The bytes of `w` (at most 32) as four little-endian words, zero padded:
+/// equal keys for equal words, since no word holds a zero byte.
+#[inline]
+fn pack(w: &[u8]) -> [u64; 4] {
+    let mut key = [0u64; 4];
+    for (k, chunk) in key.iter_mut().zip(w.chunks(8)) {
+        let mut bytes = [0u8; 8];
+        for (d, s) in bytes.iter_mut().zip(chunk) {
+            *d = *s;
+        }
+        *k = u64::from_le_bytes(bytes);
+    }
+    key
+}
+
+/// [`pack`] of the ASCII lower case of `w`.
+#[inline]
+fn pack_lower(w: &[u8]) -> [u64; 4] {
+    let mut lower = [0u8; 32];
+    for (d, s) in lower.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    pack(&lower[..w.len()])
 }
 
 /// Push the word starting at `i` (a letter or digit), ending no later than
