@@ -125,7 +125,7 @@ impl<'h> Resolver<'h> {
         let mut i = 0;
         let mut sentence_first = true;
         while i < tokens.len() {
-            let t = tokens[i];
+            let t = &tokens[i];
             match t.tok {
                 Tok::Sentence | Tok::Paragraph => {
                     sentence_first = true;

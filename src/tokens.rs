@@ -441,6 +441,8 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
     // packed and sorted for binary search: no hashing, no allocation per
     // word, and a compare is one or two integer compares
     let mut candidates: Vec<([u64; 4], usize)> = Vec::new();
+    // words are compared as bytes: no char-boundary checks
+    let bytes = text.as_bytes();
     // a cheap prefilter on (length, first letter) before any search
     let mut maybe = [[false; 26]; 33];
     let mut opens = true;
@@ -456,7 +458,7 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
         if !after_opening || !matches!(t.tok, Tok::Word) || !t.capital || t.caps {
             continue;
         }
-        let w = text[t.span].as_bytes();
+        let w = &bytes[t.span.range()];
         if w.len() > 32 || !w.is_ascii() {
             continue;
         }
@@ -478,7 +480,7 @@ fn mark_common_words(text: &str, tokens: &mut [Token]) {
         if !matches!(t.tok, Tok::Word) || t.capital {
             continue;
         }
-        let w = text[t.span].as_bytes();
+        let w = &bytes[t.span.range()];
         let hit = w.len() <= 32
             && w.first()
                 .is_some_and(|b| b.is_ascii_lowercase() && maybe[w.len()][usize::from(b - b'a')]);
