@@ -392,7 +392,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             headline: false,
         });
     }
-    mark_common_words(text, &mut out);
+    mark_common_words(text, &mut out, doc.sentences().len());
     mark_headlines(&mut out);
     out
 }
@@ -435,12 +435,12 @@ fn mark_headlines(tokens: &mut [Token]) {
 /// Flag the capitalised words that open a sentence but that the article
 /// also writes in lower case: they are ordinary words, not names (`Poor
 /// Fanny`, `Former senator`). One pass to collect the sentence-initial
-/// words, one to flag.
-fn mark_common_words(text: &str, tokens: &mut [Token]) {
+/// words (about one per sentence of the document), one to flag.
+fn mark_common_words(text: &str, tokens: &mut [Token], sentences: usize) {
     // the sentence-initial capitalised words, lower-cased (few per article),
     // packed and sorted for binary search: no hashing, no allocation per
     // word, and a compare is one or two integer compares
-    let mut candidates: Vec<([u64; 4], usize)> = Vec::new();
+    let mut candidates: Vec<([u64; 4], usize)> = Vec::with_capacity(sentences);
     // words are compared as bytes: no char-boundary checks
     let bytes = text.as_bytes();
     // a cheap prefilter on (length, first letter) before any search
