@@ -402,28 +402,44 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
 fn mark_headlines(tokens: &mut [Token]) {
     let mut start = 0;
     while start < tokens.len() {
-        let end = tokens[start + 1..]
-            .iter()
-            .position(|t| t.tok == Tok::Paragraph)
-            .map_or(tokens.len(), |p| start + 1 + p);
-        let words = tokens[start..end]
-            .iter()
-            .filter(|t| t.tok == Tok::Word && !t.inside);
+        // one walk to the end of the line, counting its words outside
+        // quotations and their capitals, and seeing quotations open
         let (mut n, mut capital) = (0usize, 0usize);
-        for t in words {
-            n += 1;
-            capital += usize::from(t.capital);
+        let mut quotes = false;
+        let mut end = start + 1;
+        while let Some(t) = tokens.get(end) {
+            match t.tok {
+                Tok::Paragraph => break,
+                Tok::Word if !t.inside => {
+                    n += 1;
+                    capital += usize::from(t.capital);
+                }
+                Tok::Open(_) => quotes = true,
+                _ => {}
+            }
+            end += 1;
+        }
+        if let Some(t) = tokens.get(start) {
+            if t.tok == Tok::Word && !t.inside {
+                n += 1;
+                capital += usize::from(t.capital);
+            }
+        }
+        if n < 4 || capital * 10 < n * 8 {
+            start = end;
+            continue;
         }
         // a line that quotes someone or ends a sentence is not a headline
         // (`Health Secretary Amira Okafor said: "…"`)
         let line = &tokens[start..end];
-        let prose = line.iter().any(|t| matches!(t.tok, Tok::Open(_)))
+        let prose = quotes
+            || matches!(line.first().map(|t| t.tok), Some(Tok::Open(_)))
             || line
                 .iter()
                 .rev()
                 .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
                 .is_some_and(|t| t.is_punct('.'));
-        if n >= 4 && capital * 10 >= n * 8 && !prose {
+        if !prose {
             for t in &mut tokens[start..end] {
                 t.headline = true;
             }
