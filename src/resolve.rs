@@ -153,15 +153,6 @@ impl<'h> Resolver<'h> {
                 i += 1;
                 continue;
             }
-            let side = Reader {
-                inside: t.inside,
-                ..*r
-            };
-            let np = if starts {
-                side.np_starting_at(i, (i + 12).min(tokens.len()))
-            } else {
-                None
-            };
             if !t.inside && t.info.is(crate::lexicon::DETERMINER) {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
@@ -172,6 +163,17 @@ impl<'h> Resolver<'h> {
                     }
                 }
             }
+            // the reader of this word's side of the quotation marks, made
+            // only for the few words that can open a name
+            let side = || Reader {
+                inside: t.inside,
+                ..*r
+            };
+            let np = if starts {
+                side().np_starting_at(i, (i + 12).min(tokens.len()))
+            } else {
+                None
+            };
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
                 // capitalised modifiers and titles before the subject's name
                 // (`Reform UK leader Nigel Farage`) keep the subject open
@@ -206,7 +208,7 @@ impl<'h> Resolver<'h> {
                 }
                 // an appositive role: `David Lammy, the Foreign Secretary,`
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
-                    if let Some(app) = side.np_starting_at(i + 1, (i + 8).min(tokens.len())) {
+                    if let Some(app) = side().np_starting_at(i + 1, (i + 8).min(tokens.len())) {
                         if app.kind == MentionKind::Description && app.definite && app.person {
                             res.bind(app.head, np.span.start, e);
                         }
