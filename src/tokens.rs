@@ -92,7 +92,7 @@ fn ascii_classes(x: u64) -> (u64, u64, u64) {
         (v + ONES * (0x80 - u64::from(lo))) & !(v + ONES * (0x7F - u64::from(hi)))
     };
     // `| 0x20` lower-cases letters and moves no other byte into `a..=z`
-    let letter = within(y | ONES * 0x20, b'a', b'z') & ascii;
+    let letter = within(y | (ONES * 0x20), b'a', b'z') & ascii;
     let digit = within(y, b'0', b'9') & ascii;
     // a lower-case letter has bit 5 set
     (letter, digit, letter & (y << 2))
