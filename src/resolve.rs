@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
-use crate::lexicon::{fold, Gender, Number};
+use crate::lexicon::{fold, fold_into, Gender, Number};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -305,25 +305,22 @@ impl<'h> Resolver<'h> {
     /// the same surname and first word (or a name one contains), else new.
     fn register_name(&mut self, np: Np) -> usize {
         let name = &self.text[np.head];
-        let words: Vec<String> = name
-            .split_whitespace()
-            .map(|w| fold(w.trim_end_matches('.')))
-            .collect();
-        let n = words.len();
-        let key = words.join(" ");
-        let surname = words[n - 1].clone();
-        let first = &words[0];
+        let (key, words) = NameKey::of(name);
+        let n = words.count;
+        let surname = words.last(&key);
+        let first = words.first(&key);
         let mut found = self.by_full.get(&key).copied();
         if found.is_none() {
-            if let Some(cands) = self.by_surname.get(&surname) {
+            if let Some(cands) = self.by_surname.get(surname) {
                 // the most recent few namesakes: a bound keeps a list of
                 // thousands of Smiths linear
                 found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
                     let other = fold(self.entities[e].name);
-                    other.split_whitespace().next() == Some(first.as_str())
+                    other.split_whitespace().next() == Some(first)
                 });
             }
         }
+        let surname = surname.to_string();
         let e = match found {
             Some(e) => {
                 if n > self.words[e] {
@@ -422,24 +419,23 @@ impl<'h> Resolver<'h> {
 
     fn resolve_name(&mut self, np: &Np) -> Option<usize> {
         let name = &self.text[np.head];
-        let words: Vec<String> = name
-            .split_whitespace()
-            .map(|w| fold(w.trim_end_matches('.')))
-            .collect();
-        let key = words.join(" ");
+        let (key, words) = NameKey::of(name);
         if let Some(&e) = self.by_full.get(&key) {
-            if words.len() == 1 {
+            if words.count == 1 {
                 if let Some(&r) = self.recent_surname.get(&key) {
                     return Some(r);
                 }
             }
             return Some(e);
         }
-        let surname = words.last()?.clone();
+        if words.count == 0 {
+            return None;
+        }
+        let surname = words.last(&key);
         if np.gender != Gender::Unknown {
             // `Mrs. Clinton` among several Clintons: the most recently
             // mentioned one of her gender
-            let best = self.by_surname.get(&surname).and_then(|cands| {
+            let best = self.by_surname.get(surname).and_then(|cands| {
                 cands
                     .iter()
                     .rev()
@@ -452,17 +448,17 @@ impl<'h> Resolver<'h> {
                 return best;
             }
         }
-        if let Some(&e) = self.recent_surname.get(&surname) {
+        if let Some(&e) = self.recent_surname.get(surname) {
             return Some(e);
         }
         if let Some(e) = self
             .by_surname
-            .get(&surname)
+            .get(surname)
             .and_then(|v| v.first().copied())
         {
             return Some(e);
         }
-        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.len(), key);
+        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.count, key);
         Some(e)
     }
 
@@ -601,6 +597,52 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
 }
 
 /// The comparison form of a role: folded words without determiners.
+/// Where the words of a name key lie in it (see [`NameKey::of`]).
+#[derive(Clone, Copy, Debug)]
+struct NameKey {
+    /// How many words.
+    count: usize,
+    /// The end of the first word.
+    first_end: usize,
+    /// The start of the last word.
+    last_start: usize,
+}
+
+impl NameKey {
+    /// The key of a name: its words folded without final periods, joined
+    /// by single spaces, built in one string; and where its words lie.
+    fn of(name: &str) -> (String, NameKey) {
+        let mut key = String::with_capacity(name.len());
+        let mut words = NameKey {
+            count: 0,
+            first_end: 0,
+            last_start: 0,
+        };
+        for w in name.split_whitespace() {
+            if words.count > 0 {
+                key.push(' ');
+            }
+            words.last_start = key.len();
+            fold_into(w.trim_end_matches('.'), &mut key);
+            if words.count == 0 {
+                words.first_end = key.len();
+            }
+            words.count += 1;
+        }
+        (key, words)
+    }
+
+    /// The first word of `key`.
+    fn first<'k>(&self, key: &'k str) -> &'k str {
+        key.get(..self.first_end).unwrap_or("")
+    }
+
+    /// The last word of `key`.
+    fn last<'k>(&self, key: &'k str) -> &'k str {
+        key.get(self.last_start..).unwrap_or("")
+    }
+}
+
 fn role_key(role: &str) -> String {
     let mut key = String::new();
     for w in role.split_whitespace() {

@@ -752,7 +752,8 @@ pub(crate) fn fold(word: &str) -> String {
     out
 }
 
-fn fold_into(word: &str, out: &mut String) {
+/// Append the comparison form of `word` (see [`fold`]) to `out`.
+pub(crate) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         let start = out.len();
         out.push_str(word);
