@@ -644,16 +644,19 @@ impl NameKey {
 }
 
 fn role_key(role: &str) -> String {
-    let mut key = String::new();
+    // each word is folded straight into the key, and taken out again when
+    // it is a determiner
+    let mut key = String::with_capacity(role.len());
     for w in role.split_whitespace() {
-        let f = fold(w.trim_end_matches('.'));
-        if matches!(f.as_str(), "the" | "a" | "an" | "this" | "that") {
-            continue;
-        }
-        if !key.is_empty() {
+        let before = key.len();
+        if before > 0 {
             key.push(' ');
         }
-        key.push_str(&f);
+        let start = key.len();
+        fold_into(w.trim_end_matches('.'), &mut key);
+        if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
+            key.truncate(before);
+        }
     }
     key
 }
