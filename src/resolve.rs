@@ -77,7 +77,12 @@ pub(crate) struct Resolver<'h> {
     current_subject: Option<(usize, u32)>,
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
-    recent_surname: HashMap<String, usize>,
+    /// Folded surnames of the entities taken in so far, numbered.
+    surname_ids: HashMap<String, usize>,
+    /// By surname number: the entity last taken in with that surname.
+    recent_surname: Vec<usize>,
+    /// By entity: its surname number, once it has been taken in.
+    surname_of: Vec<Option<usize>>,
 }
 
 fn slot(g: Gender) -> usize {
@@ -113,7 +118,9 @@ impl<'h> Resolver<'h> {
             current_subject: None,
             last_speaker: None,
             last_group: None,
-            recent_surname: HashMap::default(),
+            surname_ids: HashMap::default(),
+            recent_surname: Vec::new(),
+            surname_of: Vec::new(),
         };
         let tokens = r.tokens;
         let mut singles: Vec<(Np, bool, bool, u32)> = Vec::new();
@@ -297,6 +304,7 @@ impl<'h> Resolver<'h> {
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
         self.last_seen.push(0);
+        self.surname_of.push(None);
         self.by_full.insert(key, id);
         id
     }
@@ -361,6 +369,12 @@ impl<'h> Resolver<'h> {
         self.roles.entry(key).or_default().push((at, e));
     }
 
+    /// The entity last taken in with folded surname `surname`.
+    fn recent(&self, surname: &str) -> Option<usize> {
+        let id = *self.surname_ids.get(surname)?;
+        self.recent_surname.get(id).copied()
+    }
+
     /// The quotation being attributed lies in paragraph `p`.
     pub fn at_paragraph(&mut self, p: usize) {
         self.paragraph = p;
@@ -376,8 +390,22 @@ impl<'h> Resolver<'h> {
             let e = s.entity;
             self.last_seen[e] = s.np.span.start + 1;
             let ent = &self.entities[e];
-            let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
-            self.recent_surname.insert(surname, e);
+            // an entity's name no longer changes once names are taken in:
+            // its surname is folded and numbered once
+            let id = match self.surname_of[e] {
+                Some(id) => id,
+                None => {
+                    let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
+                    let next = self.surname_ids.len();
+                    let id = *self.surname_ids.entry(surname).or_insert(next);
+                    if id == self.recent_surname.len() {
+                        self.recent_surname.push(e);
+                    }
+                    self.surname_of[e] = Some(id);
+                    id
+                }
+            };
+            self.recent_surname[id] = e;
             if s.inside {
                 continue;
             }
@@ -422,7 +450,7 @@ impl<'h> Resolver<'h> {
         let (key, words) = NameKey::of(name);
         if let Some(&e) = self.by_full.get(&key) {
             if words.count == 1 {
-                if let Some(&r) = self.recent_surname.get(&key) {
+                if let Some(r) = self.recent(&key) {
                     return Some(r);
                 }
             }
@@ -448,7 +476,7 @@ impl<'h> Resolver<'h> {
                 return best;
             }
         }
-        if let Some(&e) = self.recent_surname.get(surname) {
+        if let Some(e) = self.recent(surname) {
             return Some(e);
         }
         if let Some(e) = self
