@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
-use crate::lexicon::{fold, fold_into, Gender, Number};
+use crate::lexicon::{fold, fold_into, with_folded, Gender, Number};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -323,12 +323,12 @@ impl<'h> Resolver<'h> {
                 // the most recent few namesakes: a bound keeps a list of
                 // thousands of Smiths linear
                 found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
-                    let other = fold(self.entities[e].name);
-                    other.split_whitespace().next() == Some(first)
+                    with_folded(self.entities[e].name, |other| {
+                        other.split_whitespace().next() == Some(first)
+                    })
                 });
             }
         }
-        let surname = surname.to_string();
         let e = match found {
             Some(e) => {
                 if n > self.words[e] {
@@ -339,6 +339,7 @@ impl<'h> Resolver<'h> {
                 e
             }
             None => {
+                let surname = words.last(&key).to_string();
                 let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, key);
                 self.by_surname.entry(surname).or_default().push(e);
                 e
