@@ -267,6 +267,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     // news text has about one token (words, punctuation, markers) per 4.6
     // bytes: room for one per 4 saves regrowing (copying) the vector
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
+    let mut common = CommonWords::new(text, doc.sentences().len());
     let quotes = doc.quotes();
     let top: Vec<(u32, Span, Span)> = quotes
         .iter()
@@ -351,7 +352,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             loop {
                 let b = bytes[i];
                 if b.is_ascii_alphanumeric() {
-                    i = push_word(&mut out, text, i, limit, inside, lexicon);
+                    i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
                 } else if b < 0x80 {
                     // ASCII white space as `char::is_whitespace` has it
                     if !matches!(b, b'\t'..=b'\r' | b' ') {
@@ -365,7 +366,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                     if c.is_whitespace() || crate::scan::is_invisible(c) {
                         i += c.len_utf8();
                     } else if c.is_alphanumeric() {
-                        i = push_word(&mut out, text, i, limit, inside, lexicon);
+                        i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
                     } else {
                         out.push(punct(i, c, inside));
                         i += c.len_utf8();
@@ -392,7 +393,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             headline: false,
         });
     }
-    mark_common_words(text, &mut out, doc.sentences().len());
+    common.mark(text, &mut out);
     mark_headlines(&mut out);
     out
 }
@@ -448,74 +449,162 @@ fn mark_headlines(tokens: &mut [Token]) {
     }
 }
 
-/// Flag the capitalised words that open a sentence but that the article
-/// also writes in lower case: they are ordinary words, not names (`Poor
-/// Fanny`, `Former senator`). One pass to collect the sentence-initial
-/// words (about one per sentence of the document), one to flag.
-fn mark_common_words(text: &str, tokens: &mut [Token], sentences: usize) {
-    // the sentence-initial capitalised words, lower-cased (few per article),
-    // packed and sorted for binary search: no hashing, no allocation per
-    // word, and a compare is one or two integer compares
-    let mut candidates: Vec<([u64; 4], usize)> = Vec::with_capacity(sentences);
-    // words are compared as bytes: no char-boundary checks
-    let bytes = text.as_bytes();
-    // a cheap prefilter on (length, first letter) before any search
-    let mut maybe = [[false; 26]; 33];
-    let mut opens = true;
-    for (i, t) in tokens.iter().enumerate() {
-        let after_opening = opens;
-        opens = matches!(
-            t.tok,
-            Tok::Sentence
-                | Tok::Paragraph
-                | Tok::Open(_)
-                | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
-        );
-        if !after_opening || !matches!(t.tok, Tok::Word) || !t.capital || t.caps {
-            continue;
-        }
-        let w = &bytes[t.span.range()];
-        if w.len() > 32 || !w.is_ascii() {
-            continue;
-        }
-        let first = w[0].to_ascii_lowercase();
-        if first.is_ascii_lowercase() {
-            maybe[w.len()][usize::from(first - b'a')] = true;
-            candidates.push((pack_lower(w), i));
+/// The capitalised words that open a sentence but that the article also
+/// writes in lower case are ordinary words, not names (`Poor Fanny`,
+/// `Former senator`). The words that could be either are noted as the
+/// tokens are made, and compared once all are known.
+struct CommonWords {
+    /// The sentence-initial capitalised words, lower-cased and packed
+    /// (about one per sentence): `(word, token)`.
+    candidates: Vec<([u64; 4], usize)>,
+    /// The words of at most 32 bytes that begin with an ASCII lower-case
+    /// letter: the only ones that can equal a candidate.
+    lower: Vec<Span>,
+}
+
+impl CommonWords {
+    /// Room for the words of `text`, of `sentences` sentences.
+    fn new(text: &str, sentences: usize) -> CommonWords {
+        CommonWords {
+            candidates: Vec::with_capacity(sentences),
+            // news text has a lower-case word about every 8 bytes
+            lower: Vec::with_capacity(text.len() / 8),
         }
     }
-    if candidates.is_empty() {
-        return;
-    }
-    candidates.sort_unstable();
-    // each distinct word is marked once: `The` opening ten thousand
-    // sentences must not be walked for every lower-case `the`
-    let mut done = vec![false; candidates.len()];
-    for k in 0..tokens.len() {
-        let t = &tokens[k];
-        if !matches!(t.tok, Tok::Word) || t.capital {
-            continue;
+
+    /// Note the word `span` of `bytes`, about to be pushed after `out`.
+    #[inline]
+    fn note(&mut self, bytes: &[u8], out: &[Token], span: Span, capital: bool, caps: bool) {
+        let len = span.len();
+        if len > 32 {
+            return;
         }
-        let w = &bytes[t.span.range()];
-        let hit = w.len() <= 32
-            && w.first()
-                .is_some_and(|b| b.is_ascii_lowercase() && maybe[w.len()][usize::from(b - b'a')]);
-        if !hit {
-            continue;
-        }
-        let key = pack(w);
-        let from = candidates.partition_point(|(c, _)| *c < key);
-        if done.get(from).copied().unwrap_or(true) {
-            continue;
-        }
-        for (j, &(c, i)) in candidates.iter().enumerate().skip(from) {
-            if c != key {
-                break;
+        if !capital {
+            if bytes.get(span.start).is_some_and(u8::is_ascii_lowercase) {
+                self.lower.push(span);
             }
-            done[j] = true;
-            tokens[i].common = true;
+            return;
+        }
+        let opens = out.last().is_none_or(|t| {
+            matches!(
+                t.tok,
+                Tok::Sentence
+                    | Tok::Paragraph
+                    | Tok::Open(_)
+                    | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
+            )
+        });
+        let w = &bytes[span.range()];
+        if caps || !opens || !w.is_ascii() {
+            return;
+        }
+        if w[0].to_ascii_lowercase().is_ascii_lowercase() {
+            self.candidates.push((pack_lower(w), out.len()));
         }
     }
+
+    /// Flag the candidates that some lower-case word equals.
+    fn mark(self, text: &str, tokens: &mut [Token]) {
+        if self.candidates.is_empty() {
+            return;
+        }
+        // words are compared as bytes: no char-boundary checks
+        let bytes = text.as_bytes();
+        // each distinct word is marked once: `The` opening ten thousand
+        // sentences must not be walked for every lower-case `the`
+        let table = WordTable::new(self.candidates);
+        let mut done = vec![false; table.runs.len()];
+        for span in self.lower {
+            let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) else {
+                continue;
+            };
+            if !done[run] {
+                done[run] = true;
+                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
+                    if let Some(t) = tokens.get_mut(i) {
+                        t.common = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The sentence-initial words of [`CommonWords`], sorted so that the
+/// tokens of one word form a run, and each distinct word found by hashing
+/// its packed bytes into a small open-addressing table.
+struct WordTable {
+    /// `(packed word, token)`, sorted.
+    candidates: Vec<([u64; 4], usize)>,
+    /// Each distinct word and its run of `candidates`.
+    runs: Vec<([u64; 4], std::ops::Range<usize>)>,
+    /// One more than an index into `runs`; 0 in an empty slot. The length
+    /// is a power of two, at least twice that of `runs`.
+    slots: Vec<usize>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+}
+
+impl WordTable {
+    fn new(mut candidates: Vec<([u64; 4], usize)>) -> WordTable {
+        candidates.sort_unstable();
+        let mut runs: Vec<([u64; 4], std::ops::Range<usize>)> = Vec::new();
+        for (j, &(key, _)) in candidates.iter().enumerate() {
+            match runs.last_mut() {
+                Some((k, range)) if *k == key => range.end = j + 1,
+                _ => runs.push((key, j..j + 1)),
+            }
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![0usize; size];
+        for (r, (key, _)) in runs.iter().enumerate() {
+            let mut s = Self::slot(key, shift);
+            while slots[s] != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = r + 1;
+        }
+        WordTable {
+            candidates,
+            runs,
+            slots,
+            shift,
+        }
+    }
+
+    /// The slot where the search for `key` starts.
+    #[inline]
+    fn slot(key: &[u64; 4], shift: u32) -> usize {
+        let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+
+    /// The run of the word packed as `key`, if it is a candidate.
+    #[inline]
+    fn get(&self, key: &[u64; 4]) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = Self::slot(key, self.shift);
+        loop {
+            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            if self.runs.get(r).is_some_and(|(k, _)| k == key) {
+                return Some(r);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+/// [`pack`] of `bytes[start..start + len]`, with one load for words of up
+/// to eight bytes away from the end of the text.
+#[inline]
+fn pack_at(bytes: &[u8], start: usize, len: usize) -> [u64; 4] {
+    if len <= 8 {
+        if let Some(Ok(window)) = bytes.get(start..start + 8).map(<[u8; 8]>::try_from) {
+            return [u64::from_le_bytes(window) & low_bytes(len), 0, 0, 0];
+        }
+    }
+    pack(&bytes[start..start + len])
 }
 
 /// The bytes of `w` (at most 32) as four little-endian words, zero padded:
@@ -553,8 +642,10 @@ fn push_word(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
+    common: &mut CommonWords,
 ) -> usize {
     let Scanned { end, capital, caps } = scan_word(text, i, limit);
+    common.note(text.as_bytes(), out, Span::new(i, end), capital, caps);
     let w = &text[i..end];
     out.push(Token {
         span: Span::new(i, end),
