@@ -3,12 +3,12 @@
 //! resolved to the most salient compatible person, all by carrying state
 //! forward through the article.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
-use crate::lexicon::{fold, Gender, Number};
+use crate::lexicon::{fold, fold_into, with_folded, Gender, Number};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -80,7 +80,12 @@ pub(crate) struct Resolver<'h> {
     current_subject: Option<(usize, u32)>,
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
-    recent_surname: HashMap<String, usize>,
+    /// Folded surnames of the entities taken in so far, numbered.
+    surname_ids: HashMap<String, usize>,
+    /// By surname number: the entity last taken in with that surname.
+    recent_surname: Vec<usize>,
+    /// By entity: its surname number, once it has been taken in.
+    surname_of: Vec<Option<usize>>,
 }
 
 fn slot(g: Gender) -> usize {
@@ -102,11 +107,11 @@ impl<'h> Resolver<'h> {
             animate: Vec::new(),
             last_seen: Vec::new(),
             given: Vec::new(),
-            by_full: HashMap::new(),
-            by_surname: HashMap::new(),
-            by_description: HashMap::new(),
-            roles: HashMap::new(),
-            weak_roles: HashMap::new(),
+            by_full: HashMap::default(),
+            by_surname: HashMap::default(),
+            by_description: HashMap::default(),
+            roles: HashMap::default(),
+            weak_roles: HashMap::default(),
             paragraph: 0,
             last_speaker_paragraph: 0,
             sites: Vec::new(),
@@ -117,7 +122,9 @@ impl<'h> Resolver<'h> {
             current_subject: None,
             last_speaker: None,
             last_group: None,
-            recent_surname: HashMap::new(),
+            surname_ids: HashMap::default(),
+            recent_surname: Vec::new(),
+            surname_of: Vec::new(),
         };
         let tokens = r.tokens;
         let mut singles: Vec<(Np, bool, bool, u32)> = Vec::new();
@@ -129,7 +136,7 @@ impl<'h> Resolver<'h> {
         let mut i = 0;
         let mut sentence_first = true;
         while i < tokens.len() {
-            let t = tokens[i];
+            let t = &tokens[i];
             match t.tok {
                 Tok::Sentence | Tok::Paragraph => {
                     sentence_first = true;
@@ -157,15 +164,6 @@ impl<'h> Resolver<'h> {
                 i += 1;
                 continue;
             }
-            let side = Reader {
-                inside: t.inside,
-                ..*r
-            };
-            let np = if starts {
-                side.np_starting_at(i, (i + 12).min(tokens.len()))
-            } else {
-                None
-            };
             if !t.inside && t.info.is(crate::lexicon::DETERMINER) {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
@@ -176,6 +174,17 @@ impl<'h> Resolver<'h> {
                     }
                 }
             }
+            // the reader of this word's side of the quotation marks, made
+            // only for the few words that can open a name
+            let side = || Reader {
+                inside: t.inside,
+                ..*r
+            };
+            let np = if starts {
+                side().np_starting_at(i, (i + 12).min(tokens.len()))
+            } else {
+                None
+            };
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
                 // capitalised modifiers and titles before the subject's name
                 // (`Reform UK leader Nigel Farage`) keep the subject open
@@ -210,7 +219,7 @@ impl<'h> Resolver<'h> {
                 }
                 // an appositive role: `David Lammy, the Foreign Secretary,`
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
-                    if let Some(app) = side.np_starting_at(i + 1, (i + 8).min(tokens.len())) {
+                    if let Some(app) = side().np_starting_at(i + 1, (i + 8).min(tokens.len())) {
                         if app.kind == MentionKind::Description && app.definite && app.person {
                             res.bind(app.head, np.span.start, e);
                         }
@@ -308,6 +317,7 @@ impl<'h> Resolver<'h> {
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
         self.last_seen.push(0);
+        self.surname_of.push(None);
         self.by_full.insert(key, id);
         id
     }
@@ -316,22 +326,19 @@ impl<'h> Resolver<'h> {
     /// the same surname and first word (or a name one contains), else new.
     fn register_name(&mut self, np: Np) -> usize {
         let name = &self.text[np.head];
-        let words: Vec<String> = name
-            .split_whitespace()
-            .map(|w| fold(w.trim_end_matches('.')))
-            .collect();
-        let n = words.len();
-        let key = words.join(" ");
-        let surname = words[n - 1].clone();
-        let first = &words[0];
+        let (key, words) = NameKey::of(name);
+        let n = words.count;
+        let surname = words.last(&key);
+        let first = words.first(&key);
         let mut found = self.by_full.get(&key).copied();
         if found.is_none() {
-            if let Some(cands) = self.by_surname.get(&surname) {
+            if let Some(cands) = self.by_surname.get(surname) {
                 // the most recent few namesakes: a bound keeps a list of
                 // thousands of Smiths linear
                 found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
-                    let other = fold(self.entities[e].name);
-                    other.split_whitespace().next() == Some(first.as_str())
+                    with_folded(self.entities[e].name, |other| {
+                        other.split_whitespace().next() == Some(first)
+                    })
                 });
             }
         }
@@ -345,6 +352,7 @@ impl<'h> Resolver<'h> {
                 e
             }
             None => {
+                let surname = words.last(&key).to_string();
                 let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, key);
                 self.by_surname.entry(surname).or_default().push(e);
                 e
@@ -411,6 +419,12 @@ impl<'h> Resolver<'h> {
         self.roles.entry(key).or_default().push((at, e));
     }
 
+    /// The entity last taken in with folded surname `surname`.
+    fn recent(&self, surname: &str) -> Option<usize> {
+        let id = *self.surname_ids.get(surname)?;
+        self.recent_surname.get(id).copied()
+    }
+
     /// The quotation being attributed lies in paragraph `p`.
     pub fn at_paragraph(&mut self, p: usize) {
         self.paragraph = p;
@@ -426,8 +440,22 @@ impl<'h> Resolver<'h> {
             let e = s.entity;
             self.last_seen[e] = s.np.span.start + 1;
             let ent = &self.entities[e];
-            let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
-            self.recent_surname.insert(surname, e);
+            // an entity's name no longer changes once names are taken in:
+            // its surname is folded and numbered once
+            let id = match self.surname_of[e] {
+                Some(id) => id,
+                None => {
+                    let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
+                    let next = self.surname_ids.len();
+                    let id = *self.surname_ids.entry(surname).or_insert(next);
+                    if id == self.recent_surname.len() {
+                        self.recent_surname.push(e);
+                    }
+                    self.surname_of[e] = Some(id);
+                    id
+                }
+            };
+            self.recent_surname[id] = e;
             if s.inside {
                 continue;
             }
@@ -469,24 +497,23 @@ impl<'h> Resolver<'h> {
 
     fn resolve_name(&mut self, np: &Np) -> Option<usize> {
         let name = &self.text[np.head];
-        let words: Vec<String> = name
-            .split_whitespace()
-            .map(|w| fold(w.trim_end_matches('.')))
-            .collect();
-        let key = words.join(" ");
+        let (key, words) = NameKey::of(name);
         if let Some(&e) = self.by_full.get(&key) {
-            if words.len() == 1 {
-                if let Some(&r) = self.recent_surname.get(&key) {
+            if words.count == 1 {
+                if let Some(r) = self.recent(&key) {
                     return Some(r);
                 }
             }
             return Some(e);
         }
-        let surname = words.last()?.clone();
+        if words.count == 0 {
+            return None;
+        }
+        let surname = words.last(&key);
         if np.gender != Gender::Unknown {
             // `Mrs. Clinton` among several Clintons: the most recently
             // mentioned one of her gender
-            let best = self.by_surname.get(&surname).and_then(|cands| {
+            let best = self.by_surname.get(surname).and_then(|cands| {
                 cands
                     .iter()
                     .rev()
@@ -499,13 +526,13 @@ impl<'h> Resolver<'h> {
                 return best;
             }
         }
-        if let Some(&e) = self.recent_surname.get(&surname) {
+        if let Some(e) = self.recent(surname) {
             return Some(e);
         }
-        if let Some(e) = self.namesake(&surname) {
+        if let Some(e) = self.namesake(surname) {
             return Some(e);
         }
-        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.len(), key);
+        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.count, key);
         Some(e)
     }
 
@@ -644,17 +671,69 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
 }
 
 /// The comparison form of a role: folded words without determiners.
-fn role_key(role: &str) -> String {
-    let mut key = String::new();
-    for w in role.split_whitespace() {
-        let f = fold(w.trim_end_matches('.'));
-        if matches!(f.as_str(), "the" | "a" | "an" | "this" | "that") {
-            continue;
+/// Where the words of a name key lie in it (see [`NameKey::of`]).
+#[derive(Clone, Copy, Debug)]
+struct NameKey {
+    /// How many words.
+    count: usize,
+    /// The end of the first word.
+    first_end: usize,
+    /// The start of the last word.
+    last_start: usize,
+}
+
+impl NameKey {
+    /// The key of a name: its words folded without final periods, joined
+    /// by single spaces, built in one string; and where its words lie.
+    fn of(name: &str) -> (String, NameKey) {
+        let mut key = String::with_capacity(name.len());
+        let mut words = NameKey {
+            count: 0,
+            first_end: 0,
+            last_start: 0,
+        };
+        for w in name.split_whitespace() {
+            if words.count > 0 {
+                key.push(' ');
+            }
+            words.last_start = key.len();
+            fold_into(w.trim_end_matches('.'), &mut key);
+            if words.count == 0 {
+                words.first_end = key.len();
+            }
+            words.count += 1;
         }
-        if !key.is_empty() {
+        (key, words)
+    }
+
+    /// The first word of `key`.
+    fn first<'k>(&self, key: &'k str) -> &'k str {
+        key.get(..self.first_end).unwrap_or("")
+    }
+
+    /// The last word of `key`.
+    fn last<'k>(&self, key: &'k str) -> &'k str {
+        key.get(self.last_start..).unwrap_or("")
+    }
+}
+
+fn role_key(role: &str) -> String {
+    // each word is folded straight into the key, and taken out again when
+    // it is a determiner
+    let mut key = String::with_capacity(role.len());
+    for w in role.split_whitespace() {
+        let before = key.len();
+        if before > 0 {
             key.push(' ');
         }
-        key.push_str(title_in_full(&f).unwrap_or(&f));
+        let start = key.len();
+        fold_into(w.trim_end_matches('.'), &mut key);
+        if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
+            key.truncate(before);
+        } else if let Some(full) = title_in_full(&key[start..]) {
+            key.truncate(start);
+            key.push_str(full);
+        }
     }
     key
 }

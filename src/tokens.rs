@@ -68,20 +68,110 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '\u{AD}')
 }
 
-/// The end of the word starting at `i`: letters and digits, with joiners
-/// kept where a letter or digit follows (`O'Neil`, `U.S`, `78-year-old`).
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// A mask of the low `n` bytes of a `u64` (all of them from 8 up).
 #[inline]
-fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+/// The ASCII letters, digits and lower-case letters among the eight bytes
+/// of `x`, each as the high bit of its byte (bytes of 0x80 and up are none
+/// of them).
+#[inline]
+fn ascii_classes(x: u64) -> (u64, u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // clear the high bits so that no byte carries into the next
+    let y = x & !HIGH;
+    let ascii = !x & HIGH;
+    // the high bit of each byte of `v` from `lo` to `hi` inclusive
+    let within = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * (0x80 - u64::from(lo))) & !(v + ONES * (0x7F - u64::from(hi)))
+    };
+    // `| 0x20` lower-cases letters and moves no other byte into `a..=z`
+    let letter = within(y | (ONES * 0x20), b'a', b'z') & ascii;
+    let digit = within(y, b'0', b'9') & ascii;
+    // a lower-case letter has bit 5 set
+    (letter, digit, letter & (y << 2))
+}
+
+/// [`Scanned`] bookkeeping: a lower-case letter was seen.
+const SEEN_LOWER: u8 = 1;
+/// A letter was seen after the first byte.
+const SEEN_LATER_LETTER: u8 = 2;
+/// A non-ASCII character was seen.
+const SEEN_NON_ASCII: u8 = 4;
+
+/// A word read by [`scan_word`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scanned {
+    end: usize,
+    /// Begins with an upper-case letter.
+    capital: bool,
+    /// Two letters or more, none lower-case (see [`case_of`]).
+    caps: bool,
+}
+
+/// The word starting at `i` (a letter or digit): letters and digits, with
+/// joiners kept where a letter or digit follows (`O'Neil`, `U.S`,
+/// `78-year-old`), ending no later than `limit`; and its case, read on the
+/// way for ASCII words (as [`case_of`] has it).
+#[inline]
+fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
     let bytes = text.as_bytes();
+    let mut i = start;
+    let mut seen = 0u8;
     loop {
-        // a run of letters and digits, ASCII first
+        // a run of letters and digits: eight ASCII bytes at a time, then
+        // byte by byte near the end of the text, and char by char past ASCII
         while i < limit {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let (letter, digit, lower) = ascii_classes(u64::from_le_bytes(word));
+                let mut stop = !(letter | digit) & HIGH;
+                if limit - i < 8 {
+                    stop |= HIGH & !low_bytes(limit - i);
+                }
+                let n = (stop.trailing_zeros() / 8) as usize;
+                let run = low_bytes(n);
+                if lower & run != 0 {
+                    seen |= SEEN_LOWER;
+                }
+                // the first byte of the word does not count
+                let later = if i == start { run & !0xFF } else { run };
+                if letter & later != 0 {
+                    seen |= SEEN_LATER_LETTER;
+                }
+                i += n;
+                if n == 8 {
+                    continue;
+                }
+                if i >= limit || bytes[i] < 0x80 {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
+                if b.is_ascii_lowercase() {
+                    seen |= SEEN_LOWER;
+                }
+                if i > start && b.is_ascii_alphabetic() {
+                    seen |= SEEN_LATER_LETTER;
+                }
                 i += 1;
             } else if b >= 0x80 {
                 match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                    Some(c) if c.is_alphanumeric() => {
+                        seen |= SEEN_NON_ASCII;
+                        i += c.len_utf8();
+                    }
                     _ => break,
                 }
             } else {
@@ -90,7 +180,7 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
         }
         // a joiner followed by a letter or digit continues the word
         if i >= limit {
-            return i;
+            break;
         }
         let joiner = match bytes[i] {
             b'\'' | b'-' | b'.' | b'&' => 1,
@@ -100,11 +190,11 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
             {
                 3
             }
-            _ => return i,
+            _ => break,
         };
         let after = i + joiner;
         if after >= limit {
-            return i;
+            break;
         }
         let b = bytes[after];
         let continues = if b < 0x80 {
@@ -116,9 +206,26 @@ fn word_end(text: &str, mut i: usize, limit: usize) -> usize {
                 .is_some_and(char::is_alphanumeric)
         };
         if !continues {
-            return i;
+            break;
+        }
+        if joiner > 1 {
+            seen |= SEEN_NON_ASCII;
         }
         i = after;
+    }
+    if seen & SEEN_NON_ASCII != 0 {
+        let (capital, caps) = case_of(&text[start..i]);
+        return Scanned {
+            end: i,
+            capital,
+            caps,
+        };
+    }
+    let capital = bytes[start].is_ascii_uppercase();
+    Scanned {
+        end: i,
+        capital,
+        caps: capital && seen & SEEN_LOWER == 0 && seen & SEEN_LATER_LETTER != 0,
     }
 }
 
@@ -163,6 +270,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     // news text has about one token (words, punctuation, markers) per 4.6
     // bytes: room for one per 4 saves regrowing (copying) the vector
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
+    let mut common = CommonWords::new(text, doc.sentences().len());
     let quotes = doc.quotes();
     let top: Vec<(u32, Span, Span)> = quotes
         .iter()
@@ -249,7 +357,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             loop {
                 let b = bytes[i];
                 if b.is_ascii_alphanumeric() {
-                    i = push_word(&mut out, text, i, limit, inside, lexicon);
+                    i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
                 } else if b < 0x80 {
                     // ASCII white space as `char::is_whitespace` has it
                     if !matches!(b, b'\t'..=b'\r' | b' ') {
@@ -263,7 +371,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                     if c.is_whitespace() || crate::scan::is_invisible(c) {
                         i += c.len_utf8();
                     } else if c.is_alphanumeric() {
-                        i = push_word(&mut out, text, i, limit, inside, lexicon);
+                        i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
                     } else {
                         out.push(punct(i, c, inside));
                         i += c.len_utf8();
@@ -291,7 +399,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             person: false,
         });
     }
-    mark_common_words(text, &mut out);
+    common.mark(text, &mut out);
     mark_headlines(&mut out);
     out
 }
@@ -301,30 +409,46 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
 fn mark_headlines(tokens: &mut [Token]) {
     let mut start = 0;
     while start < tokens.len() {
-        let end = tokens[start + 1..]
-            .iter()
-            .position(|t| t.tok == Tok::Paragraph)
-            .map_or(tokens.len(), |p| start + 1 + p);
-        let words = tokens[start..end]
-            .iter()
-            .filter(|t| t.tok == Tok::Word && !t.inside);
+        // one walk to the end of the line, counting its words outside
+        // quotations and their capitals, and seeing quotations open
         let (mut n, mut capital) = (0usize, 0usize);
-        for t in words {
-            n += 1;
-            capital += usize::from(t.capital);
+        let mut quotes = false;
+        let mut end = start + 1;
+        while let Some(t) = tokens.get(end) {
+            match t.tok {
+                Tok::Paragraph => break,
+                Tok::Word if !t.inside => {
+                    n += 1;
+                    capital += usize::from(t.capital);
+                }
+                Tok::Open(_) => quotes = true,
+                _ => {}
+            }
+            end += 1;
+        }
+        if let Some(t) = tokens.get(start) {
+            if t.tok == Tok::Word && !t.inside {
+                n += 1;
+                capital += usize::from(t.capital);
+            }
+        }
+        if n < 4 || capital * 10 < n * 8 {
+            start = end;
+            continue;
         }
         // a line that quotes someone or ends a sentence is not a headline
         // (`Health Secretary Amira Okafor said: "…"`), except that the
         // article's first line may be a title given a period
         let line = &tokens[start..end];
-        let prose = line.iter().any(|t| matches!(t.tok, Tok::Open(_)))
+        let prose = quotes
+            || matches!(line.first().map(|t| t.tok), Some(Tok::Open(_)))
             || start > 0
                 && line
                     .iter()
                     .rev()
                     .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
                     .is_some_and(|t| t.is_punct('.'));
-        if n >= 4 && capital * 10 >= n * 8 && !prose {
+        if !prose {
             for t in &mut tokens[start..end] {
                 t.headline = true;
             }
@@ -333,75 +457,187 @@ fn mark_headlines(tokens: &mut [Token]) {
     }
 }
 
-/// Flag the capitalised words that open a sentence but that the article
-/// also writes in lower case: they are ordinary words, not names (`Poor
-/// Fanny`, `Former senator`). One pass to collect the lower-case words, one
-/// to flag.
-fn mark_common_words(text: &str, tokens: &mut [Token]) {
-    // the sentence-initial capitalised words, lower-cased (few per article),
-    // sorted for binary search: no hashing, no allocation per word
-    let mut candidates: Vec<([u8; 32], usize)> = Vec::new();
-    // a cheap prefilter on (length, first letter) before any search
-    let mut maybe = [[false; 26]; 33];
-    for i in 0..tokens.len() {
-        let t = tokens[i];
-        if t.tok != Tok::Word || !t.capital || t.caps {
-            continue;
+/// The capitalised words that open a sentence but that the article also
+/// writes in lower case are ordinary words, not names (`Poor Fanny`,
+/// `Former senator`). The words that could be either are noted as the
+/// tokens are made, and compared once all are known.
+struct CommonWords {
+    /// The sentence-initial capitalised words, lower-cased and packed
+    /// (about one per sentence): `(word, token)`.
+    candidates: Vec<([u64; 4], usize)>,
+    /// The words of at most 32 bytes that begin with an ASCII lower-case
+    /// letter: the only ones that can equal a candidate.
+    lower: Vec<Span>,
+}
+
+impl CommonWords {
+    /// Room for the words of `text`, of `sentences` sentences.
+    fn new(text: &str, sentences: usize) -> CommonWords {
+        CommonWords {
+            candidates: Vec::with_capacity(sentences),
+            // news text has a lower-case word about every 8 bytes
+            lower: Vec::with_capacity(text.len() / 8),
         }
-        let opens = i == 0
-            || matches!(
-                tokens[i - 1].tok,
+    }
+
+    /// Note the word `span` of `bytes`, about to be pushed after `out`.
+    #[inline]
+    fn note(&mut self, bytes: &[u8], out: &[Token], span: Span, capital: bool, caps: bool) {
+        let len = span.len();
+        if len > 32 {
+            return;
+        }
+        if !capital {
+            if bytes.get(span.start).is_some_and(u8::is_ascii_lowercase) {
+                self.lower.push(span);
+            }
+            return;
+        }
+        let opens = out.last().is_none_or(|t| {
+            matches!(
+                t.tok,
                 Tok::Sentence
                     | Tok::Paragraph
                     | Tok::Open(_)
                     | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
-            );
-        let w = text[t.span].as_bytes();
-        if !opens || w.len() > 32 || !w.is_ascii() {
-            continue;
+            )
+        });
+        let w = &bytes[span.range()];
+        if caps || !opens || !w.is_ascii() {
+            return;
         }
-        let mut key = [0u8; 32];
-        for (d, s) in key.iter_mut().zip(w) {
-            *d = s.to_ascii_lowercase();
-        }
-        if key[0].is_ascii_lowercase() {
-            maybe[w.len()][usize::from(key[0] - b'a')] = true;
-            candidates.push((key, i));
+        if w[0].to_ascii_lowercase().is_ascii_lowercase() {
+            self.candidates.push((pack_lower(w), out.len()));
         }
     }
-    if candidates.is_empty() {
-        return;
-    }
-    candidates.sort_unstable();
-    // each distinct word is marked once: `The` opening ten thousand
-    // sentences must not be walked for every lower-case `the`
-    let mut done = vec![false; candidates.len()];
-    for k in 0..tokens.len() {
-        let t = tokens[k];
-        if t.tok != Tok::Word || t.capital {
-            continue;
+
+    /// Flag the candidates that some lower-case word equals.
+    fn mark(self, text: &str, tokens: &mut [Token]) {
+        if self.candidates.is_empty() {
+            return;
         }
-        let w = text[t.span].as_bytes();
-        let hit = w.len() <= 32
-            && w.first()
-                .is_some_and(|b| b.is_ascii_lowercase() && maybe[w.len()][usize::from(b - b'a')]);
-        if !hit {
-            continue;
-        }
-        let mut key = [0u8; 32];
-        key[..w.len()].copy_from_slice(w);
-        let from = candidates.partition_point(|(c, _)| *c < key);
-        if done.get(from).copied().unwrap_or(true) {
-            continue;
-        }
-        for (j, &(c, i)) in candidates.iter().enumerate().skip(from) {
-            if c != key {
-                break;
+        // words are compared as bytes: no char-boundary checks
+        let bytes = text.as_bytes();
+        // each distinct word is marked once: `The` opening ten thousand
+        // sentences must not be walked for every lower-case `the`
+        let table = WordTable::new(self.candidates);
+        let mut done = vec![false; table.runs.len()];
+        for span in self.lower {
+            let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) else {
+                continue;
+            };
+            if !done[run] {
+                done[run] = true;
+                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
+                    if let Some(t) = tokens.get_mut(i) {
+                        t.common = true;
+                    }
+                }
             }
-            done[j] = true;
-            tokens[i].common = true;
         }
     }
+}
+
+/// The sentence-initial words of [`CommonWords`], sorted so that the
+/// tokens of one word form a run, and each distinct word found by hashing
+/// its packed bytes into a small open-addressing table.
+struct WordTable {
+    /// `(packed word, token)`, sorted.
+    candidates: Vec<([u64; 4], usize)>,
+    /// Each distinct word and its run of `candidates`.
+    runs: Vec<([u64; 4], std::ops::Range<usize>)>,
+    /// One more than an index into `runs`; 0 in an empty slot. The length
+    /// is a power of two, at least twice that of `runs`.
+    slots: Vec<usize>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+}
+
+impl WordTable {
+    fn new(mut candidates: Vec<([u64; 4], usize)>) -> WordTable {
+        candidates.sort_unstable();
+        let mut runs: Vec<([u64; 4], std::ops::Range<usize>)> = Vec::new();
+        for (j, &(key, _)) in candidates.iter().enumerate() {
+            match runs.last_mut() {
+                Some((k, range)) if *k == key => range.end = j + 1,
+                _ => runs.push((key, j..j + 1)),
+            }
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![0usize; size];
+        for (r, (key, _)) in runs.iter().enumerate() {
+            let mut s = Self::slot(key, shift);
+            while slots[s] != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = r + 1;
+        }
+        WordTable {
+            candidates,
+            runs,
+            slots,
+            shift,
+        }
+    }
+
+    /// The slot where the search for `key` starts.
+    #[inline]
+    fn slot(key: &[u64; 4], shift: u32) -> usize {
+        let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+
+    /// The run of the word packed as `key`, if it is a candidate.
+    #[inline]
+    fn get(&self, key: &[u64; 4]) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = Self::slot(key, self.shift);
+        loop {
+            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            if self.runs.get(r).is_some_and(|(k, _)| k == key) {
+                return Some(r);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+/// [`pack`] of `bytes[start..start + len]`, with one load for words of up
+/// to eight bytes away from the end of the text.
+#[inline]
+fn pack_at(bytes: &[u8], start: usize, len: usize) -> [u64; 4] {
+    if len <= 8 {
+        if let Some(Ok(window)) = bytes.get(start..start + 8).map(<[u8; 8]>::try_from) {
+            return [u64::from_le_bytes(window) & low_bytes(len), 0, 0, 0];
+        }
+    }
+    pack(&bytes[start..start + len])
+}
+
+/// The bytes of `w` (at most 32) as four little-endian words, zero padded:
+/// equal keys for equal words, since no word holds a zero byte.
+#[inline]
+fn pack(w: &[u8]) -> [u64; 4] {
+    let mut key = [0u64; 4];
+    for (k, chunk) in key.iter_mut().zip(w.chunks(8)) {
+        let mut bytes = [0u8; 8];
+        for (d, s) in bytes.iter_mut().zip(chunk) {
+            *d = *s;
+        }
+        *k = u64::from_le_bytes(bytes);
+    }
+    key
+}
+
+/// [`pack`] of the ASCII lower case of `w`.
+#[inline]
+fn pack_lower(w: &[u8]) -> [u64; 4] {
+    let mut lower = [0u8; 32];
+    for (d, s) in lower.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    pack(&lower[..w.len()])
 }
 
 /// Push the word starting at `i` (a letter or digit), ending no later than
@@ -414,10 +650,11 @@ fn push_word(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
+    common: &mut CommonWords,
 ) -> usize {
-    let end = word_end(text, i, limit);
+    let Scanned { end, capital, caps } = scan_word(text, i, limit);
+    common.note(text.as_bytes(), out, Span::new(i, end), capital, caps);
     let w = &text[i..end];
-    let (capital, caps) = case_of(w);
     out.push(Token {
         span: Span::new(i, end),
         tok: Tok::Word,
@@ -492,7 +729,7 @@ mod tests {
         );
     }
 
-    /// `word_end` as first written: char by char.
+    /// The end of a word as first written: char by char.
     fn word_end_reference(text: &str, mut i: usize, limit: usize) -> usize {
         loop {
             while let Some(c) = text[i..limit]
@@ -514,17 +751,21 @@ mod tests {
     }
 
     #[test]
-    fn word_ends_agree_with_the_char_by_char_reading() {
-        let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é";
+    fn word_scans_agree_with_the_char_by_char_reading() {
+        let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é NATO I’M DON’T A1 3M eBay X-RAY";
         for (start, c) in text.char_indices() {
             if !c.is_alphanumeric() {
                 continue;
             }
             for limit in (start + c.len_utf8()..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                let scanned = scan_word(text, start, limit);
+                let end = word_end_reference(text, start, limit);
+                assert_eq!(scanned.end, end, "{start}..{limit}");
+                let (capital, caps) = case_of(&text[start..end]);
                 assert_eq!(
-                    word_end(text, start, limit),
-                    word_end_reference(text, start, limit),
-                    "{start}..{limit}"
+                    (scanned.capital, scanned.caps),
+                    (capital, caps),
+                    "{start}..{end}"
                 );
             }
         }

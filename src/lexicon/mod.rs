@@ -461,6 +461,17 @@ impl Lexicon {
     pub(crate) fn info_at(&self, text: &str, start: usize, end: usize) -> WordInfo {
         let bytes = text.as_bytes();
         let len = end.wrapping_sub(start);
+        if len <= 8 {
+            // most words: one load, and the high word is known to be zero
+            if let Some(window) = bytes.get(start..start + 8) {
+                if let Ok(a) = <[u8; 8]>::try_from(window) {
+                    let lo = u64::from_le_bytes(a) & low_bytes(len);
+                    if lo & HIGH_BITS == 0 {
+                        return self.short_info(lo, 0);
+                    }
+                }
+            }
+        }
         if len <= SHORT {
             if let Some(window) = bytes.get(start..start + SHORT) {
                 let (a, b) = window.split_at(8);
@@ -741,7 +752,8 @@ pub(crate) fn fold(word: &str) -> String {
     out
 }
 
-fn fold_into(word: &str, out: &mut String) {
+/// Append the comparison form of `word` (see [`fold`]) to `out`.
+pub(crate) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         let start = out.len();
         out.push_str(word);
