@@ -327,6 +327,7 @@ fn frame_for<'a>(
         ends_sentence
             .then(|| final_clause(r, c + 1, ceil))
             .flatten()
+            .or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
     });
     match (left, right) {
         (Some(l), _) if l.strong => Some(l),
@@ -761,6 +762,65 @@ fn cue_end(r: &Reader<'_>, f: &Found<'_>, ceil: usize) -> usize {
         .max(f.cue.map_or(0, |c| c.span.end))
         .max(f.addressee.map_or(0, |a| a.span.end));
     token_after(r, end, ceil)
+}
+
+/// A quotation standing as its own paragraph, signed on the next line
+/// with a name and nothing but an appositive or a participle after a comma
+/// (`"…"` ¶ `-President Obama, tweeting after the speech.`).
+fn signature<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
+    if marker_before(r.tokens, o) != Some(Tok::Paragraph)
+        || r.tokens.get(c + 1).map(|t| t.tok) != Some(Tok::Paragraph)
+    {
+        return None;
+    }
+    let mut k = c + 1;
+    while r.tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.tok,
+            Tok::Paragraph | Tok::Sentence | Tok::Punct('—' | '–' | '-')
+        )
+    }) {
+        k += 1;
+    }
+    let ceil = (k + 12).min(r.tokens.len());
+    let speaker = r.np_starting_at(k, ceil)?;
+    if speaker.kind != MentionKind::Name {
+        return None;
+    }
+    let after = token_after(r, speaker.span.end, r.tokens.len());
+    let signed = r.tokens.get(after).is_none_or(|t| {
+        matches!(
+            t.tok,
+            Tok::Punct(',' | '.') | Tok::Paragraph | Tok::Sentence
+        )
+    });
+    // the signature line quotes nothing itself
+    let line_end = r.tokens[after..]
+        .iter()
+        .position(|t| t.tok == Tok::Paragraph)
+        .map_or(r.tokens.len(), |p| after + p);
+    let quotes = r.tokens[after..line_end]
+        .iter()
+        .any(|t| matches!(t.tok, Tok::Open(_)));
+    // and says nothing more: each comma segment after the name opens with a
+    // number, a capital, a participle or a description (`Dean, 36, was
+    // pictured …` is a sentence, not a signature)
+    let aside = |k: usize| {
+        let w = r.word(k);
+        w.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            || w.ends_with("ing")
+            || r.np_starting_at(k, line_end).is_some()
+    };
+    let asides = (after..line_end)
+        .filter(|&k| r.tokens[k].is_punct(','))
+        .all(|k| k + 1 >= line_end || aside(k + 1));
+    (signed && asides && !quotes).then_some(Found {
+        speaker,
+        cue: None,
+        addressee: None,
+        rule: Rule::Dash,
+        strong: false,
+    })
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
