@@ -22,8 +22,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use whosaid::{
-    Analysis, Analyzer, AnalyzerBuilder, CharOffsets, Closure, Diagnostic, Document, QuoteKind,
-    Rule, Span,
+    Analysis, Analyzer, AnalyzerBuilder, Closure, Diagnostic, Document, QuoteKind, Rule,
 };
 
 const MIB: usize = 1 << 20;
@@ -92,117 +91,17 @@ fn analyze_checked<'h>(text: &'h str, secs: u64, what: &str) -> Analysis<'h> {
 }
 
 // ---------------------------------------------------------------------------
-// invariants (linear-time versions of those in tests/properties.rs)
+// invariants: shared with tests/properties.rs and the fuzz targets; those
+// used here are linear in the text
 // ---------------------------------------------------------------------------
 
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what} {span:?} out of bounds ({} bytes)",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} not on char boundaries"
-    );
-}
+// `check_all` and `check_char_offsets` do per-char work for small texts and
+// are not used on these inputs
+#[allow(dead_code)]
+#[path = "support/invariants.rs"]
+mod invariants;
 
-fn check_document(text: &str, doc: &Document<'_>, max_depth: usize) {
-    let paragraphs = doc.paragraphs();
-    for (i, p) in paragraphs.iter().enumerate() {
-        check_span(text, p.span, "paragraph");
-        assert!(!p.span.is_empty());
-        if i > 0 {
-            assert!(
-                paragraphs[i - 1].span.end <= p.span.start,
-                "paragraphs out of order"
-            );
-        }
-    }
-    let sentences = doc.sentences();
-    for (i, s) in sentences.iter().enumerate() {
-        check_span(text, s.span, "sentence");
-        assert!(
-            paragraphs[s.paragraph].span.contains(s.span),
-            "sentence {i} outside its paragraph"
-        );
-        if i > 0 {
-            assert!(
-                sentences[i - 1].span.end <= s.span.start,
-                "sentences out of order"
-            );
-        }
-    }
-    let mut open: Vec<Span> = Vec::new();
-    let quotes = doc.quotes();
-    for (i, q) in quotes.iter().enumerate() {
-        let (span, content) = (q.span(), q.content_span());
-        check_span(text, span, "quote");
-        check_span(text, content, "quote content");
-        assert!(
-            span.contains(content) && !content.is_empty(),
-            "quote {i}: content {content:?}, span {span:?}"
-        );
-        if i > 0 {
-            assert!(
-                quotes[i - 1].span().start < span.start,
-                "quotes out of order"
-            );
-        }
-        while open.last().is_some_and(|o| o.end <= span.start) {
-            open.pop();
-        }
-        if let Some(outer) = open.last() {
-            assert!(
-                outer.contains(span),
-                "quote {i} {span:?} partly overlaps {outer:?}"
-            );
-        }
-        assert_eq!(usize::from(q.depth()), open.len(), "quote {i} depth");
-        assert!(usize::from(q.depth()) < max_depth);
-        open.push(span);
-    }
-    assert!(doc.diagnostics().len() <= 1000);
-    for d in doc.diagnostics() {
-        match *d {
-            Diagnostic::Unclosed { mark }
-            | Diagnostic::StrayClosing { mark }
-            | Diagnostic::TooDeep { mark } => check_span(text, mark, "diagnostic"),
-            Diagnostic::Empty { span } => check_span(text, span, "diagnostic"),
-            _ => {}
-        }
-    }
-}
-
-fn check_analysis(text: &str, a: &Analysis<'_>, max_depth: usize) {
-    check_document(text, a.document(), max_depth);
-    assert_eq!(a.attributions().len(), a.document().quotes().len());
-    for at in a.attributions() {
-        let content = at.quote().content_span();
-        assert!((0.0..=1.0).contains(&at.confidence()));
-        if let Some(s) = at.speaker() {
-            let m = s.mention().span();
-            check_span(text, m, "speaker mention");
-            assert!(
-                m.end <= content.start || content.end <= m.start,
-                "speaker mention {m:?} inside {content:?}"
-            );
-        }
-        if let Some(c) = at.cue() {
-            check_span(text, c.span(), "cue");
-        }
-        if let Some(m) = at.addressee() {
-            check_span(text, m.span(), "addressee");
-        }
-    }
-    for e in a.entities() {
-        for m in e.mentions() {
-            check_span(text, m.span(), "entity mention");
-        }
-    }
-    let map = CharOffsets::new(text);
-    assert_eq!(map.char_offset(text.len()), text.chars().count());
-}
+use invariants::check_analysis;
 
 /// Kept plus dropped diagnostics.
 fn diagnostics_total(doc: &Document<'_>) -> usize {

@@ -9,12 +9,15 @@ use whosaid::{Analyzer, Error};
 #[path = "common.rs"]
 mod common;
 
+use common::invariants;
+
 fuzz_target!(|data: &[u8]| {
     let analyzer = Analyzer::english();
     let depth = whosaid::AnalyzerBuilder::DEFAULT_MAX_DEPTH;
     match (std::str::from_utf8(data), analyzer.analyze_bytes(data)) {
         (Ok(s), Ok(a)) => {
-            common::check_analysis(s, &a, depth);
+            invariants::check_analysis(s, &a, depth);
+            invariants::check_char_offsets(s);
             assert_eq!(
                 a.to_record("x", false),
                 analyzer.analyze(s).to_record("x", false)
@@ -23,9 +26,10 @@ fuzz_target!(|data: &[u8]| {
         (Err(e), Err(Error::InvalidUtf8 { offset, len })) => {
             assert_eq!(offset, e.valid_up_to());
             assert_eq!(len, e.error_len());
-            let lossy = whosaid::analyze_lossy(data);
+            let lossy = whosaid::decode_lossy(data);
             let a = whosaid::analyze(&lossy);
-            common::check_analysis(&lossy, &a, depth);
+            invariants::check_analysis(&lossy, &a, depth);
+            invariants::check_char_offsets(&lossy);
         }
         (Ok(_), Err(e)) => panic!("valid UTF-8 rejected: {e}"),
         (Err(_), Ok(_)) => panic!("invalid UTF-8 accepted"),

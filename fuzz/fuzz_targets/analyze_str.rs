@@ -8,6 +8,9 @@ use libfuzzer_sys::fuzz_target;
 #[path = "common.rs"]
 mod common;
 
+use common::invariants;
+
 fuzz_target!(|data: &[u8]| {
-    common::check_text(common::utf8_prefix(data));
+    // parse, analyse twice, check everything and that both runs agree
+    invariants::check_default(common::utf8_prefix(data));
 });
