@@ -845,6 +845,8 @@ impl<'a> Reader<'a> {
         let mut steps = 0;
         while k < ceil && steps < 10 {
             let ok = self.name_word(k)
+                // a middle initial that is also a word: `Dwight A. Kessler`
+                || k > from && self.initial_at(k)
                 || self.title_word(k)
                 || self.role_at(k).is_some()
                 || (self.punct(k, '.')

@@ -664,8 +664,8 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
     };
     match gender {
         // people whose gender the article shows come first
-        Gender::Masculine => slots[0].or(slots[2]),
-        Gender::Feminine => slots[1].or(slots[2]),
+        Gender::Masculine => pick(slots[0], slots[2]),
+        Gender::Feminine => pick(slots[1], slots[2]),
         _ => pick(pick(slots[0], slots[1]), slots[2]),
     }
 }
