@@ -202,18 +202,15 @@ impl<'a> Reader<'a> {
     /// A word that can head a description: a role noun, a title, or an
     /// age (`78-year-old`).
     fn role_at(&self, i: usize) -> Option<(Number, bool, Gender)> {
-        let w = self.word(i);
-        if w.is_empty() {
-            return None;
+        let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
+        if let Some(r) = t.info.role {
+            return Some((r.number, r.person, role_gender(&self.text[t.span])));
         }
-        let info = self.info(i);
-        if let Some(r) = info.role {
-            return Some((r.number, r.person, role_gender(w)));
-        }
-        if let Some(g) = info.title {
+        if let Some(g) = t.info.title {
             return Some((Number::Singular, true, g));
         }
-        if is_age(w) {
+        // only a word longer than `-year-old` can be an age
+        if t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span]) {
             return Some((Number::Singular, true, Gender::Unknown));
         }
         None
@@ -233,26 +230,27 @@ impl<'a> Reader<'a> {
     }
 
     fn title_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        let info = self.info(i);
-        !w.is_empty()
-            && (info.title_word
-                || info.honorific.is_some()
-                // `Secretary-Treasurer`, `Vice-Chair`
-                || w.contains('-')
-                    && w.split('-').all(|part| self.lexicon.info(part).title_word))
+        let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
+            return false;
+        };
+        let w = &self.text[t.span];
+        t.info.title_word
+            || t.info.honorific.is_some()
+            // `Secretary-Treasurer`, `Vice-Chair`
+            || w.as_bytes().contains(&b'-')
+                && w.split('-').all(|part| self.lexicon.info(part).title_word)
     }
 
     /// An initial with its period: `J` `.`
     fn initial_at(&self, i: usize) -> bool {
         // `J.` and `J.J.` (the tokenizer keeps inner periods in the word)
         let w = self.word(i);
-        !w.is_empty()
+        self.punct(i + 1, '.')
+            && !w.is_empty()
             && w.split('.').all(|part| {
                 let mut c = part.chars();
                 matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
             })
-            && self.punct(i + 1, '.')
     }
 
     /// The noun phrase that ends at token `end` (inclusive), reading back no
@@ -1155,9 +1153,12 @@ fn is_weekday(w: &str) -> bool {
     DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
+/// What ends an age: `78-year-old`.
+const AGE_SUFFIX: &[u8] = b"-year-old";
+
 /// `78-year-old`, `17-year-old`.
 pub(crate) fn is_age(w: &str) -> bool {
-    const SUFFIX: &[u8] = b"-year-old";
+    const SUFFIX: &[u8] = AGE_SUFFIX;
     let b = w.as_bytes();
     // the suffix is ASCII, so the slice below is on a char boundary
     b.len() > SUFFIX.len()
