@@ -233,12 +233,13 @@ impl<'a> Reader<'a> {
         let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
             return false;
         };
-        let w = &self.text[t.span];
         t.info.title_word
             || t.info.honorific.is_some()
             // `Secretary-Treasurer`, `Vice-Chair`
-            || w.as_bytes().contains(&b'-')
-                && w.split('-').all(|part| self.lexicon.info(part).title_word)
+            || t.hyphen
+                && self.text[t.span]
+                    .split('-')
+                    .all(|part| self.lexicon.info(part).title_word)
     }
 
     /// An initial with its period: `J` `.`
