@@ -209,11 +209,25 @@ impl<'a> Reader<'a> {
         if let Some(g) = t.info.title {
             return Some((Number::Singular, true, g));
         }
-        // only a word longer than `-year-old` can be an age
-        if t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span]) {
+        if self.age(t) {
             return Some((Number::Singular, true, Gender::Unknown));
         }
         None
+    }
+
+    /// Whether [`Reader::role_at`] finds a role at token `i` (without
+    /// reading its number and gender).
+    fn is_role(&self, i: usize) -> bool {
+        self.tok(i)
+            .filter(|t| t.tok == Tok::Word)
+            .is_some_and(|t| t.info.role.is_some() || t.info.title.is_some() || self.age(t))
+    }
+
+    /// A word token that is an age (`78-year-old`).
+    #[inline]
+    fn age(&self, t: &Token) -> bool {
+        // only a word longer than `-year-old` can be one
+        t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
     }
 
     /// A capitalised word that can be part of a name.
@@ -271,7 +285,7 @@ impl<'a> Reader<'a> {
         if t.tok != Tok::Word {
             return None;
         }
-        if self.role_at(end).is_some() && !self.name_word(end) {
+        if self.is_role(end) && !self.name_word(end) {
             return self.description_ending_at(end, floor);
         }
         if !t.capital {
@@ -329,12 +343,10 @@ impl<'a> Reader<'a> {
                 || (self.info(p).is(PARTICLE) && self.name_word(p + 1))
                 || self.initial_at(p)
                 || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
-                || (self.role_at(p).is_some()
-                    && self.role_at(k).is_some()
-                    && !self.info(p).is(DETERMINER))
+                || (self.is_role(p) && self.is_role(k) && !self.info(p).is(DETERMINER))
                 || (self.is_word(p)
                     && self.tokens[p].caps
-                    && (self.title_word(k) || self.role_at(k).is_some()))
+                    && (self.title_word(k) || self.is_role(k)))
                 || (self.tokens[p].capital
                     && self.is_word(p)
                     && !self.info(p).is(DETERMINER)
@@ -359,7 +371,7 @@ impl<'a> Reader<'a> {
                 // one lower-case modifier: `a senior official`
                 let before = d - 1;
                 if (self.info(before).is(DETERMINER) || is_possessive(self.word(before)))
-                    && self.role_at(end).is_some()
+                    && self.is_role(end)
                 {
                     det = Some(d - 1);
                 }
@@ -398,7 +410,7 @@ impl<'a> Reader<'a> {
             None => {
                 let mut s = end;
                 while s > floor
-                    && (self.tokens[s - 1].capital || self.role_at(s - 1).is_some())
+                    && (self.tokens[s - 1].capital || self.is_role(s - 1))
                     && self.is_word(s - 1)
                     && end - s < 6
                 {
@@ -417,7 +429,7 @@ impl<'a> Reader<'a> {
         // the last title or honorific word splits role from name
         let mut split = None;
         for i in start..=end {
-            let role = self.title_word(i) || self.role_at(i).is_some() && !self.name_word(i);
+            let role = self.title_word(i) || self.is_role(i) && !self.name_word(i);
             if role || self.punct(i, '.') && i > 0 && split == Some(i - 1) {
                 split = Some(i);
             }
@@ -489,7 +501,7 @@ impl<'a> Reader<'a> {
             .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
         if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
             && (start..=end).all(|i| self.is_word(i) && tokens[i].caps)
-            && self.role_at(end).is_none()
+            && !self.is_role(end)
             && !dateline
         {
             return Some(Np {
@@ -509,12 +521,7 @@ impl<'a> Reader<'a> {
         // a description: its head is the last role word
         let (number, person, g) = self.role_at(end)?;
         let first = det.unwrap_or(start);
-        let definite = det.is_some_and(|d| {
-            let w = self.word(d);
-            w.eq_ignore_ascii_case("the")
-                || w.eq_ignore_ascii_case("this")
-                || w.eq_ignore_ascii_case("that")
-        });
+        let definite = det.is_some_and(|d| is_definite(self.word(d)));
         if det.is_none() && number == Number::Singular && !tokens[start].capital {
             // a bare singular noun (`official said`) is not a speaker phrase
             return None;
@@ -815,10 +822,10 @@ impl<'a> Reader<'a> {
             // `a former senior law enforcement official`
             let head = (from..(from + 7).min(ceil))
                 .take_while(|&j| self.is_word(j) && self.verb_at(j).is_none())
-                .find(|&j| self.role_at(j).is_some() && !self.name_word(j));
+                .find(|&j| self.is_role(j) && !self.name_word(j));
             if let Some(h) = head {
                 let mut e = h;
-                while e + 1 < ceil && self.role_at(e + 1).is_some() && !self.name_word(e + 1) {
+                while e + 1 < ceil && self.is_role(e + 1) && !self.name_word(e + 1) {
                     e += 1;
                 }
                 if !(e + 1 < ceil && self.name_word(e + 1)) {
@@ -845,7 +852,7 @@ impl<'a> Reader<'a> {
         while k < ceil && steps < 10 {
             let ok = self.name_word(k)
                 || self.title_word(k)
-                || self.role_at(k).is_some()
+                || self.is_role(k)
                 || (self.punct(k, '.')
                     && k > from
                     && (self.initial_at(k - 1) || self.title_word(k - 1)))
@@ -854,8 +861,7 @@ impl<'a> Reader<'a> {
                     && self.is_word(k)
                     && !self.tokens[k].capital
                     && k + 1 < ceil
-                    && (self.role_at(k + 1).is_some()
-                        || self.is_word(k + 1) && self.role_at(k + 2).is_some())
+                    && (self.is_role(k + 1) || self.is_word(k + 1) && self.is_role(k + 2))
                     && steps < 3)
                 || (self.is_word(k) && self.tokens[k].caps)
                 || (self.is_word(k)
@@ -873,7 +879,7 @@ impl<'a> Reader<'a> {
         let end = end?;
         // trim trailing words that are neither name nor role
         let mut e = end;
-        while e > from && !(self.name_word(e) || self.role_at(e).is_some()) {
+        while e > from && !(self.name_word(e) || self.is_role(e)) {
             e -= 1;
         }
         self.classify(from, e, det.then_some(start))
@@ -1118,6 +1124,13 @@ fn role_gender(w: &str) -> Gender {
     } else {
         Gender::Unknown
     }
+}
+
+/// `the`, `this`, `that`: a determiner that opens a definite description.
+pub(crate) fn is_definite(w: &str) -> bool {
+    w.eq_ignore_ascii_case("the")
+        || w.eq_ignore_ascii_case("this")
+        || w.eq_ignore_ascii_case("that")
 }
 
 /// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
