@@ -164,7 +164,11 @@ impl<'h> Resolver<'h> {
                 i += 1;
                 continue;
             }
-            if !t.inside && t.info.is(crate::lexicon::DETERMINER) {
+            // only `the`, `this` or `that` opens a definite description
+            if !t.inside
+                && t.info.is(crate::lexicon::DETERMINER)
+                && crate::frame::is_definite(&text[t.span])
+            {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
                     if let Some(d) = desc
