@@ -260,12 +260,24 @@ impl<'a> Reader<'a> {
     fn initial_at(&self, i: usize) -> bool {
         // `J.` and `J.J.` (the tokenizer keeps inner periods in the word)
         let w = self.word(i);
-        self.punct(i + 1, '.')
-            && !w.is_empty()
-            && w.split('.').all(|part| {
-                let mut c = part.chars();
-                matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
-            })
+        if !self.punct(i + 1, '.') || w.is_empty() {
+            return false;
+        }
+        if w.is_ascii() {
+            // `J`, `J.J`: capitals at even places, periods at odd ones
+            return w.len() % 2 == 1
+                && w.bytes().enumerate().all(|(j, b)| {
+                    if j % 2 == 0 {
+                        b.is_ascii_uppercase()
+                    } else {
+                        b == b'.'
+                    }
+                });
+        }
+        w.split('.').all(|part| {
+            let mut c = part.chars();
+            matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
+        })
     }
 
     /// The noun phrase that ends at token `end` (inclusive), reading back no
@@ -427,22 +439,21 @@ impl<'a> Reader<'a> {
     fn classify(&self, start: usize, end: usize, det: Option<usize>) -> Option<Np> {
         let tokens = self.tokens;
         // the last title or honorific word splits role from name
+        // (and the last honorific with a gender gives the gender)
         let mut split = None;
+        let mut gender = Gender::Unknown;
         for i in start..=end {
             let role = self.title_word(i) || self.is_role(i) && !self.name_word(i);
             if role || self.punct(i, '.') && i > 0 && split == Some(i - 1) {
                 split = Some(i);
             }
-        }
-        let name_start = split.map_or(start, |s| s + 1);
-        let mut gender = Gender::Unknown;
-        for i in start..=end {
             if let Some(g) = self.info(i).honorific {
                 if g != Gender::Unknown {
                     gender = g;
                 }
             }
         }
+        let name_start = split.map_or(start, |s| s + 1);
         let name_words = (name_start..=end).filter(|&i| self.is_word(i)).count();
         if name_start <= end
             && name_words > 0
