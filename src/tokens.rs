@@ -294,6 +294,9 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let mut sentences = doc.sentences().iter().map(|s| s.span.start).peekable();
     for para in doc.paragraphs() {
         let mut i = para.span.start;
+        // the paragraph's bytes from the start of the text: skipping blanks
+        // needs no bounds check of its own
+        let line = &bytes[..para.span.end];
         if open.is_none() {
             out.push(marker(Tok::Paragraph, i));
         }
@@ -390,7 +393,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         i += c.len_utf8();
                     }
                 }
-                while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
+                while let Some(b' ' | b'\t') = line.get(i) {
                     i += 1;
                 }
                 if i >= stop {
