@@ -132,22 +132,26 @@ fn stems_into(s: &str, out: &mut String) {
     while i < bytes.len() {
         // the next run of letters, digits and apostrophes
         let start = i;
+        let mut ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() || b == b'\'' {
                 i += 1;
             } else if b >= 0x80 {
                 match s[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() || c == '’' => i += c.len_utf8(),
+                    Some(c) if c.is_alphanumeric() || c == '’' => {
+                        ascii = false;
+                        i += c.len_utf8();
+                    }
                     _ => break,
                 }
             } else {
                 break;
             }
         }
-        let w = s[start..i].trim_matches(|c| c == '\'' || c == '’');
+        let w = trim_apostrophes(&s[start..i]);
         if !w.is_empty() {
-            push_stem(w, out);
+            push_stem(w, ascii, out);
         }
         // past the separator
         if i < bytes.len() {
@@ -156,10 +160,23 @@ fn stems_into(s: &str, out: &mut String) {
     }
 }
 
-/// Append the lower-case stem of word `w` and a space.
-fn push_stem(w: &str, out: &mut String) {
+/// A word without the apostrophes around it (`'tis'` → `tis`).
+fn trim_apostrophes(w: &str) -> &str {
+    let b = w.as_bytes();
+    // most words begin and end with a letter or digit
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return w;
+    }
+    w.trim_matches(|c| c == '\'' || c == '’')
+}
+
+/// Append the lower-case stem of word `w` (`ascii` when it is all ASCII)
+/// and a space.
+fn push_stem(w: &str, ascii: bool, out: &mut String) {
     let start = out.len();
-    if w.is_ascii() {
+    if ascii {
         out.push_str(w);
         out.as_mut_str()[start..].make_ascii_lowercase();
     } else {

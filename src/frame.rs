@@ -202,21 +202,32 @@ impl<'a> Reader<'a> {
     /// A word that can head a description: a role noun, a title, or an
     /// age (`78-year-old`).
     fn role_at(&self, i: usize) -> Option<(Number, bool, Gender)> {
-        let w = self.word(i);
-        if w.is_empty() {
-            return None;
+        let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
+        if let Some(r) = t.info.role {
+            return Some((r.number, r.person, role_gender(&self.text[t.span])));
         }
-        let info = self.info(i);
-        if let Some(r) = info.role {
-            return Some((r.number, r.person, role_gender(w)));
-        }
-        if let Some(g) = info.title {
+        if let Some(g) = t.info.title {
             return Some((Number::Singular, true, g));
         }
-        if is_age(w) {
+        if self.age(t) {
             return Some((Number::Singular, true, Gender::Unknown));
         }
         None
+    }
+
+    /// Whether [`Reader::role_at`] finds a role at token `i` (without
+    /// reading its number and gender).
+    fn is_role(&self, i: usize) -> bool {
+        self.tok(i)
+            .filter(|t| t.tok == Tok::Word)
+            .is_some_and(|t| t.info.role.is_some() || t.info.title.is_some() || self.age(t))
+    }
+
+    /// A word token that is an age (`78-year-old`).
+    #[inline]
+    fn age(&self, t: &Token) -> bool {
+        // only a word longer than `-year-old` can be one
+        t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
     }
 
     /// A capitalised word that can be part of a name.
@@ -233,26 +244,40 @@ impl<'a> Reader<'a> {
     }
 
     fn title_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        let info = self.info(i);
-        !w.is_empty()
-            && (info.title_word
-                || info.honorific.is_some()
-                // `Secretary-Treasurer`, `Vice-Chair`
-                || w.contains('-')
-                    && w.split('-').all(|part| self.lexicon.info(part).title_word))
+        let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
+            return false;
+        };
+        t.info.title_word
+            || t.info.honorific.is_some()
+            // `Secretary-Treasurer`, `Vice-Chair`
+            || t.hyphen
+                && self.text[t.span]
+                    .split('-')
+                    .all(|part| self.lexicon.info(part).title_word)
     }
 
     /// An initial with its period: `J` `.`
     fn initial_at(&self, i: usize) -> bool {
         // `J.` and `J.J.` (the tokenizer keeps inner periods in the word)
         let w = self.word(i);
-        !w.is_empty()
-            && w.split('.').all(|part| {
-                let mut c = part.chars();
-                matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
-            })
-            && self.punct(i + 1, '.')
+        if !self.punct(i + 1, '.') || w.is_empty() {
+            return false;
+        }
+        if w.is_ascii() {
+            // `J`, `J.J`: capitals at even places, periods at odd ones
+            return w.len() % 2 == 1
+                && w.bytes().enumerate().all(|(j, b)| {
+                    if j % 2 == 0 {
+                        b.is_ascii_uppercase()
+                    } else {
+                        b == b'.'
+                    }
+                });
+        }
+        w.split('.').all(|part| {
+            let mut c = part.chars();
+            matches!((c.next(), c.next()), (Some(c), None) if c.is_uppercase())
+        })
     }
 
     /// The noun phrase that ends at token `end` (inclusive), reading back no
@@ -272,7 +297,7 @@ impl<'a> Reader<'a> {
         if t.tok != Tok::Word {
             return None;
         }
-        if self.role_at(end).is_some() && !self.name_word(end) {
+        if self.is_role(end) && !self.name_word(end) {
             return self.description_ending_at(end, floor);
         }
         if !t.capital {
@@ -330,12 +355,10 @@ impl<'a> Reader<'a> {
                 || (self.info(p).is(PARTICLE) && self.name_word(p + 1))
                 || self.initial_at(p)
                 || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
-                || (self.role_at(p).is_some()
-                    && self.role_at(k).is_some()
-                    && !self.info(p).is(DETERMINER))
+                || (self.is_role(p) && self.is_role(k) && !self.info(p).is(DETERMINER))
                 || (self.is_word(p)
                     && self.tokens[p].caps
-                    && (self.title_word(k) || self.role_at(k).is_some()))
+                    && (self.title_word(k) || self.is_role(k)))
                 || (self.tokens[p].capital
                     && self.is_word(p)
                     && !self.info(p).is(DETERMINER)
@@ -360,7 +383,7 @@ impl<'a> Reader<'a> {
                 // one lower-case modifier: `a senior official`
                 let before = d - 1;
                 if (self.info(before).is(DETERMINER) || is_possessive(self.word(before)))
-                    && self.role_at(end).is_some()
+                    && self.is_role(end)
                 {
                     det = Some(d - 1);
                 }
@@ -399,7 +422,7 @@ impl<'a> Reader<'a> {
             None => {
                 let mut s = end;
                 while s > floor
-                    && (self.tokens[s - 1].capital || self.role_at(s - 1).is_some())
+                    && (self.tokens[s - 1].capital || self.is_role(s - 1))
                     && self.is_word(s - 1)
                     && end - s < 6
                 {
@@ -416,22 +439,21 @@ impl<'a> Reader<'a> {
     fn classify(&self, start: usize, end: usize, det: Option<usize>) -> Option<Np> {
         let tokens = self.tokens;
         // the last title or honorific word splits role from name
+        // (and the last honorific with a gender gives the gender)
         let mut split = None;
+        let mut gender = Gender::Unknown;
         for i in start..=end {
-            let role = self.title_word(i) || self.role_at(i).is_some() && !self.name_word(i);
+            let role = self.title_word(i) || self.is_role(i) && !self.name_word(i);
             if role || self.punct(i, '.') && i > 0 && split == Some(i - 1) {
                 split = Some(i);
             }
-        }
-        let name_start = split.map_or(start, |s| s + 1);
-        let mut gender = Gender::Unknown;
-        for i in start..=end {
             if let Some(g) = self.info(i).honorific {
                 if g != Gender::Unknown {
                     gender = g;
                 }
             }
         }
+        let name_start = split.map_or(start, |s| s + 1);
         let name_words = (name_start..=end).filter(|&i| self.is_word(i)).count();
         if name_start <= end
             && name_words > 0
@@ -490,7 +512,7 @@ impl<'a> Reader<'a> {
             .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
         if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
             && (start..=end).all(|i| self.is_word(i) && tokens[i].caps)
-            && self.role_at(end).is_none()
+            && !self.is_role(end)
             && !dateline
         {
             return Some(Np {
@@ -510,12 +532,7 @@ impl<'a> Reader<'a> {
         // a description: its head is the last role word
         let (number, person, g) = self.role_at(end)?;
         let first = det.unwrap_or(start);
-        let definite = det.is_some_and(|d| {
-            let w = self.word(d);
-            w.eq_ignore_ascii_case("the")
-                || w.eq_ignore_ascii_case("this")
-                || w.eq_ignore_ascii_case("that")
-        });
+        let definite = det.is_some_and(|d| is_definite(self.word(d)));
         if det.is_none() && number == Number::Singular && !tokens[start].capital {
             // a bare singular noun (`official said`) is not a speaker phrase
             return None;
@@ -816,10 +833,10 @@ impl<'a> Reader<'a> {
             // `a former senior law enforcement official`
             let head = (from..(from + 7).min(ceil))
                 .take_while(|&j| self.is_word(j) && self.verb_at(j).is_none())
-                .find(|&j| self.role_at(j).is_some() && !self.name_word(j));
+                .find(|&j| self.is_role(j) && !self.name_word(j));
             if let Some(h) = head {
                 let mut e = h;
-                while e + 1 < ceil && self.role_at(e + 1).is_some() && !self.name_word(e + 1) {
+                while e + 1 < ceil && self.is_role(e + 1) && !self.name_word(e + 1) {
                     e += 1;
                 }
                 if !(e + 1 < ceil && self.name_word(e + 1)) {
@@ -848,7 +865,7 @@ impl<'a> Reader<'a> {
                 // a middle initial that is also a word: `Dwight A. Kessler`
                 || k > from && self.initial_at(k)
                 || self.title_word(k)
-                || self.role_at(k).is_some()
+                || self.is_role(k)
                 || (self.punct(k, '.')
                     && k > from
                     && (self.initial_at(k - 1) || self.title_word(k - 1)))
@@ -857,8 +874,7 @@ impl<'a> Reader<'a> {
                     && self.is_word(k)
                     && !self.tokens[k].capital
                     && k + 1 < ceil
-                    && (self.role_at(k + 1).is_some()
-                        || self.is_word(k + 1) && self.role_at(k + 2).is_some())
+                    && (self.is_role(k + 1) || self.is_word(k + 1) && self.is_role(k + 2))
                     && steps < 3)
                 || (self.is_word(k) && self.tokens[k].caps)
                 || (self.is_word(k)
@@ -876,7 +892,7 @@ impl<'a> Reader<'a> {
         let end = end?;
         // trim trailing words that are neither name nor role
         let mut e = end;
-        while e > from && !(self.name_word(e) || self.role_at(e).is_some()) {
+        while e > from && !(self.name_word(e) || self.is_role(e)) {
             e -= 1;
         }
         self.classify(from, e, det.then_some(start))
@@ -1123,6 +1139,13 @@ fn role_gender(w: &str) -> Gender {
     }
 }
 
+/// `the`, `this`, `that`: a determiner that opens a definite description.
+pub(crate) fn is_definite(w: &str) -> bool {
+    w.eq_ignore_ascii_case("the")
+        || w.eq_ignore_ascii_case("this")
+        || w.eq_ignore_ascii_case("that")
+}
+
 /// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -1157,9 +1180,12 @@ fn is_weekday(w: &str) -> bool {
     DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
+/// What ends an age: `78-year-old`.
+const AGE_SUFFIX: &[u8] = b"-year-old";
+
 /// `78-year-old`, `17-year-old`.
 pub(crate) fn is_age(w: &str) -> bool {
-    const SUFFIX: &[u8] = b"-year-old";
+    const SUFFIX: &[u8] = AGE_SUFFIX;
     let b = w.as_bytes();
     // the suffix is ASCII, so the slice below is on a char boundary
     b.len() > SUFFIX.len()

@@ -99,13 +99,16 @@ fn slot(g: Gender) -> usize {
 impl<'h> Resolver<'h> {
     /// First pass: every name in the article, grouped into entities.
     pub fn new(text: &'h str, r: &Reader<'_>, pronouns: Pronouns) -> Resolver<'h> {
+        // room for the names: PolNeAR articles have a run of capitalised
+        // words every 9 tokens in the middle (4 to 15), and fewer names
+        let names = r.tokens.len() / 16 + 4;
         let mut res = Resolver {
             text,
             pronouns,
-            entities: Vec::new(),
-            words: Vec::new(),
-            animate: Vec::new(),
-            last_seen: Vec::new(),
+            entities: Vec::with_capacity(names),
+            words: Vec::with_capacity(names),
+            animate: Vec::with_capacity(names),
+            last_seen: Vec::with_capacity(names),
             given: Vec::new(),
             by_full: HashMap::default(),
             by_surname: HashMap::default(),
@@ -114,7 +117,7 @@ impl<'h> Resolver<'h> {
             weak_roles: HashMap::default(),
             paragraph: 0,
             last_speaker_paragraph: 0,
-            sites: Vec::new(),
+            sites: Vec::with_capacity(names),
             cursor: 0,
             last_person: [None; 3],
             last_subject: [None; 3],
@@ -124,10 +127,10 @@ impl<'h> Resolver<'h> {
             last_group: None,
             surname_ids: HashMap::default(),
             recent_surname: Vec::new(),
-            surname_of: Vec::new(),
+            surname_of: Vec::with_capacity(names),
         };
         let tokens = r.tokens;
-        let mut singles: Vec<(Np, bool, bool, u32)> = Vec::new();
+        let mut singles: Vec<(Np, bool, bool, u32)> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
@@ -164,7 +167,11 @@ impl<'h> Resolver<'h> {
                 i += 1;
                 continue;
             }
-            if !t.inside && t.info.is(crate::lexicon::DETERMINER) {
+            // only `the`, `this` or `that` opens a definite description
+            if !t.inside
+                && t.info.is(crate::lexicon::DETERMINER)
+                && crate::frame::is_definite(&text[t.span])
+            {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
                     if let Some(d) = desc

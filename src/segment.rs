@@ -60,6 +60,13 @@ fn can_start(c: char) -> bool {
 /// `terminator+ closer{0,8} space+ &starter`. Returns the text after the
 /// closers (where the sentence ends) and whether a sentence can end there.
 fn sentence_end(input: &str) -> IResult<&str, (usize, usize)> {
+    // the usual end, one ASCII terminator, one space and a printable ASCII
+    // character that can start a sentence (`. T`), needs no parser
+    if let [b'.' | b'?' | b'!', b' ', c, ..] = *input.as_bytes() {
+        if c.is_ascii_graphic() && can_start(char::from(c)) {
+            return Ok((&input[2..], (1, 1)));
+        }
+    }
     let (rest, run) = take_while1(is_terminator).parse(input)?;
     let run_len = run.len();
     let (rest, closers) = recognize(many_m_n(0, 8, satisfy(is_closer))).parse(rest)?;

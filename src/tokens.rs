@@ -50,6 +50,8 @@ pub(crate) struct Token {
     /// Part of a name the article shows elsewhere to be a person's (with a
     /// title, an honorific or a known given name): set after the name pass.
     pub person: bool,
+    /// A word with an ASCII hyphen inside (`Vice-Chair`, `78-year-old`).
+    pub hyphen: bool,
 }
 
 impl Token {
@@ -107,6 +109,8 @@ const SEEN_LOWER: u8 = 1;
 const SEEN_LATER_LETTER: u8 = 2;
 /// A non-ASCII character was seen.
 const SEEN_NON_ASCII: u8 = 4;
+/// An ASCII hyphen joins two parts of the word.
+const SEEN_HYPHEN: u8 = 8;
 
 /// A word read by [`scan_word`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +120,8 @@ struct Scanned {
     capital: bool,
     /// Two letters or more, none lower-case (see [`case_of`]).
     caps: bool,
+    /// An ASCII hyphen joins two parts of the word.
+    hyphen: bool,
 }
 
 /// The word starting at `i` (a letter or digit): letters and digits, with
@@ -210,15 +216,19 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
         }
         if joiner > 1 {
             seen |= SEEN_NON_ASCII;
+        } else if bytes[i] == b'-' {
+            seen |= SEEN_HYPHEN;
         }
         i = after;
     }
+    let hyphen = seen & SEEN_HYPHEN != 0;
     if seen & SEEN_NON_ASCII != 0 {
         let (capital, caps) = case_of(&text[start..i]);
         return Scanned {
             end: i,
             capital,
             caps,
+            hyphen,
         };
     }
     let capital = bytes[start].is_ascii_uppercase();
@@ -226,6 +236,7 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
         end: i,
         capital,
         caps: capital && seen & SEEN_LOWER == 0 && seen & SEEN_LATER_LETTER != 0,
+        hyphen,
     }
 }
 
@@ -283,6 +294,9 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let mut sentences = doc.sentences().iter().map(|s| s.span.start).peekable();
     for para in doc.paragraphs() {
         let mut i = para.span.start;
+        // the paragraph's bytes from the start of the text: skipping blanks
+        // needs no bounds check of its own
+        let line = &bytes[..para.span.end];
         if open.is_none() {
             out.push(marker(Tok::Paragraph, i));
         }
@@ -310,6 +324,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         common: false,
                         headline: false,
                         person: false,
+                        hyphen: false,
                     });
                     open = None;
                     i = span.end.max(i);
@@ -331,6 +346,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             common: false,
                             headline: false,
                             person: false,
+                            hyphen: false,
                         });
                         open = Some((n, span, content));
                         i = content.start;
@@ -377,7 +393,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                         i += c.len_utf8();
                     }
                 }
-                while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
+                while let Some(b' ' | b'\t') = line.get(i) {
                     i += 1;
                 }
                 if i >= stop {
@@ -397,6 +413,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             common: false,
             headline: false,
             person: false,
+            hyphen: false,
         });
     }
     common.mark(text, &mut out);
@@ -475,8 +492,9 @@ impl CommonWords {
     fn new(text: &str, sentences: usize) -> CommonWords {
         CommonWords {
             candidates: Vec::with_capacity(sentences),
-            // news text has a lower-case word about every 8 bytes
-            lower: Vec::with_capacity(text.len() / 8),
+            // news text has a lower-case word every 6.5 to 16 bytes (7.8
+            // in the middle): room for one per 6 saves regrowing (copying)
+            lower: Vec::with_capacity(text.len() / 6),
         }
     }
 
@@ -652,7 +670,12 @@ fn push_word(
     lexicon: &Lexicon,
     common: &mut CommonWords,
 ) -> usize {
-    let Scanned { end, capital, caps } = scan_word(text, i, limit);
+    let Scanned {
+        end,
+        capital,
+        caps,
+        hyphen,
+    } = scan_word(text, i, limit);
     common.note(text.as_bytes(), out, Span::new(i, end), capital, caps);
     let w = &text[i..end];
     out.push(Token {
@@ -665,6 +688,7 @@ fn push_word(
         common: false,
         headline: false,
         person: false,
+        hyphen,
     });
     end
 }
@@ -682,6 +706,7 @@ fn punct(at: usize, c: char, inside: bool) -> Token {
         common: false,
         headline: false,
         person: false,
+        hyphen: false,
     }
 }
 
@@ -696,6 +721,7 @@ fn marker(tok: Tok, at: usize) -> Token {
         common: false,
         headline: false,
         person: false,
+        hyphen: false,
     }
 }
 
