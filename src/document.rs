@@ -221,9 +221,18 @@ impl<'h> Parser<'h, '_> {
 fn attribute_end(bytes: &[u8], from: usize) -> usize {
     let window = &bytes[from..(from + 256).min(bytes.len())];
     match memchr::memchr3(b'"', b'\n', b'\r', window) {
-        Some(n) if window[n] == b'"' => from + n + 1,
+        Some(n) if window[n] == b'"' && !has_unicode_line_break(&window[..n]) => from + n + 1,
         _ => from,
     }
+}
+
+/// Whether `bytes` hold U+0085, U+2028 or U+2029, the line breaks besides
+/// `\n` and `\r` that end a paragraph.
+fn has_unicode_line_break(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|w| w == [0xC2, 0x85])
+        || bytes
+            .windows(3)
+            .any(|w| w[0] == 0xE2 && w[1] == 0x80 && matches!(w[2], 0xA8 | 0xA9))
 }
 
 /// The largest char boundary at or below `i`.

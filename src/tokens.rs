@@ -8,7 +8,7 @@
 //! count for the article's entities.
 
 use crate::document::Document;
-use crate::lexicon::{Lexicon, WordInfo};
+use crate::lexicon::{low_bytes, Lexicon, WordInfo, HIGH_BITS};
 use crate::span::Span;
 
 /// What a token is.
@@ -70,19 +70,6 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '\u{AD}')
 }
 
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// A mask of the low `n` bytes of a `u64` (all of them from 8 up).
-#[inline]
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    }
-}
-
 /// The ASCII letters, digits and lower-case letters among the eight bytes
 /// of `x`, each as the high bit of its byte (bytes of 0x80 and up are none
 /// of them).
@@ -90,8 +77,8 @@ fn low_bytes(n: usize) -> u64 {
 fn ascii_classes(x: u64) -> (u64, u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // clear the high bits so that no byte carries into the next
-    let y = x & !HIGH;
-    let ascii = !x & HIGH;
+    let y = x & !HIGH_BITS;
+    let ascii = !x & HIGH_BITS;
     // the high bit of each byte of `v` from `lo` to `hi` inclusive
     let within = |v: u64, lo: u8, hi: u8| {
         (v + ONES * (0x80 - u64::from(lo))) & !(v + ONES * (0x7F - u64::from(hi)))
@@ -141,9 +128,9 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
                 let (letter, digit, lower) = ascii_classes(u64::from_le_bytes(word));
-                let mut stop = !(letter | digit) & HIGH;
+                let mut stop = !(letter | digit) & HIGH_BITS;
                 if limit - i < 8 {
-                    stop |= HIGH & !low_bytes(limit - i);
+                    stop |= HIGH_BITS & !low_bytes(limit - i);
                 }
                 let n = (stop.trailing_zeros() / 8) as usize;
                 let run = low_bytes(n);

@@ -747,3 +747,22 @@ fn jsonl_huge_and_broken_lines_each_give_one_record() {
     assert_eq!(big["id"], "big");
     assert!(big["quotes"].as_array().unwrap().len() > 1000);
 }
+
+/// Regression (found by the `structured_text_keeps_every_invariant`
+/// proptest): the skip over an HTML attribute value (`="…"`, in
+/// src/document.rs) stopped only at `\n` and `\r`, so `="` followed by
+/// U+2029 and `"` made one paragraph holding a paragraph break.
+#[test]
+fn attribute_values_end_at_every_line_break() {
+    for text in ["=\"\u{2029}\"", "=\"a\u{2028}b\"", "x=\"a\u{85}b\" end"] {
+        let doc = whosaid::parse(text);
+        for p in doc.paragraphs() {
+            let line = &text[p.span.start..p.span.end];
+            assert!(
+                !line.contains(['\u{2028}', '\u{2029}', '\u{85}']),
+                "{text:?}: paragraph {line:?} holds a line break"
+            );
+        }
+        assert_eq!(doc.paragraphs().len(), 2, "{text:?}");
+    }
+}

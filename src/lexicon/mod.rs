@@ -593,7 +593,8 @@ impl Lexicon {
 /// The longest word [`ShortTable`] holds, in bytes.
 const SHORT: usize = 16;
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The high bit of each byte of a `u64`.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// `bytes` (at most [`SHORT`]) as two little-endian words padded with
 /// zeros, when they are all ASCII.
@@ -609,7 +610,7 @@ fn short_key(bytes: &[u8]) -> Option<(u64, u64)> {
 
 /// A mask of the low `n` bytes of a `u64` (all of them from 8 up).
 #[inline]
-fn low_bytes(n: usize) -> u64 {
+pub(crate) fn low_bytes(n: usize) -> u64 {
     if n >= 8 {
         u64::MAX
     } else {
