@@ -165,6 +165,12 @@ impl<'a> Reader<'a> {
         }) {
             return None;
         }
+        // a phrasal verb is a cue only with its particle (`shot back`)
+        if let Some(particle) = self.lexicon.particle(id) {
+            if !self.word(i + 1).eq_ignore_ascii_case(particle) {
+                return None;
+            }
+        }
         Some(self.lexicon.lemma(id))
     }
 
@@ -1008,6 +1014,22 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The cue of the reporting verb at token `k` with lemma `lemma`, its
+    /// particle included (`shot back`).
+    fn verb_cue(&self, k: usize, lemma: &'a str) -> CueMatch<'a> {
+        let phrasal = self.tokens[k]
+            .info
+            .verb
+            .is_some_and(|id| self.lexicon.particle(id).is_some());
+        let last = if phrasal { k + 1 } else { k };
+        CueMatch {
+            span: Span::new(self.tokens[k].span.start, self.tokens[last].span.end),
+            first: k,
+            last,
+            lemma: CueLemma::Verb(lemma),
+        }
+    }
+
     /// The nearest cue at or before `from`, down to `floor`; for a verb,
     /// `according to` is also a cue.
     pub fn cue_before(&self, from: usize, floor: usize) -> Option<CueMatch<'a>> {
@@ -1015,12 +1037,7 @@ impl<'a> Reader<'a> {
         while k > floor {
             k -= 1;
             if let Some(lemma) = self.verb_at(k) {
-                return Some(CueMatch {
-                    span: self.tokens[k].span,
-                    first: k,
-                    last: k,
-                    lemma: CueLemma::Verb(lemma),
-                });
+                return Some(self.verb_cue(k, lemma));
             }
             if self.according_to_at(k) {
                 return Some(CueMatch {
@@ -1052,12 +1069,7 @@ impl<'a> Reader<'a> {
             let clausal = t.info.verb.is_some_and(|id| self.lexicon.is_clausal(id));
             if clausal {
                 if let Some(lemma) = self.verb_at(k) {
-                    found = Some(CueMatch {
-                        span: t.span,
-                        first: k,
-                        last: k,
-                        lemma: CueLemma::Verb(lemma),
-                    });
+                    found = Some(self.verb_cue(k, lemma));
                 }
             }
         }
@@ -1069,12 +1081,7 @@ impl<'a> Reader<'a> {
         let mut k = from;
         while k < ceil {
             if let Some(lemma) = self.verb_at(k) {
-                return Some(CueMatch {
-                    span: self.tokens[k].span,
-                    first: k,
-                    last: k,
-                    lemma: CueLemma::Verb(lemma),
-                });
+                return Some(self.verb_cue(k, lemma));
             }
             if self.according_to_at(k + 1) && k + 1 < ceil {
                 return Some(CueMatch {

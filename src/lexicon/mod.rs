@@ -54,7 +54,9 @@ pub enum Number {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LexiconFile {
-    /// `verbs.txt`: `lemma form form…`
+    /// `verbs.txt`: `lemma form form…`, then for a phrasal verb a tab and
+    /// the particle that must follow (`shoot shoots shot shot
+    /// shooting<TAB>back`)
     Verbs,
     /// `cue_phrases.txt`: `kind<TAB>phrase`
     CuePhrases,
@@ -232,6 +234,9 @@ pub struct Lexicon {
     /// word compares.
     short: ShortTable,
     lemmas: Vec<String>,
+    /// By lemma index: the particle a phrasal verb needs right after it
+    /// (`back` of `shot back`), if any.
+    particles: Vec<Option<String>>,
     /// By lemma index: the verb takes a reported clause.
     clausal: Vec<bool>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
@@ -280,6 +285,7 @@ impl Lexicon {
     fn add_line(&mut self, file: LexiconFile, line: &str) -> Result<(), String> {
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         let want = match file {
+            LexiconFile::Verbs if fields.len() == 2 => 2,
             LexiconFile::Verbs
             | LexiconFile::NotNames
             | LexiconFile::OrgWords
@@ -309,7 +315,18 @@ impl Lexicon {
                 let lemma = self.lemmas.len() as u32;
                 let mut forms = fields[0].split_whitespace();
                 let first = forms.next().ok_or("no lemma")?;
-                self.lemmas.push(fold(first));
+                let particle = fields.get(1).map(|p| fold(p));
+                if particle
+                    .as_deref()
+                    .is_some_and(|p| p.contains(char::is_whitespace))
+                {
+                    return Err("a particle is one word".into());
+                }
+                self.lemmas.push(match &particle {
+                    Some(p) => format!("{} {p}", fold(first)),
+                    None => fold(first),
+                });
+                self.particles.push(particle);
                 for form in std::iter::once(first).chain(forms) {
                     self.word_mut(fold(form)).verb.get_or_insert(lemma);
                 }
@@ -535,6 +552,12 @@ impl Lexicon {
     /// The lemma with index `id`.
     pub(crate) fn lemma(&self, id: u32) -> &str {
         self.lemmas.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The particle verb lemma `id` needs right after it (`back` for
+    /// `shoot back`), if it is a phrasal verb.
+    pub(crate) fn particle(&self, id: u32) -> Option<&str> {
+        self.particles.get(id as usize)?.as_deref()
     }
 
     /// The class of abbreviation `word` (without its final period).
@@ -861,6 +884,28 @@ mod tests {
                 assert_eq!(lex.info_at(text, start, end), lex.info_slow(w), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn phrasal_verbs_keep_their_particle() {
+        let mut lex = Lexicon::default();
+        lex.add(
+            LexiconFile::Verbs,
+            "say says said said saying\nshoot shoots shot shot shooting\tback",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let id = lex.info("shot").verb.expect("a verb form");
+        assert_eq!(lex.lemma(id), "shoot back");
+        assert_eq!(lex.particle(id), Some("back"));
+        let say = lex.info("said").verb.expect("a verb form");
+        assert_eq!(lex.particle(say), None);
+        let err = lex
+            .add(
+                LexiconFile::Verbs,
+                "fire fires fired fired firing\tback off",
+            )
+            .expect_err("a two-word particle");
+        assert!(err.to_string().contains("one word"), "{err}");
     }
 
     #[test]
