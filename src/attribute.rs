@@ -324,9 +324,17 @@ fn frame_for<'a>(
             .tokens
             .get(ceil)
             .is_none_or(|t| matches!(t.tok, Tok::Sentence | Tok::Paragraph));
-        ends_sentence
-            .then(|| final_clause(r, c + 1, ceil))
-            .flatten()
+        // (past later quotations in the same sentence: `… like "X" and
+        // "Y", he told reporters.`)
+        let end = if ends_sentence {
+            ceil
+        } else {
+            let limit = (c + 1 + window).min(r.tokens.len());
+            (ceil..limit)
+                .find(|&k| matches!(r.tokens[k].tok, Tok::Sentence | Tok::Paragraph))
+                .unwrap_or(if limit == r.tokens.len() { limit } else { ceil })
+        };
+        final_clause(r, c + 1, end)
             .or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
     });
     match (left, right) {
