@@ -334,8 +334,7 @@ fn frame_for<'a>(
                 .find(|&k| matches!(r.tokens[k].tok, Tok::Sentence | Tok::Paragraph))
                 .unwrap_or(if limit == r.tokens.len() { limit } else { ceil })
         };
-        final_clause(r, c + 1, end)
-            .or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
+        final_clause(r, c + 1, end).or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
     });
     match (left, right) {
         (Some(l), _) if l.strong => Some(l),
@@ -348,8 +347,14 @@ fn frame_for<'a>(
                     QuoteKind::Partial | QuoteKind::Scare if !title_case(quote.content()) => {
                         sentence_subject(r, o, floor)
                     }
-                    // `But Trump quickly deflected with a non sequitur: "…"`
-                    _ if o > floor && r.tokens[o - 1].is_punct(':') => {
+                    // `But Trump quickly deflected with a non sequitur: "…"`,
+                    // `Trump also embraced the techniques -- "…"`
+                    _ if o > floor
+                        && matches!(r.tokens[o - 1].tok, Tok::Punct(':' | '—' | '–'))
+                        || o > floor + 1
+                            && r.tokens[o - 1].is_punct('-')
+                            && r.tokens[o - 2].is_punct('-') =>
+                    {
                         sentence_subject(r, o, floor).map(|f| Found {
                             rule: Rule::Colon,
                             ..f

@@ -986,10 +986,15 @@ impl<'a> Reader<'a> {
     /// to `end` (inclusive) describe whoever spoke, even when the head noun
     /// is not in the lexicon.
     pub fn description_before_cue(&self, start: usize, end: usize) -> Option<Np> {
+        // commas may separate adjectives: `the bespectacled, 71-year-old
+        // diplomat`
         let fits = self.info(start).is(DETERMINER)
             && end > start
-            && end - start <= 4
-            && (start + 1..=end).all(|i| self.plain_word(i));
+            && end - start <= 6
+            && self.plain_word(end)
+            && (start + 1..=end)
+                .all(|i| self.plain_word(i) || self.punct(i, ',') && self.plain_word(i + 1))
+            && (start + 1..=end).filter(|&i| self.is_word(i)).count() <= 4;
         fits.then(|| self.plain_description(start, end))
     }
 
