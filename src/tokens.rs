@@ -663,15 +663,22 @@ fn push_word(
         caps,
         hyphen,
     } = scan_word(text, i, limit);
-    common.note(text.as_bytes(), out, Span::new(i, end), capital, caps);
-    let w = &text[i..end];
+    let bytes = text.as_bytes();
+    common.note(bytes, out, Span::new(i, end), capital, caps);
+    // the end without a possessive `'s` or `’s`, as
+    // `frame::strip_possessive` has it, read from the bytes
+    let bare = match bytes.get(..end) {
+        Some([.., b'\'', b's']) if end - i >= 2 => end - 2,
+        Some([.., 0xE2, 0x80, 0x99, b's']) if end - i >= 4 => end - 4,
+        _ => end,
+    };
     out.push(Token {
         span: Span::new(i, end),
         tok: Tok::Word,
         inside,
         capital,
         caps,
-        info: lexicon.info_at(text, i, i + crate::frame::strip_possessive(w).len()),
+        info: lexicon.info_at(text, i, bare),
         common: false,
         headline: false,
         person: false,
@@ -729,6 +736,19 @@ mod tests {
                 Tok::Paragraph => "¶".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn possessives_are_looked_up_bare() {
+        let text = "Trump's aide said O’Neil’s and the officials' s's x’s it's said’s";
+        let doc = crate::parse(text);
+        let lexicon = Lexicon::english();
+        for t in tokenize(&doc, lexicon).iter().filter(|t| t.is_word()) {
+            let w = &text[t.span];
+            let bare = crate::frame::strip_possessive(w);
+            let want = lexicon.info_at(text, t.span.start, t.span.start + bare.len());
+            assert_eq!(t.info, want, "{w}");
+        }
     }
 
     #[test]
