@@ -523,11 +523,29 @@ impl CommonWords {
         }
         // words are compared as bytes: no char-boundary checks
         let bytes = text.as_bytes();
+        // the lengths of the candidates, by first letter: most lower-case
+        // words match none and need no look-up (an article has a few
+        // dozen candidates, and a lower-case word every 8 bytes)
+        let mut lengths = [0u32; 26];
+        for (key, _) in &self.candidates {
+            let first = (key[0] & 0xFF) as u8;
+            let len = pack_len(key);
+            if let Some(m) = lengths.get_mut(usize::from(first.wrapping_sub(b'a'))) {
+                *m |= 1u32.wrapping_shl(len.wrapping_sub(1) as u32);
+            }
+        }
         // each distinct word is marked once: `The` opening ten thousand
         // sentences must not be walked for every lower-case `the`
         let table = WordTable::new(self.candidates);
         let mut done = vec![false; table.runs.len()];
         for span in self.lower {
+            let first = bytes.get(span.start).map_or(0, |b| b.wrapping_sub(b'a'));
+            let maybe = lengths
+                .get(usize::from(first))
+                .is_some_and(|m| m.wrapping_shr(span.len().wrapping_sub(1) as u32) & 1 != 0);
+            if !maybe {
+                continue;
+            }
             let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) else {
                 continue;
             };
@@ -606,6 +624,14 @@ impl WordTable {
             s = (s + 1) & mask;
         }
     }
+}
+
+/// The length of the word packed as `key` (no word holds a zero byte).
+#[inline]
+fn pack_len(key: &[u64; 4]) -> usize {
+    key.iter()
+        .map(|k| (8 - k.leading_zeros() / 8) as usize)
+        .sum()
 }
 
 /// [`pack`] of `bytes[start..start + len]`, with one load for words of up
@@ -736,6 +762,15 @@ mod tests {
                 Tok::Paragraph => "¶".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn packed_lengths() {
+        for n in [1, 2, 7, 8, 9, 16, 17, 31, 32] {
+            let w = vec![b'x'; n];
+            assert_eq!(pack_len(&pack(&w)), n);
+            assert_eq!(pack_len(&pack_at(&w, 0, n)), n);
+        }
     }
 
     #[test]
