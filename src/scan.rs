@@ -6,6 +6,8 @@
 //! from the characters on either side whether the mark can open or close a
 //! quotation. Pairing is the job of [`crate::quotes`].
 
+use crate::lexicon::HIGH_BITS;
+
 /// Which family of marks a glyph belongs to; a closing mark only closes an
 /// opening mark of the same family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,6 +114,32 @@ pub(crate) static LEAD: [Lead; 256] = {
     t[0xEF] = Lead::Multi; // ＂ ＇
     t
 };
+
+/// How many of the eight bytes from `i` lead nothing (are [`Lead::None`]
+/// in [`LEAD`]), counted up to the first that may lead something; `None`
+/// when fewer than eight bytes are left. All the bytes the table gives a
+/// lead, and a few more (`\x0B`, `\x0C`, other bytes from 0x80), stop
+/// the count.
+#[inline]
+pub(crate) fn quiet_prefix(bytes: &[u8], i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let chunk: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+    let x = u64::from_le_bytes(chunk);
+    // clear the high bits so that no byte carries into the next
+    let v = x & !HIGH_BITS;
+    // the high bit of each byte of `v` from `lo` to `hi` inclusive
+    let within =
+        |lo: u8, hi: u8| (v + ONES * (0x80 - u64::from(lo))) & !(v + ONES * (0x7F - u64::from(hi)));
+    let stop = (x
+        | within(b'\n', b'\r')
+        | within(b'!', b'"')
+        | within(b'\'', b'\'')
+        | within(b'.', b'.')
+        | within(b'?', b'?')
+        | within(b'`', b'`'))
+        & HIGH_BITS;
+    Some((stop.trailing_zeros() / 8) as usize)
+}
 
 /// What sits at a multi-byte lead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -358,6 +386,25 @@ pub(crate) fn is_elision(text: &str, after_mark: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quiet_prefix_stops_at_every_lead() {
+        // each byte value at each of the eight places, among quiet bytes
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefghij";
+                bytes[at] = b;
+                let n = quiet_prefix(&bytes, 0).unwrap_or(99);
+                if LEAD[b as usize] == Lead::None && b < 0x80 && !matches!(b, 0x0B | 0x0C) {
+                    assert_eq!(n, 8, "byte {b:#x} at {at}");
+                } else {
+                    assert_eq!(n, at, "byte {b:#x} at {at}");
+                }
+            }
+        }
+        assert_eq!(quiet_prefix(b"abcdefg", 0), None);
+        assert_eq!(quiet_prefix(b"abcdefghi", 1), Some(8));
+    }
 
     #[test]
     fn decodes_every_glyph() {

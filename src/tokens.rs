@@ -523,11 +523,29 @@ impl CommonWords {
         }
         // words are compared as bytes: no char-boundary checks
         let bytes = text.as_bytes();
+        // the lengths of the candidates, by first letter: most lower-case
+        // words match none and need no look-up (an article has a few
+        // dozen candidates, and a lower-case word every 8 bytes)
+        let mut lengths = [0u32; 26];
+        for (key, _) in &self.candidates {
+            let first = (key[0] & 0xFF) as u8;
+            let len = pack_len(key);
+            if let Some(m) = lengths.get_mut(usize::from(first.wrapping_sub(b'a'))) {
+                *m |= 1u32.wrapping_shl(len.wrapping_sub(1) as u32);
+            }
+        }
         // each distinct word is marked once: `The` opening ten thousand
         // sentences must not be walked for every lower-case `the`
         let table = WordTable::new(self.candidates);
         let mut done = vec![false; table.runs.len()];
         for span in self.lower {
+            let first = bytes.get(span.start).map_or(0, |b| b.wrapping_sub(b'a'));
+            let maybe = lengths
+                .get(usize::from(first))
+                .is_some_and(|m| m.wrapping_shr(span.len().wrapping_sub(1) as u32) & 1 != 0);
+            if !maybe {
+                continue;
+            }
             let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) else {
                 continue;
             };
@@ -608,6 +626,14 @@ impl WordTable {
     }
 }
 
+/// The length of the word packed as `key` (no word holds a zero byte).
+#[inline]
+fn pack_len(key: &[u64; 4]) -> usize {
+    key.iter()
+        .map(|k| (8 - k.leading_zeros() / 8) as usize)
+        .sum()
+}
+
 /// [`pack`] of `bytes[start..start + len]`, with one load for words of up
 /// to eight bytes away from the end of the text.
 #[inline]
@@ -663,15 +689,22 @@ fn push_word(
         caps,
         hyphen,
     } = scan_word(text, i, limit);
-    common.note(text.as_bytes(), out, Span::new(i, end), capital, caps);
-    let w = &text[i..end];
+    let bytes = text.as_bytes();
+    common.note(bytes, out, Span::new(i, end), capital, caps);
+    // the end without a possessive `'s` or `’s`, as
+    // `frame::strip_possessive` has it, read from the bytes
+    let bare = match bytes.get(..end) {
+        Some([.., b'\'', b's']) if end - i >= 2 => end - 2,
+        Some([.., 0xE2, 0x80, 0x99, b's']) if end - i >= 4 => end - 4,
+        _ => end,
+    };
     out.push(Token {
         span: Span::new(i, end),
         tok: Tok::Word,
         inside,
         capital,
         caps,
-        info: lexicon.info_at(text, i, i + crate::frame::strip_possessive(w).len()),
+        info: lexicon.info_at(text, i, bare),
         common: false,
         headline: false,
         person: false,
@@ -729,6 +762,28 @@ mod tests {
                 Tok::Paragraph => "¶".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn packed_lengths() {
+        for n in [1, 2, 7, 8, 9, 16, 17, 31, 32] {
+            let w = vec![b'x'; n];
+            assert_eq!(pack_len(&pack(&w)), n);
+            assert_eq!(pack_len(&pack_at(&w, 0, n)), n);
+        }
+    }
+
+    #[test]
+    fn possessives_are_looked_up_bare() {
+        let text = "Trump's aide said O’Neil’s and the officials' s's x’s it's said’s";
+        let doc = crate::parse(text);
+        let lexicon = Lexicon::english();
+        for t in tokenize(&doc, lexicon).iter().filter(|t| t.is_word()) {
+            let w = &text[t.span];
+            let bare = crate::frame::strip_possessive(w);
+            let want = lexicon.info_at(text, t.span.start, t.span.start + bare.len());
+            assert_eq!(t.info, want, "{w}");
+        }
     }
 
     #[test]
