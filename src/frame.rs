@@ -223,6 +223,7 @@ impl<'a> Reader<'a> {
 
     /// Whether [`Reader::role_at`] finds a role at token `i` (without
     /// reading its number and gender).
+    #[inline]
     fn is_role(&self, i: usize) -> bool {
         self.tok(i)
             .filter(|t| t.tok == Tok::Word)
@@ -237,6 +238,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A capitalised word that can be part of a name.
+    #[inline]
     fn name_word(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else {
             return false;
@@ -249,24 +251,35 @@ impl<'a> Reader<'a> {
             && t.info.pronoun.is_none()
     }
 
+    #[inline]
     fn title_word(&self, i: usize) -> bool {
         let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
             return false;
         };
-        t.info.title_word
-            || t.info.honorific.is_some()
-            // `Secretary-Treasurer`, `Vice-Chair`
-            || t.hyphen
-                && self.text[t.span]
-                    .split('-')
-                    .all(|part| self.lexicon.info(part).title_word)
+        t.info.title_word || t.info.honorific.is_some() || t.hyphen && self.hyphenated_title(t)
+    }
+
+    /// `Secretary-Treasurer`, `Vice-Chair`: a hyphenated word whose every
+    /// part is a title word (kept out of line: hyphens are rare).
+    #[inline(never)]
+    fn hyphenated_title(&self, t: &Token) -> bool {
+        self.text[t.span]
+            .split('-')
+            .all(|part| self.lexicon.info(part).title_word)
     }
 
     /// An initial with its period: `J` `.`
+    #[inline]
     fn initial_at(&self, i: usize) -> bool {
-        // `J.` and `J.J.` (the tokenizer keeps inner periods in the word)
-        let w = self.word(i);
-        if !self.punct(i + 1, '.') || w.is_empty() {
+        // `J.` and `J.J.` (the tokenizer keeps inner periods in the word):
+        // the period after it is checked first, as most words have none
+        self.punct(i + 1, '.') && Self::is_initial(self.word(i))
+    }
+
+    /// `J`, `J.J`: the word of an initial before its period.
+    #[inline(never)]
+    fn is_initial(w: &str) -> bool {
+        if w.is_empty() {
             return false;
         }
         if w.is_ascii() {
