@@ -473,18 +473,19 @@ impl<'a> Reader<'a> {
             }
         }
         let name_start = split.map_or(start, |s| s + 1);
-        let name_words = (name_start..=end).filter(|&i| self.is_word(i)).count();
+        let has_words = (name_start..=end).any(|i| self.is_word(i));
         if name_start <= end
-            && name_words > 0
+            && has_words
             && (self.name_word(name_start) || self.initial_at(name_start) && name_start < end)
             || name_start <= end && self.info(name_start).is(PARTICLE)
         {
             // a name, possibly after a title
             let last = tokens[end].span;
-            let name_end = last.start + strip_possessive(&self.text[last]).len();
             if is_possessive(&self.text[last]) {
                 return None;
             }
+            // not possessive, so nothing to strip: the name ends with it
+            let name_end = last.end;
             if gender == Gender::Unknown {
                 gender = self.info(name_start).given.unwrap_or(Gender::Unknown);
             }
