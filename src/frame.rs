@@ -462,14 +462,22 @@ impl<'a> Reader<'a> {
         let mut split = None;
         let mut gender = Gender::Unknown;
         for i in start..=end {
-            let role = self.title_word(i) || self.is_role(i) && !self.name_word(i);
-            if role || self.punct(i, '.') && i > 0 && split == Some(i - 1) {
-                split = Some(i);
-            }
-            if let Some(g) = self.info(i).honorific {
-                if g != Gender::Unknown {
-                    gender = g;
+            match self.tok(i) {
+                Some(t) if t.tok == Tok::Word => {
+                    if self.title_word(i) || self.is_role(i) && !self.name_word(i) {
+                        split = Some(i);
+                    }
+                    if let Some(g) = t.info.honorific {
+                        if g != Gender::Unknown {
+                            gender = g;
+                        }
+                    }
                 }
+                // the period after a title (`Sen.`)
+                Some(t) if t.is_punct('.') && i > 0 && split == Some(i - 1) => {
+                    split = Some(i);
+                }
+                _ => {}
             }
         }
         let name_start = split.map_or(start, |s| s + 1);
