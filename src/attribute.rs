@@ -611,7 +611,9 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
                     first_np(r, floor, cue.first)
                 })?;
             let addressee = r.addressee_after(&cue, o);
-            let after = addressee.map_or(cue.last + 1, |a| token_after(r, a.span.end, o));
+            let after = addressee.map_or(cue.last + 1, |a| {
+                token_after(r, cue.last + 1, a.span.end, o)
+            });
             let strong = r.only_glue_between(after, o);
             Some(Found {
                 speaker,
@@ -636,9 +638,12 @@ fn first_np(r: &Reader<'_>, from: usize, to: usize) -> Option<Np> {
     })
 }
 
-/// The index of the first token starting at or after byte `end`, before `ceil`.
-fn token_after(r: &Reader<'_>, end: usize, ceil: usize) -> usize {
-    r.tokens.partition_point(|t| t.span.start < end).min(ceil)
+/// The index of the first token starting at or after byte `end`, searched
+/// for between tokens `from` and `ceil` (a short range: a search over the
+/// whole article for every quotation misses the cache at every probe).
+fn token_after(r: &Reader<'_>, from: usize, end: usize, ceil: usize) -> usize {
+    let from = from.min(ceil);
+    from + r.tokens[from..ceil].partition_point(|t| t.span.start < end)
 }
 
 /// `"…," CUE SPEAKER`, `"…," SPEAKER CUE`, `"…," according to SPEAKER`,
@@ -733,7 +738,7 @@ fn right_frame<'a>(
         // with no other verb counts
         // (up to a comma: what follows one is a source or an aside, as in
         // `Smith said Friday, according to the Sun.`)
-        let end = cue_end(r, &found, ceil);
+        let end = cue_end(r, &found, c + 1, ceil);
         let rest = (end..ceil)
             .find(|&i| r.tokens[i].is_punct(','))
             .unwrap_or(ceil);
@@ -766,15 +771,16 @@ fn another_verb(r: &Reader<'_>, i: usize) -> bool {
     !(participle || compound)
 }
 
-/// The token after the end of a found frame's last part.
-fn cue_end(r: &Reader<'_>, f: &Found<'_>, ceil: usize) -> usize {
+/// The token after the end of a found frame's last part, which lies
+/// between tokens `from` and `ceil`.
+fn cue_end(r: &Reader<'_>, f: &Found<'_>, from: usize, ceil: usize) -> usize {
     let end = f
         .speaker
         .span
         .end
         .max(f.cue.map_or(0, |c| c.span.end))
         .max(f.addressee.map_or(0, |a| a.span.end));
-    token_after(r, end, ceil)
+    token_after(r, from, end, ceil)
 }
 
 /// A quotation standing as its own paragraph, signed on the next line
@@ -800,7 +806,7 @@ fn signature<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
     if speaker.kind != MentionKind::Name {
         return None;
     }
-    let after = token_after(r, speaker.span.end, r.tokens.len());
+    let after = token_after(r, k, speaker.span.end, ceil);
     let signed = r.tokens.get(after).is_none_or(|t| {
         matches!(
             t.tok,

@@ -113,6 +113,18 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The index of the first token starting at or after byte `start`,
+    /// among the tokens before `upto`: read backwards from `upto`, since
+    /// the phrase at `start` ends just before it (a binary search over the
+    /// whole article would miss the cache at every probe).
+    fn first_token_from(&self, start: usize, upto: usize) -> usize {
+        let mut k = upto.min(self.tokens.len());
+        while k > 0 && self.tokens[k - 1].span.start >= start {
+            k -= 1;
+        }
+        k
+    }
+
     /// The reporting verb at token `i`, if it is one.
     pub fn verb_at(&self, i: usize) -> Option<&'a str> {
         let t = self.tok(i)?;
@@ -648,7 +660,7 @@ impl<'a> Reader<'a> {
             if np.kind == MentionKind::Name && np.person && (np.role.is_some() || !one_word) {
                 break;
             }
-            let first = self.tokens[..=end].partition_point(|t| t.span.start < np.span.start);
+            let first = self.first_token_from(np.span.start, end + 1);
             let mut prep = first;
             // capitalised words the name rules left out (`North Carolina`)
             while prep > floor
@@ -731,8 +743,7 @@ impl<'a> Reader<'a> {
                 if !np.person {
                     // the object of a preposition is no subject: `Clinton
                     // replied on Facebook writing, "…"`
-                    let first =
-                        self.tokens[..verb].partition_point(|t| t.span.start < np.span.start);
+                    let first = self.first_token_from(np.span.start, verb);
                     let governed = first > floor
                         && (is_head_preposition(self.word(first - 1))
                             || ["on", "by", "into", "about", "via"]
@@ -825,8 +836,7 @@ impl<'a> Reader<'a> {
                     // a second appositive: `Tom Fitton, the president of
                     // Judicial Watch, a conservative group, said`
                     if !(np.kind == MentionKind::Name && np.person) {
-                        let first =
-                            self.tokens[..j].partition_point(|t| t.span.start < np.span.start);
+                        let first = self.first_token_from(np.span.start, j);
                         if first > floor + 1 && self.punct(first - 1, ',') {
                             if let Some(outer) = self.head_np_ending_at(first - 2, floor) {
                                 if outer.kind == MentionKind::Name && outer.person {

@@ -385,7 +385,11 @@ impl<'h> Resolver<'h> {
                 continue;
             }
             let head = site.np.head;
-            from += tokens[from..].partition_point(|t| t.span.start < head.start);
+            // sites and tokens are both in text order: walk forward (a
+            // binary search per site missed the cache on every probe)
+            while tokens.get(from).is_some_and(|t| t.span.start < head.start) {
+                from += 1;
+            }
             for t in tokens[from..]
                 .iter_mut()
                 .take_while(|t| t.span.start < head.end)
