@@ -301,18 +301,11 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             // a top-level quotation closes here
             if let Some((n, span, content)) = open {
                 if i >= content.end {
-                    out.push(Token {
-                        span: Span::new(content.end, span.end),
-                        tok: Tok::Close(n),
-                        inside: false,
-                        capital: false,
-                        caps: false,
-                        info: WordInfo::default(),
-                        common: false,
-                        headline: false,
-                        person: false,
-                        hyphen: false,
-                    });
+                    out.push(plain(
+                        Span::new(content.end, span.end),
+                        Tok::Close(n),
+                        false,
+                    ));
                     open = None;
                     i = span.end.max(i);
                     continue;
@@ -323,18 +316,11 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                 if let Some(&(n, span, content)) = top.get(next_quote) {
                     if i >= span.start {
                         next_quote += 1;
-                        out.push(Token {
-                            span: Span::new(span.start, content.start),
-                            tok: Tok::Open(n),
-                            inside: false,
-                            capital: false,
-                            caps: false,
-                            info: WordInfo::default(),
-                            common: false,
-                            headline: false,
-                            person: false,
-                            hyphen: false,
-                        });
+                        out.push(plain(
+                            Span::new(span.start, content.start),
+                            Tok::Open(n),
+                            false,
+                        ));
                         open = Some((n, span, content));
                         i = content.start;
                         continue;
@@ -390,18 +376,11 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
         }
     }
     if let Some((n, span, content)) = open {
-        out.push(Token {
-            span: Span::new(content.end, span.end),
-            tok: Tok::Close(n),
-            inside: false,
-            capital: false,
-            caps: false,
-            info: WordInfo::default(),
-            common: false,
-            headline: false,
-            person: false,
-            hyphen: false,
-        });
+        out.push(plain(
+            Span::new(content.end, span.end),
+            Tok::Close(n),
+            false,
+        ));
     }
     common.mark(text, &mut out);
     mark_headlines(&mut out);
@@ -716,25 +695,20 @@ fn push_word(
 /// A punctuation token.
 #[inline]
 fn punct(at: usize, c: char, inside: bool) -> Token {
-    Token {
-        span: Span::new(at, at + c.len_utf8()),
-        tok: Tok::Punct(c),
-        inside,
-        capital: false,
-        caps: false,
-        info: WordInfo::default(),
-        common: false,
-        headline: false,
-        person: false,
-        hyphen: false,
-    }
+    plain(Span::new(at, at + c.len_utf8()), Tok::Punct(c), inside)
 }
 
 fn marker(tok: Tok, at: usize) -> Token {
+    plain(Span::new(at, at), tok, false)
+}
+
+/// A token that is not a word: no case, no lexicon entry, no marks.
+#[inline]
+fn plain(span: Span, tok: Tok, inside: bool) -> Token {
     Token {
-        span: Span::new(at, at),
+        span,
         tok,
-        inside: false,
+        inside,
         capital: false,
         caps: false,
         info: WordInfo::default(),
