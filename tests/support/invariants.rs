@@ -10,8 +10,9 @@
 //! Cost: `check_document` and `check_analysis` are linear in the text and
 //! in what the analysis found (tests/adversarial.rs runs them on inputs of
 //! up to 50 MiB under time bounds): orderings are checked between
-//! neighbours, nesting with a stack, char offsets by one sorted scan, and a
-//! string is looked for in the text at most once. `check_char_offsets`
+//! neighbours, nesting with a stack, char offsets by one sorted scan, a
+//! quotation's paragraphs by two binary searches, and a string is looked
+//! for in the text at most once. `check_char_offsets`
 //! converts every char boundary and costs up to one
 //! [`CharOffsets::BLOCK`] per char: it is for small texts, and `check_all`
 //! calls it.
@@ -23,6 +24,15 @@ use whosaid::{
     Analysis, Analyzer, AnalyzerBuilder, CharOffsets, Closure, Diagnostic, Document, QuoteKind,
     Rule, Span,
 };
+
+/// How many of the document's paragraphs `span` runs over: paragraphs
+/// are ordered and disjoint, so two binary searches count them.
+pub fn paragraphs_over(doc: &Document<'_>, span: Span) -> usize {
+    let paragraphs = doc.paragraphs();
+    let first = paragraphs.partition_point(|p| p.span.end <= span.start);
+    let past = paragraphs.partition_point(|p| p.span.start < span.end);
+    past.saturating_sub(first)
+}
 
 /// Characters that end a paragraph (see `segment.rs`).
 fn is_line_break(c: char) -> bool {
@@ -218,6 +228,12 @@ pub fn check_document(text: &str, doc: &Document<'_>, max_depth: usize) {
             q.depth()
         );
         assert!(q.paragraphs() >= 1, "quote {i} spans no paragraph");
+        assert_eq!(
+            q.paragraphs() as usize,
+            paragraphs_over(doc, span),
+            "quote {i} {:?}: paragraphs()",
+            q.as_str()
+        );
         if q.closure() == Closure::Closed {
             assert!(
                 content.end < span.end,
