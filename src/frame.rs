@@ -744,11 +744,7 @@ impl<'a> Reader<'a> {
                     // the object of a preposition is no subject: `Clinton
                     // replied on Facebook writing, "…"`
                     let first = self.first_token_from(np.span.start, verb);
-                    let governed = first > floor
-                        && (is_head_preposition(self.word(first - 1))
-                            || ["on", "by", "into", "about", "via"]
-                                .iter()
-                                .any(|p| p.eq_ignore_ascii_case(self.word(first - 1))));
+                    let governed = first > floor && is_preposition(self.word(first - 1));
                     let subject = self.clause_subject(floor, verb - 1);
                     if governed {
                         return subject.or_else(|| {
@@ -1208,6 +1204,15 @@ fn is_head_preposition(w: &str) -> bool {
     ["of", "for", "to", "with", "from", "at", "in"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// A preposition whose object cannot be a clause's subject: the head
+/// prepositions and `on`, `by`, `into`, `about`, `via`.
+fn is_preposition(w: &str) -> bool {
+    is_head_preposition(w)
+        || ["on", "by", "into", "about", "via"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// `Monday` … `Sunday`.
