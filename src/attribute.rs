@@ -95,7 +95,20 @@ pub(crate) fn attribute<'h>(
         let found =
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
         let mut attributed = false;
-        if let Some(f) = found {
+        if let Some(p) = previous
+            .map(|(p, _)| p)
+            .filter(|&p| found.is_none() && split_after(&tokens, close_at[p], o, out[p].rule))
+        {
+            // the second sentence of a quotation split by its attribution
+            let prev = out[p].clone();
+            let a = &mut out[n];
+            a.speaker = prev.speaker;
+            a.cue = prev.cue;
+            a.addressee = prev.addressee;
+            a.rule = prev.rule;
+            a.confidence = prev.confidence * 0.9;
+            attributed = true;
+        } else if let Some(f) = found {
             let (entity, how) = resolver.resolve(&f.speaker);
             let mention = Mention {
                 haystack: text,
@@ -308,12 +321,22 @@ fn frame_for<'a>(
     let partial = matches!(quote.kind(), QuoteKind::Partial | QuoteKind::Scare);
     let left = left_frame(r, o, floor, partial).or_else(|| {
         // `…, Schiff said. "…"`: the sentence before ends in an attribution
+        // (when that sentence closes a quotation, its attribution is the
+        // quotation's own: `"A," Blunt said of Cruz. "B."` carries on
+        // Blunt's frame, see `split_after`)
         (!partial && marker_before(r.tokens, o) == Some(Tok::Sentence))
             .then(|| {
                 let end = (o.saturating_sub(4)..o)
                     .rev()
                     .find(|&k| r.tokens[k].tok == Tok::Sentence)?;
-                final_clause(r, floor_before(r, end, window), end)
+                let start = floor_before(r, end, window);
+                if r.tokens[start..end]
+                    .iter()
+                    .any(|t| matches!(t.tok, Tok::Close(_)))
+                {
+                    return None;
+                }
+                final_clause(r, start, end)
             })
             .flatten()
     });
@@ -466,6 +489,14 @@ fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) 
         .iter()
         .take_while(|t| t.span.start < np.span.start)
         .count();
+    // words before the subject that hold a verb of their own make it a
+    // predicate (`Conant is a senior aide with the campaign.`)
+    if r.tokens[start..start + lead]
+        .iter()
+        .any(|t| t.is_word() && t.info.is(crate::lexicon::AUXILIARY))
+    {
+        return None;
+    }
     // a name in apposition after a description: `the party's nominee,
     // Jo Bell, said`
     let apposed = lead <= 12
@@ -892,6 +923,24 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
         rule: Rule::LeadIn,
         strong: true,
     })
+}
+
+/// `"A," Blunt said of Cruz. "B."`: the quotation opened at token `o`
+/// begins the sentence after the one where the quotation closed at token
+/// `c` was attributed by the words after it (`rule`), with nothing but
+/// those words between: the attribution is the split quotation's.
+fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) -> bool {
+    if !matches!(rule, Rule::SpeakerCueAfter | Rule::CueSpeakerAfter) || c >= o || o - c > 40 {
+        return false;
+    }
+    let between = &tokens[c + 1..o];
+    // one sentence break, right before the quotation, and no paragraph
+    between.last().is_some_and(|t| t.tok == Tok::Sentence)
+        && between
+            .iter()
+            .filter(|t| matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+            .count()
+            == 1
 }
 
 /// Nested quotations: attributed to whom the outer speaker says uttered

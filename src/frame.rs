@@ -442,6 +442,7 @@ impl<'a> Reader<'a> {
             if self.info(p).pronoun.is_some()
                 || self.verb_at(p).is_some()
                 || self.info(p).is(ADVERB)
+                || is_preposition(w)
             {
                 break;
             }
@@ -647,6 +648,14 @@ impl<'a> Reader<'a> {
             let prep = (end.saturating_sub(5).max(floor + 1)..=end)
                 .rev()
                 .find(|&k| is_head_preposition(self.word(k)))?;
+            // `to` before a bare lower-case word is an infinitive (`a
+            // commission to examine party rules`), not `close to the …`
+            if self.word(prep).eq_ignore_ascii_case("to")
+                && self.plain_word(prep + 1)
+                && !self.info(prep + 1).is(DETERMINER)
+            {
+                return None;
+            }
             let head = self.np_ending_at(prep.checked_sub(1)?, floor)?;
             return (head.kind == MentionKind::Description).then(|| Np {
                 span: Span::new(head.span.start, self.tokens[end].span.end),
@@ -959,6 +968,11 @@ impl<'a> Reader<'a> {
     /// verb, pronoun or function word but `of`: `former secretary of state
     /// Ana Ruiz`, `Idaho nutritional-supplement executive Jo Bell`.
     fn name_after_modifiers(&self, start: usize, ceil: usize) -> Option<Np> {
+        // a phrase opened by a preposition is no speaker (`said of Cruz`,
+        // `wrote in Energy Transition`)
+        if is_preposition(self.word(start)) {
+            return None;
+        }
         for j in start + 1..(start + 8).min(ceil) {
             // the word before `j` must be a modifier; a bare verb form is a
             // noun here (`state treasurer`)
@@ -1020,8 +1034,12 @@ impl<'a> Reader<'a> {
             && end > start
             && end - start <= 6
             && self.plain_word(end)
-            && (start + 1..=end)
-                .all(|i| self.plain_word(i) || self.punct(i, ',') && self.plain_word(i + 1))
+            && (start + 1..=end).all(|i| {
+                // (a preposition or infinitive makes it a clause: `a
+                // commission to examine party rules`)
+                self.plain_word(i) && !is_preposition(self.word(i))
+                    || self.punct(i, ',') && self.plain_word(i + 1)
+            })
             && (start + 1..=end).filter(|&i| self.is_word(i)).count() <= 4;
         fits.then(|| self.plain_description(start, end))
     }

@@ -214,6 +214,9 @@ pub(crate) const PARTICLE: u8 = 2;
 pub(crate) const ADVERB: u8 = 4;
 /// Never a subject: `him`, `whose`.
 pub(crate) const OBJECT: u8 = 8;
+/// An auxiliary or copula, the verb of a clause of its own: `is`, `has`,
+/// `would`.
+pub(crate) const AUXILIARY: u8 = 16;
 
 /// A multi-word entry: the words after the first, folded.
 #[derive(Clone, Debug)]
@@ -439,6 +442,7 @@ impl Lexicon {
                         "particle" => PARTICLE,
                         "adverb" => ADVERB,
                         "object" => OBJECT,
+                        "auxiliary" => AUXILIARY,
                         other => return Err(format!("unknown class `{other}`")),
                     };
                 }
