@@ -232,11 +232,15 @@ impl<'h> Attribution<'h> {
         self.speaker.is_none() && self.quote.kind == crate::quotes::QuoteKind::Scare
     }
 
-    /// A title in quotation marks that nobody says (`"Game of Thrones"`): an
-    /// [unspoken](Attribution::is_unspoken) quotation whose words all start
-    /// with a capital.
+    /// A title in quotation marks that nobody says (`"Game of Thrones"`,
+    /// `on "Fox & Friends," the senator said`): a scare or partial quotation
+    /// with no speaker whose words all start with a capital.
     pub fn is_unspoken_title(&self) -> bool {
-        self.is_unspoken()
+        self.speaker.is_none()
+            && matches!(
+                self.quote.kind,
+                crate::quotes::QuoteKind::Scare | crate::quotes::QuoteKind::Partial
+            )
             && self
                 .quote
                 .content()
@@ -367,5 +371,33 @@ impl<'h> Analysis<'h> {
             quotes,
             ignore_spans,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+
+    #[test]
+    fn records_list_titles_nobody_says_as_ignore_spans() {
+        let text = "The interview aired on \"Fox & Friends,\" a morning show. \
+                    The \"temporary\" bridge is old. \"We will wait,\" Vera Lind said.";
+        let record = Analyzer::new().analyze(text).to_record("t", false);
+        let ignored: Vec<_> = record
+            .ignore_spans
+            .iter()
+            .map(|s| s.text.as_deref())
+            .collect();
+        assert_eq!(ignored, [Some("Fox & Friends,")]);
+        let quotes: Vec<_> = record
+            .quotes
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+            .collect();
+        // a lower-case scare quotation may be someone's word: it stays
+        assert_eq!(
+            quotes,
+            [("temporary", None), ("We will wait,", Some("Vera Lind"))]
+        );
     }
 }
