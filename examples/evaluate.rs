@@ -302,16 +302,28 @@ fn run(options: &Options) -> Result<(), EvalError> {
         }
     }
 
-    println!("documents {}", docs.len());
-    print!("{}", total.report());
     let secs = elapsed.as_secs_f64();
     let mib = bytes as f64 / (1024.0 * 1024.0);
     let rate = if secs > 0.0 { mib / secs } else { 0.0 };
-    println!("analysis {secs:.3} s, {mib:.2} MiB, {rate:.2} MiB/s");
-    if options.misses > 0 {
-        misses.print(options.misses);
+    let mut out = io::stdout().lock();
+    let report = (|| -> io::Result<()> {
+        writeln!(out, "documents {}", docs.len())?;
+        write!(out, "{}", total.report())?;
+        writeln!(out, "analysis {secs:.3} s, {mib:.2} MiB, {rate:.2} MiB/s")?;
+        if options.misses > 0 {
+            misses.print(&mut out, options.misses)?;
+        }
+        out.flush()
+    })();
+    match report {
+        // the reader went away (`evaluate … | head`): nothing more to say
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(EvalError::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        }),
+        Ok(()) => Ok(()),
     }
-    Ok(())
 }
 
 /// Read and check the gold file: one document per non-blank line, each
@@ -431,7 +443,7 @@ impl Misses {
     }
 
     /// Print the three tables.
-    fn print(&self, limit: usize) {
+    fn print(&self, out: &mut impl Write, limit: usize) -> io::Result<()> {
         let tables = [
             (
                 "missed gold quotes (false negatives)",
@@ -450,13 +462,14 @@ impl Misses {
             ),
         ];
         for ((title, header, rows), total) in tables.into_iter().zip(self.totals) {
-            println!();
-            println!("{title}: {total}, showing {}", total.min(limit));
-            println!("{header}");
+            writeln!(out)?;
+            writeln!(out, "{title}: {total}, showing {}", total.min(limit))?;
+            writeln!(out, "{header}")?;
             for row in rows {
-                println!("{row}");
+                writeln!(out, "{row}")?;
             }
         }
+        Ok(())
     }
 }
 

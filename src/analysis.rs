@@ -233,14 +233,17 @@ impl<'h> Attribution<'h> {
     }
 
     /// A title in quotation marks that nobody says (`"Game of Thrones"`,
-    /// `on "Fox & Friends," the senator said`): a scare or partial quotation
-    /// with no speaker whose words all start with a capital.
+    /// `on "Fox & Friends," the senator said`, `his book, "An American
+    /// Son."`): a quotation with no speaker whose words all start with a
+    /// capital, at most six words when it reads as a sentence.
     pub fn is_unspoken_title(&self) -> bool {
+        use crate::quotes::QuoteKind;
         self.speaker.is_none()
-            && matches!(
-                self.quote.kind,
-                crate::quotes::QuoteKind::Scare | crate::quotes::QuoteKind::Partial
-            )
+            && match self.quote.kind {
+                QuoteKind::Scare | QuoteKind::Partial => true,
+                QuoteKind::Direct => self.quote.content().split_whitespace().nth(6).is_none(),
+                QuoteKind::Nested => false,
+            }
             && self
                 .quote
                 .content()
@@ -381,6 +384,7 @@ mod tests {
     #[test]
     fn records_list_titles_nobody_says_as_ignore_spans() {
         let text = "The interview aired on \"Fox & Friends,\" a morning show. \
+                    The library kept one book, \"A Quiet Harbour.\" \
                     The \"temporary\" bridge is old. \"We will wait,\" Vera Lind said.";
         let record = Analyzer::new().analyze(text).to_record("t", false);
         let ignored: Vec<_> = record
@@ -388,7 +392,7 @@ mod tests {
             .iter()
             .map(|s| s.text.as_deref())
             .collect();
-        assert_eq!(ignored, [Some("Fox & Friends,")]);
+        assert_eq!(ignored, [Some("Fox & Friends,"), Some("A Quiet Harbour.")]);
         let quotes: Vec<_> = record
             .quotes
             .iter()
