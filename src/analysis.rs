@@ -233,9 +233,10 @@ impl<'h> Attribution<'h> {
     }
 
     /// A title in quotation marks that nobody says (`"Game of Thrones"`,
-    /// `on "Fox & Friends," the senator said`, `his book, "An American
-    /// Son."`): a quotation with no speaker whose words all start with a
-    /// capital, at most six words when it reads as a sentence.
+    /// `on "Meet the Press," the senator said`, `his book, "An American
+    /// Son."`): a quotation with no speaker whose words read as a title
+    /// (capitalised but for short words like `of` and `the`), at most six
+    /// words when it reads as a sentence.
     pub fn is_unspoken_title(&self) -> bool {
         use crate::quotes::QuoteKind;
         self.speaker.is_none()
@@ -244,12 +245,7 @@ impl<'h> Attribution<'h> {
                 QuoteKind::Direct => self.quote.content().split_whitespace().nth(6).is_none(),
                 QuoteKind::Nested => false,
             }
-            && self
-                .quote
-                .content()
-                .split_whitespace()
-                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && crate::quotes::title_case(self.quote.content())
     }
 
     /// The quotation (with its kind refined by attribution).
@@ -383,7 +379,7 @@ mod tests {
 
     #[test]
     fn records_list_titles_nobody_says_as_ignore_spans() {
-        let text = "The interview aired on \"Fox & Friends,\" a morning show. \
+        let text = "The interview aired on \"Meet the Press,\" a morning show. \
                     The library kept one book, \"A Quiet Harbour.\" \
                     The \"temporary\" bridge is old. \"We will wait,\" Vera Lind said.";
         let record = Analyzer::new().analyze(text).to_record("t", false);
@@ -392,7 +388,7 @@ mod tests {
             .iter()
             .map(|s| s.text.as_deref())
             .collect();
-        assert_eq!(ignored, [Some("Fox & Friends,"), Some("A Quiet Harbour.")]);
+        assert_eq!(ignored, [Some("Meet the Press,"), Some("A Quiet Harbour.")]);
         let quotes: Vec<_> = record
             .quotes
             .iter()

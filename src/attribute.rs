@@ -367,7 +367,9 @@ fn frame_for<'a>(
                 .or(left)
                 .or(right)
                 .or_else(|| match quote.kind() {
-                    QuoteKind::Partial | QuoteKind::Scare if !title_case(quote.content()) => {
+                    QuoteKind::Partial | QuoteKind::Scare
+                        if !crate::quotes::title_case(quote.content()) =>
+                    {
                         sentence_subject(r, o, floor)
                     }
                     // `But Trump quickly deflected with a non sequitur: "…"`,
@@ -512,15 +514,6 @@ fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) 
                 .iter()
                 .all(|t| t.is_word() || t.is_punct('.'));
     ((lead <= 4 || apposed) && words).then_some(np)
-}
-
-/// Every word capitalised: the title of a work or a name (`"The Long
-/// Field"`), said by no one.
-fn title_case(content: &str) -> bool {
-    content
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `Republican pollster Daron Shaw: "…"`: a speaker phrase and a colon

@@ -577,9 +577,47 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     }
 }
 
+/// Whether quoted words read as a title (`Game of Thrones`, `Meet the
+/// Press`, `The Fixers: Eddie Mannix and the MGM Machine`): the first word
+/// and every other word capitalised, but for the short words titles keep in
+/// lower case (`of`, `the`, `and`, …).
+pub(crate) fn title_case(content: &str) -> bool {
+    const SMALL: [&str; 17] = [
+        "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by",
+        "with", "from", "as",
+    ];
+    let mut words = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    words.next().is_none_or(capital) && words.all(|w| capital(w) || SMALL.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_keep_short_words_in_lower_case() {
+        for t in [
+            "Meet the Press,",
+            "The Fixers: Eddie Mannix and the MGM Machine",
+            "Hawaii Five-0",
+            "Fox & Friends.",
+            "Game of Thrones",
+        ] {
+            assert!(title_case(t), "{t:?}");
+        }
+        for t in [
+            "It is a bad day.",
+            "the Press",
+            "Meet us at the Press",
+            "feel the Bern",
+        ] {
+            assert!(!title_case(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn diagnostics_say_what_and_where() {
