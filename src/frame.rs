@@ -222,7 +222,11 @@ impl<'a> Reader<'a> {
     fn role_at(&self, i: usize) -> Option<(Number, bool, Gender)> {
         let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
         if let Some(r) = t.info.role {
-            return Some((r.number, r.person, role_gender(&self.text[t.span])));
+            let gender = match r.gender {
+                Gender::Unknown => role_gender(&self.text[t.span]),
+                g => g,
+            };
+            return Some((r.number, r.person, gender));
         }
         if let Some(g) = t.info.title {
             return Some((Number::Singular, true, g));

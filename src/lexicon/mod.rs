@@ -66,7 +66,7 @@ pub enum LexiconFile {
     Honorifics,
     /// `titles.txt`: `title words<TAB>m|f|-`
     Titles,
-    /// `role_nouns.txt`: `noun<TAB>s|p<TAB>person|group`
+    /// `role_nouns.txt`: `noun<TAB>s|p<TAB>person|group[<TAB>m|f]`
     RoleNouns,
     /// `pronouns.txt`: `pronoun<TAB>m|f|n|-<TAB>s|p<TAB>1|2|3|r`
     Pronouns,
@@ -175,6 +175,8 @@ pub(crate) struct RoleNoun {
     pub number: Number,
     /// A person (`spokesperson`) rather than a group or body (`ministry`).
     pub person: bool,
+    /// The gender the noun itself gives (`girl`, `duchess`), if any.
+    pub gender: Gender,
 }
 
 /// Everything the lists say about one word, found with a single look-up
@@ -300,6 +302,7 @@ impl Lexicon {
             | LexiconFile::Titles
             | LexiconFile::GivenNames
             | LexiconFile::FunctionWords => 2,
+            LexiconFile::RoleNouns if fields.len() == 4 => 4,
             LexiconFile::RoleNouns => 3,
             LexiconFile::Pronouns => 4,
         };
@@ -393,7 +396,12 @@ impl Lexicon {
                     "group" => false,
                     other => return Err(format!("animacy must be person or group, not `{other}`")),
                 };
-                self.word_mut(key).role = Some(RoleNoun { number, person });
+                let gender = fields.get(3).map_or(Ok(Gender::Unknown), |g| gender(g))?;
+                self.word_mut(key).role = Some(RoleNoun {
+                    number,
+                    person,
+                    gender,
+                });
             }
             LexiconFile::Pronouns => {
                 let person = match fields[3] {
