@@ -34,6 +34,9 @@ pub(crate) struct Np {
     pub person: bool,
     /// Opened by `the`/`this`/`that`: a definite description.
     pub definite: bool,
+    /// A description headed by a title (`the senator`, `the Clacton MP`):
+    /// one office holder rather than anyone of a kind (`the gentleman`).
+    pub titled: bool,
 }
 
 /// A reporting cue found in a window.
@@ -214,6 +217,7 @@ impl<'a> Reader<'a> {
             number: p.number,
             person: p.gender != Gender::Neuter,
             definite: true,
+            titled: false,
         })
     }
 
@@ -372,6 +376,7 @@ impl<'a> Reader<'a> {
                     number: Number::Singular,
                     person: false,
                     definite: false,
+                    titled: false,
                 });
             }
         }
@@ -548,6 +553,7 @@ impl<'a> Reader<'a> {
                         || gender != Gender::Unknown
                         || (name_start..=end).any(|i| tokens[i].person)),
                 definite: org,
+                titled: false,
             });
         }
         // an acronym stands for an organisation: `CNN`, `the NRA` (but a
@@ -572,6 +578,7 @@ impl<'a> Reader<'a> {
                 number: Number::Singular,
                 person: false,
                 definite: true,
+                titled: false,
             });
         }
         // a description: its head is the last role word
@@ -591,6 +598,7 @@ impl<'a> Reader<'a> {
             number,
             person,
             definite,
+            titled: tokens[end].info.title.is_some(),
         })
     }
 
@@ -1066,6 +1074,7 @@ impl<'a> Reader<'a> {
             number: Number::Singular,
             person: true,
             definite: self.word(start).eq_ignore_ascii_case("the"),
+            titled: false,
         }
     }
 

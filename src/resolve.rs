@@ -593,7 +593,9 @@ impl<'h> Resolver<'h> {
             // a title or age right after a quotation by a person of the
             // previous paragraph continues with that person (`He told GB
             // News: "…"` … `the Clacton MP added:`)
-            let continuing = self.last_speaker_paragraph + 1 >= self.paragraph;
+            // (a title names one office holder; `the gentleman` after a
+            // quotation in a dialogue is as often the other speaker)
+            let continuing = np.titled && self.last_speaker_paragraph + 1 >= self.paragraph;
             if let Some((e, _)) = self.last_speaker.filter(|(e, _)| {
                 continuing
                     && np.gender.agrees(self.entities[*e].gender)
