@@ -174,9 +174,11 @@ impl<'h> Resolver<'h> {
             {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
-                    if let Some(d) = desc
-                        .filter(|d| d.kind == MentionKind::Description && d.definite && d.person)
-                    {
+                    // (a title, one office holder: `Oliver looked at the old
+                    // gentleman` says nothing of who the gentleman is)
+                    if let Some(d) = desc.filter(|d| {
+                        d.kind == MentionKind::Description && d.definite && d.person && d.titled
+                    }) {
                         weak.push((d.head, d.gender, subject));
                     }
                 }
