@@ -359,7 +359,12 @@ fn frame_for<'a>(
         };
         final_clause(r, c + 1, end).or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
     });
+    // the verb before the quotation runs straight into it (`Clinton's
+    // reaction to the rule "…" said Jon Doggett`, `Moscow denies — "…?"
+    // asked Dunn`): an attribution right after it is the surer one
+    let bare = o > floor && !matches!(r.tokens[o - 1].tok, Tok::Punct(':' | ','));
     match (left, right) {
+        (Some(l), Some(rt)) if l.strong && rt.strong && bare => Some(rt),
         (Some(l), _) if l.strong => Some(l),
         (_, Some(rt)) if rt.strong => Some(rt),
         (left, right) => {
