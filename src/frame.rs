@@ -180,6 +180,21 @@ impl<'a> Reader<'a> {
         }) {
             return None;
         }
+        // a bare verb form after a singular word is a noun (`a Democratic
+        // state`, `the EPA biofuel rule`, `presidential campaign`): as a verb
+        // it follows a pronoun, a plural, `to`, an auxiliary or an adverb
+        // (a past spelled like the lemma is a verb anywhere: `the
+        // statement read`, `Bounderby put in`)
+        if !self.lexicon.bare_past(id)
+            && before.is_some_and(|b| {
+                b.tok == Tok::Word && !self.noun_can_precede_bare_verb(b) && {
+                    let w = &self.text[t.span];
+                    w.eq_ignore_ascii_case(self.lexicon.lemma(id))
+                }
+            })
+        {
+            return None;
+        }
         // a phrasal verb is a cue only with its particle (`shot back`)
         if let Some(particle) = self.lexicon.particle(id) {
             if !self.word(i + 1).eq_ignore_ascii_case(particle) {
@@ -187,6 +202,17 @@ impl<'a> Reader<'a> {
             }
         }
         Some(self.lexicon.lemma(id))
+    }
+
+    /// Whether word `b` can stand right before a bare verb form (`they
+    /// say`, `officials warn`, `to add`, `will tell`, `flatly deny`).
+    fn noun_can_precede_bare_verb(&self, b: &Token) -> bool {
+        let w = &self.text[b.span];
+        b.info.pronoun.is_some()
+            || b.info.is(ADVERB)
+            || b.info.role.is_some_and(|r| r.number == Number::Plural)
+            || w.eq_ignore_ascii_case("to")
+            || w.len() > 3 && (w.ends_with('s') || w.ends_with("ly"))
     }
 
     /// `according to` ending at token `i` (the `to`).

@@ -242,6 +242,9 @@ pub struct Lexicon {
     /// By lemma index: the particle a phrasal verb needs right after it
     /// (`back` of `shot back`), if any.
     particles: Vec<Option<String>>,
+    /// By lemma index: the past tense is spelled like the lemma (`read`,
+    /// `put`), so a bare-looking form may be a past.
+    bare_past: Vec<bool>,
     /// By lemma index: the verb takes a reported clause.
     clausal: Vec<bool>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
@@ -333,6 +336,12 @@ impl Lexicon {
                     None => fold(first),
                 });
                 self.particles.push(particle);
+                let forms: Vec<&str> = forms.collect();
+                self.bare_past.push(
+                    forms
+                        .get(1)
+                        .is_some_and(|past| past.eq_ignore_ascii_case(first)),
+                );
                 for form in std::iter::once(first).chain(forms) {
                     self.word_mut(fold(form)).verb.get_or_insert(lemma);
                 }
@@ -570,6 +579,12 @@ impl Lexicon {
     /// `shoot back`), if it is a phrasal verb.
     pub(crate) fn particle(&self, id: u32) -> Option<&str> {
         self.particles.get(id as usize)?.as_deref()
+    }
+
+    /// Whether the past tense of reporting verb `id` is spelled like its
+    /// lemma (`read`, `put`, `cut`).
+    pub(crate) fn bare_past(&self, id: u32) -> bool {
+        self.bare_past.get(id as usize).copied().unwrap_or(false)
     }
 
     /// The class of abbreviation `word` (without its final period).
