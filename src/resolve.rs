@@ -492,7 +492,10 @@ impl<'h> Resolver<'h> {
                 None => {
                     let mut surname = std::mem::take(&mut self.scratch);
                     surname.clear();
-                    fold_into(ent.name.split_whitespace().last().unwrap_or(""), &mut surname);
+                    fold_into(
+                        ent.name.split_whitespace().last().unwrap_or(""),
+                        &mut surname,
+                    );
                     let next = self.surname_ids.len();
                     let id = match self.surname_ids.get(surname.as_str()) {
                         Some(&id) => id,
