@@ -251,6 +251,7 @@ impl<'h> Resolver<'h> {
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
+        let fuller = res.sites.len();
         let mut key = std::mem::take(&mut res.scratch);
         for (np, subject, inside, sentence) in singles {
             key.clear();
@@ -299,7 +300,7 @@ impl<'h> Resolver<'h> {
             }
         }
         res.scratch = key;
-        res.sites.sort_by_key(|s| s.np.span.start);
+        merge_sites(&mut res.sites, fuller);
         for binds in res.roles.values_mut() {
             binds.sort_unstable();
         }
@@ -741,6 +742,33 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
         Gender::Feminine => pick(slots[1], slots[2]),
         _ => pick(pick(slots[0], slots[1]), slots[2]),
     }
+}
+
+/// Sort `sites` by position, stably, when the first `split` of them and the
+/// rest are each in text order already (as the name pass makes them): one
+/// merge of the two runs rather than a sort.
+fn merge_sites(sites: &mut Vec<NameSite>, split: usize) {
+    let at = |s: &NameSite| s.np.span.start;
+    let (a, b) = sites.split_at(split.min(sites.len()));
+    if b.is_empty() || !a.is_sorted_by_key(at) || !b.is_sorted_by_key(at) {
+        sites.sort_by_key(at);
+        return;
+    }
+    let mut merged = Vec::with_capacity(sites.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        // on a tie the site of the first run goes first, as a stable sort
+        if at(y) < at(x) {
+            merged.push(*y);
+            j += 1;
+        } else {
+            merged.push(*x);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    *sites = merged;
 }
 
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
