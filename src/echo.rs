@@ -27,10 +27,12 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
                         || a.speaker
                             .is_some_and(|s| s.mention.kind() != MentionKind::Name)))
     };
-    let mut needles: Vec<String> = Vec::new();
-    let mut needle_of: FxHashMap<String, usize> = FxHashMap::default();
+    // stems are bytes: the automaton and the substring search read bytes,
+    // and ASCII words are lower-cased byte by byte straight into place
+    let mut needles: Vec<Vec<u8>> = Vec::new();
+    let mut needle_of: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
     let mut askers: Vec<(usize, usize)> = Vec::new(); // (attribution, needle)
-    let mut key = String::new();
+    let mut key = Vec::new();
     for (i, a) in out.iter().enumerate() {
         if !wants(a) {
             continue;
@@ -38,10 +40,10 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
         key.clear();
         stems_into(a.quote.content(), &mut key);
         // one word (`"loser"`) is too common to say whose words these are
-        if key.len() < 6 || key.split_whitespace().count() < 2 {
+        if key.len() < 6 || words(&key) < 2 {
             continue;
         }
-        let id = match needle_of.get(key.as_str()) {
+        let id = match needle_of.get(key.as_slice()) {
             Some(&id) => id,
             None => {
                 needle_of.insert(key.clone(), needles.len());
@@ -54,13 +56,13 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
     if askers.is_empty() {
         return;
     }
-    let mut hay = String::new();
+    let mut hay = Vec::new();
     let mut owners: Vec<(usize, usize)> = Vec::new(); // (hay start, attribution)
     for (i, a) in out.iter().enumerate() {
         if a.quote.kind == QuoteKind::Direct && a.speaker.is_some() && a.rule != Rule::Echo {
             owners.push((hay.len(), i));
             stems_into(a.quote.content(), &mut hay);
-            hay.push('\n');
+            hay.push(b'\n');
         }
     }
     if owners.is_empty() {
@@ -77,7 +79,7 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
         // building an automaton, and is still linear in the article.
         needles
             .iter()
-            .map(|n| memchr::memmem::find(hay.as_bytes(), n.as_bytes()).and_then(owner_at))
+            .map(|n| memchr::memmem::find(&hay, n).and_then(owner_at))
             .collect()
     } else {
         let Ok(ac) = AhoCorasick::builder()
@@ -117,47 +119,93 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
 /// space-delimited on both sides so that matches fall on word boundaries.
 #[cfg(test)]
 fn stems(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = Vec::with_capacity(s.len() + 2);
     stems_into(s, &mut out);
-    out
+    String::from_utf8(out).unwrap_or_else(|e| panic!("stems are UTF-8: {e}"))
 }
 
-/// Append the stems of `s` (see `stems`) to `out`, without allocating for
-/// ASCII words.
-fn stems_into(s: &str, out: &mut String) {
+/// How many words a run of stems (see `stems`) holds.
+fn words(stems: &[u8]) -> usize {
+    stems
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// The ASCII bytes that continue a word: letters, digits and `'`.
+static WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Whether byte `b` is an ASCII byte that continues a word.
+#[inline]
+fn word_byte(b: u8) -> bool {
+    WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// Append the stems of `s` (see `stems`) to `out`, as UTF-8, without
+/// allocating for ASCII words.
+fn stems_into(s: &str, out: &mut Vec<u8>) {
     out.reserve(s.len() + 2);
-    out.push(' ');
+    out.push(b' ');
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // the next run of letters, digits and apostrophes
+        // the next run of letters, digits and apostrophes: ASCII bytes
+        // first, the common case, then by chars if a non-ASCII one follows
         let start = i;
+        while i < bytes.len() && word_byte(bytes[i]) {
+            i += 1;
+        }
         let mut ascii = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() || b == b'\'' {
-                i += 1;
-            } else if b >= 0x80 {
-                match s[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() || c == '’' => {
-                        ascii = false;
-                        i += c.len_utf8();
-                    }
-                    _ => break,
-                }
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            (i, ascii) = word_end(s, i);
+        }
+        if start < i {
+            if ascii {
+                push_ascii_stem(&bytes[start..i], out);
             } else {
-                break;
+                push_stem(trim_apostrophes(&s[start..i]), out);
             }
         }
-        let w = trim_apostrophes(&s[start..i]);
-        if !w.is_empty() {
-            push_stem(w, ascii, out);
-        }
         // past the separator
-        if i < bytes.len() {
-            i += s[i..].chars().next().map_or(1, char::len_utf8);
+        if let Some(&b) = bytes.get(i) {
+            i += if b < 0x80 {
+                1
+            } else {
+                s[i..].chars().next().map_or(1, char::len_utf8)
+            };
         }
     }
+}
+
+/// The end of the word that goes on at byte `i` (a char boundary), and
+/// whether it is still all ASCII: letters, digits, `'` and `’`.
+fn word_end(s: &str, mut i: usize) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(i) {
+        if word_byte(b) {
+            i += 1;
+        } else if b >= 0x80 {
+            match s[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() || c == '’' => {
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (i, ascii)
 }
 
 /// A word without the apostrophes around it (`'tis'` → `tis`).
@@ -172,20 +220,52 @@ fn trim_apostrophes(w: &str) -> &str {
     w.trim_matches(|c| c == '\'' || c == '’')
 }
 
-/// Append the lower-case stem of word `w` (`ascii` when it is all ASCII)
-/// and a space.
-fn push_stem(w: &str, ascii: bool, out: &mut String) {
-    let start = out.len();
-    if ascii {
-        out.push_str(w);
-        out.as_mut_str()[start..].make_ascii_lowercase();
-    } else {
-        // `str::to_lowercase` knows final sigma; keep it for the rest
-        out.push_str(&w.to_lowercase());
+/// Append the lower-case stem of ASCII word `w` (apostrophes around it
+/// dropped) and a space: the same as [`push_stem`], with the suffix found
+/// before lower-casing so that only the stem is copied.
+#[inline]
+fn push_ascii_stem(w: &[u8], out: &mut Vec<u8>) {
+    let (mut from, mut to) = (0, w.len());
+    while from < to && w[from] == b'\'' {
+        from += 1;
     }
-    let kept = stem(&out[start..]).len();
-    out.truncate(start + kept);
-    out.push(' ');
+    while to > from && w[to - 1] == b'\'' {
+        to -= 1;
+    }
+    let w = &w[from..to];
+    if w.is_empty() {
+        return;
+    }
+    let kept = ascii_stem_len(w);
+    out.extend(w[..kept].iter().map(u8::to_ascii_lowercase));
+    out.push(b' ');
+}
+
+/// Append the lower-case stem of word `w` and a space (for words with
+/// non-ASCII letters: `str::to_lowercase` knows final sigma).
+fn push_stem(w: &str, out: &mut Vec<u8>) {
+    if w.is_empty() {
+        return;
+    }
+    let lower = w.to_lowercase();
+    out.extend_from_slice(stem(&lower).as_bytes());
+    out.push(b' ');
+}
+
+/// The length of [`stem`] of ASCII word `w` lower-cased, read from its
+/// last letters: only `-ing` ends in `g`, only `-ed` in `d`, and `-es`
+/// is tried before `-s`.
+#[inline]
+fn ascii_stem_len(w: &[u8]) -> usize {
+    let n = w.len();
+    let back = |k: usize| w[n - k].to_ascii_lowercase();
+    match w.last().map(u8::to_ascii_lowercase) {
+        Some(b'g') if n >= 6 && back(2) == b'n' && back(3) == b'i' => n - 3,
+        Some(b'd') if n >= 5 && back(2) == b'e' => n - 2,
+        Some(b's') if n >= 5 && back(2) == b'e' => n - 2,
+        Some(b's') if n >= 4 => n - 1,
+        _ => n,
+    }
 }
 
 fn stem(w: &str) -> &str {
@@ -225,6 +305,18 @@ mod tests {
             "rock 'n' roll — it's “done” -- 3.5% of US$",
         ] {
             assert_eq!(stems(s), stems_reference(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn ascii_stems_agree_with_stem() {
+        for w in [
+            "", "s", "es", "ss", "goes", "does", "ses", "bed", "beds", "red", "ed", "ing", "sing",
+            "bring", "using", "RUNNING", "Voted", "CLASSES", "class", "thing", "things", "king",
+            "nothing", "string", "agreed", "Dog", "dogs",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(ascii_stem_len(w.as_bytes()), stem(&lower).len(), "{w}");
         }
     }
 

@@ -566,6 +566,17 @@ fn set_depths(quotes: &mut [Quote<'_>]) {
 
 /// `span` without leading and trailing white space or invisible characters.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
+    // the common case, a span that opens and closes with a printable ASCII
+    // character, has nothing to trim (the invisible characters are not
+    // ASCII; the ASCII white space is the C0 controls and the space)
+    if let (Some(&first), Some(&last)) = (
+        text.as_bytes().get(span.start),
+        text.as_bytes().get(span.end.wrapping_sub(1)),
+    ) {
+        if span.start < span.end && first.is_ascii_graphic() && last.is_ascii_graphic() {
+            return span;
+        }
+    }
     let s = &text[span];
     let is_blank = |c: char| c.is_whitespace() || crate::scan::is_invisible(c);
     let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());

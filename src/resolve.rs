@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
-use crate::lexicon::{fold, fold_into, with_folded, Gender, Number};
+use crate::lexicon::{fold_into, with_folded, Gender, Number};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -86,6 +86,9 @@ pub(crate) struct Resolver<'h> {
     recent_surname: Vec<usize>,
     /// By entity: its surname number, once it has been taken in.
     surname_of: Vec<Option<usize>>,
+    /// A key being built for a look-up: most look-ups find their key, so
+    /// only a key that is inserted is copied into a string of its own.
+    scratch: String,
 }
 
 fn slot(g: Gender) -> usize {
@@ -110,8 +113,10 @@ impl<'h> Resolver<'h> {
             animate: Vec::with_capacity(names),
             last_seen: Vec::with_capacity(names),
             given: Vec::new(),
-            by_full: HashMap::default(),
-            by_surname: HashMap::default(),
+            // one key per name at most (fuller names add a few): room
+            // for them all saves rehashing while the article is read
+            by_full: HashMap::with_capacity_and_hasher(names, Default::default()),
+            by_surname: HashMap::with_capacity_and_hasher(names / 2, Default::default()),
             by_description: HashMap::default(),
             roles: HashMap::default(),
             weak_roles: HashMap::default(),
@@ -125,9 +130,10 @@ impl<'h> Resolver<'h> {
             current_subject: None,
             last_speaker: None,
             last_group: None,
-            surname_ids: HashMap::default(),
+            surname_ids: HashMap::with_capacity_and_hasher(names / 2, Default::default()),
             recent_surname: Vec::new(),
             surname_of: Vec::with_capacity(names),
+            scratch: String::new(),
         };
         let tokens = r.tokens;
         let mut singles: Vec<(Np, bool, bool, u32)> = Vec::with_capacity(names);
@@ -214,7 +220,7 @@ impl<'h> Resolver<'h> {
                 i += 1;
             }
             let name = &text[np.head];
-            if name.split_whitespace().count() >= 2 {
+            if two_words(name) {
                 let e = res.register_name(np);
                 res.sites.push(NameSite {
                     np,
@@ -247,13 +253,16 @@ impl<'h> Resolver<'h> {
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
+        let fuller = res.sites.len();
+        let mut key = std::mem::take(&mut res.scratch);
         for (np, subject, inside, sentence) in singles {
-            let key = fold(&text[np.head]);
+            key.clear();
+            fold_into(&text[np.head], &mut key);
             let e = match res.namesake(&key) {
                 Some(e) => e,
-                None => match res.by_full.get(&key) {
+                None => match res.by_full.get(key.as_str()) {
                     Some(&e) => e,
-                    None => res.new_entity(np.head, np.kind_entity(), np.gender, 1, key),
+                    None => res.new_entity(np.head, np.kind_entity(), np.gender, 1, key.clone()),
                 },
             };
             if np.gender != Gender::Unknown && res.entities[e].gender == Gender::Unknown {
@@ -274,26 +283,38 @@ impl<'h> Resolver<'h> {
             });
         }
         for (role, gender, subject) in weak {
-            let key = role_key(&text[role]);
-            if key.is_empty() || res.roles.contains_key(&key) {
+            let role = role_key(&text[role]);
+            if role.is_empty() || res.roles.contains_key(&role) {
                 continue;
             }
-            let name = fold(&text[subject]);
-            let last = name.split_whitespace().last().unwrap_or("").to_string();
+            key.clear();
+            fold_into(&text[subject], &mut key);
+            let last = key.split_whitespace().last().unwrap_or("");
             let e = res
                 .by_full
-                .get(&name)
-                .or_else(|| res.by_surname.get(&last).and_then(|v| v.first()));
+                .get(key.as_str())
+                .or_else(|| res.by_surname.get(last).and_then(|v| v.first()));
             if let Some(&e) = e {
                 let person = &res.entities[e];
                 if person.kind == EntityKind::Person && gender.agrees(person.gender) {
-                    res.weak_roles.entry(key).or_insert(e);
+                    res.weak_roles.entry(role).or_insert(e);
                 }
             }
         }
-        res.sites.sort_by_key(|s| s.np.span.start);
+        res.scratch = key;
+        merge_sites(&mut res.sites, fuller);
         for binds in res.roles.values_mut() {
             binds.sort_unstable();
+        }
+        // each entity's mentions in one allocation rather than regrown
+        let mut counts = vec![0usize; res.entities.len()];
+        for s in &res.sites {
+            counts[s.entity] += 1;
+        }
+        for (ent, n) in res.entities.iter_mut().zip(counts) {
+            // (`reserve` keeps the usual minimum of four for the
+            // mentions `spoke` adds)
+            ent.mentions.reserve(n);
         }
         for s in &res.sites {
             let m = Mention {
@@ -335,11 +356,14 @@ impl<'h> Resolver<'h> {
     /// the same surname and first word (or a name one contains), else new.
     fn register_name(&mut self, np: Np) -> usize {
         let name = &self.text[np.head];
-        let (key, words) = NameKey::of(name);
+        let mut key = std::mem::take(&mut self.scratch);
+        let words = NameKey::fill(name, &mut key);
         let n = words.count;
         let surname = words.last(&key);
         let first = words.first(&key);
-        let mut found = self.by_full.get(&key).copied();
+        let mut found = self.by_full.get(key.as_str()).copied();
+        // the key is in the table already when it found the entity
+        let known = found.is_some();
         if found.is_none() {
             if let Some(cands) = self.by_surname.get(surname) {
                 // the most recent few namesakes: a bound keeps a list of
@@ -357,16 +381,24 @@ impl<'h> Resolver<'h> {
                     self.entities[e].name = &self.text[np.head];
                     self.words[e] = n;
                 }
-                self.by_full.insert(key, e);
+                if !known {
+                    self.by_full.insert(key.clone(), e);
+                }
                 e
             }
             None => {
-                let surname = words.last(&key).to_string();
-                let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, key);
-                self.by_surname.entry(surname).or_default().push(e);
+                let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, key.clone());
+                let surname = words.last(&key);
+                match self.by_surname.get_mut(surname) {
+                    Some(cands) => cands.push(e),
+                    None => {
+                        self.by_surname.insert(surname.to_string(), vec![e]);
+                    }
+                }
                 e
             }
         };
+        self.scratch = key;
         let ent = &mut self.entities[e];
         if ent.gender == Gender::Unknown {
             ent.gender = np.gender;
@@ -424,10 +456,13 @@ impl<'h> Resolver<'h> {
         }
         // `Health Minister Ruth Calder` is also `the minister`
         if let Some((_, head)) = key.rsplit_once(' ') {
-            self.roles
-                .entry(head.to_string())
-                .or_default()
-                .push((at, e));
+            // a head met before needs no key of its own
+            match self.roles.get_mut(head) {
+                Some(binds) => binds.push((at, e)),
+                None => {
+                    self.roles.insert(head.to_string(), vec![(at, e)]);
+                }
+            }
         }
         self.roles.entry(key).or_default().push((at, e));
     }
@@ -458,9 +493,21 @@ impl<'h> Resolver<'h> {
             let id = match self.surname_of[e] {
                 Some(id) => id,
                 None => {
-                    let surname = fold(ent.name.split_whitespace().last().unwrap_or(""));
+                    let mut surname = std::mem::take(&mut self.scratch);
+                    surname.clear();
+                    fold_into(
+                        ent.name.split_whitespace().last().unwrap_or(""),
+                        &mut surname,
+                    );
                     let next = self.surname_ids.len();
-                    let id = *self.surname_ids.entry(surname).or_insert(next);
+                    let id = match self.surname_ids.get(surname.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            self.surname_ids.insert(surname.clone(), next);
+                            next
+                        }
+                    };
+                    self.scratch = surname;
                     if id == self.recent_surname.len() {
                         self.recent_surname.push(e);
                     }
@@ -510,10 +557,18 @@ impl<'h> Resolver<'h> {
 
     fn resolve_name(&mut self, np: &Np) -> Option<usize> {
         let name = &self.text[np.head];
-        let (key, words) = NameKey::of(name);
-        if let Some(&e) = self.by_full.get(&key) {
+        let mut key = std::mem::take(&mut self.scratch);
+        let words = NameKey::fill(name, &mut key);
+        let e = self.resolve_key(np, &key, words);
+        self.scratch = key;
+        e
+    }
+
+    /// [`Resolver::resolve_name`] for the name with key `key`.
+    fn resolve_key(&mut self, np: &Np, key: &str, words: NameKey) -> Option<usize> {
+        if let Some(&e) = self.by_full.get(key) {
             if words.count == 1 {
-                if let Some(r) = self.recent(&key) {
+                if let Some(r) = self.recent(key) {
                     return Some(r);
                 }
             }
@@ -522,7 +577,7 @@ impl<'h> Resolver<'h> {
         if words.count == 0 {
             return None;
         }
-        let surname = words.last(&key);
+        let surname = words.last(key);
         if np.gender != Gender::Unknown {
             // `Mrs. Clinton` among several Clintons: the most recently
             // mentioned one of her gender
@@ -545,7 +600,13 @@ impl<'h> Resolver<'h> {
         if let Some(e) = self.namesake(surname) {
             return Some(e);
         }
-        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.count, key);
+        let e = self.new_entity(
+            np.head,
+            np.kind_entity(),
+            np.gender,
+            words.count,
+            key.to_string(),
+        );
         Some(e)
     }
 
@@ -553,8 +614,7 @@ impl<'h> Resolver<'h> {
         if np.number == Number::Plural {
             return self.last_group.map(|(e, _)| e);
         }
-        let word = fold(&self.text[np.span]);
-        if word != "he" && word != "she" {
+        if !with_folded(&self.text[np.span], |w| w == "he" || w == "she") {
             return None;
         }
         let mut best = latest(&self.last_subject, np.gender);
@@ -613,8 +673,10 @@ impl<'h> Resolver<'h> {
                 }
             }
         }
-        let key = fold(&self.text[np.span]);
-        let e = match self.by_description.get(&key) {
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        fold_into(&self.text[np.span], &mut key);
+        let e = match self.by_description.get(key.as_str()) {
             Some(&e) => e,
             None => {
                 let e = self.new_entity(
@@ -625,10 +687,11 @@ impl<'h> Resolver<'h> {
                     String::new(),
                 );
                 self.entities[e].number = np.number;
-                self.by_description.insert(key, e);
+                self.by_description.insert(key.clone(), e);
                 e
             }
         };
+        self.scratch = key;
         (Some(e), How::Direct)
     }
 
@@ -685,8 +748,51 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
     }
 }
 
+/// Sort `sites` by position, stably, when the first `split` of them and the
+/// rest are each in text order already (as the name pass makes them): one
+/// merge of the two runs rather than a sort.
+fn merge_sites(sites: &mut Vec<NameSite>, split: usize) {
+    let at = |s: &NameSite| s.np.span.start;
+    let (a, b) = sites.split_at(split.min(sites.len()));
+    if b.is_empty() || !a.is_sorted_by_key(at) || !b.is_sorted_by_key(at) {
+        sites.sort_by_key(at);
+        return;
+    }
+    let mut merged = Vec::with_capacity(sites.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        // on a tie the site of the first run goes first, as a stable sort
+        if at(y) < at(x) {
+            merged.push(*y);
+            j += 1;
+        } else {
+            merged.push(*x);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    *sites = merged;
+}
+
+/// Whether `name` has two words or more, as `split_whitespace` counts them.
+fn two_words(name: &str) -> bool {
+    let mut word = false;
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            gap = word;
+        } else if gap {
+            return true;
+        } else {
+            word = true;
+        }
+    }
+    false
+}
+
 /// The comparison form of a role: folded words without determiners.
-/// Where the words of a name key lie in it (see [`NameKey::of`]).
+/// Where the words of a name key lie in it (see [`NameKey::fill`]).
 #[derive(Clone, Copy, Debug)]
 struct NameKey {
     /// How many words.
@@ -699,9 +805,10 @@ struct NameKey {
 
 impl NameKey {
     /// The key of a name: its words folded without final periods, joined
-    /// by single spaces, built in one string; and where its words lie.
-    fn of(name: &str) -> (String, NameKey) {
-        let mut key = String::with_capacity(name.len());
+    /// by single spaces, built in `key` (cleared first); and where its
+    /// words lie.
+    fn fill(name: &str, key: &mut String) -> NameKey {
+        key.clear();
         let mut words = NameKey {
             count: 0,
             first_end: 0,
@@ -712,13 +819,13 @@ impl NameKey {
                 key.push(' ');
             }
             words.last_start = key.len();
-            fold_into(w.trim_end_matches('.'), &mut key);
+            fold_into(w.trim_end_matches('.'), key);
             if words.count == 0 {
                 words.first_end = key.len();
             }
             words.count += 1;
         }
-        (key, words)
+        words
     }
 
     /// The first word of `key`.
