@@ -774,6 +774,11 @@ fn right_frame<'a>(
         if rest.saturating_sub(end) > 8 || (end..rest).any(|i| another_verb(r, i)) {
             return None;
         }
+        // a sentence that ends in a colon introduces the next quotation
+        // (`"…." The candidate reiterated: "…"`)
+        if (end..ceil).any(|i| r.tokens[i].is_punct(':')) {
+            return None;
+        }
         return Some(Found {
             strong: true,
             ..found
