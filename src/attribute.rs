@@ -497,10 +497,12 @@ fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) 
         .take_while(|t| t.span.start < np.span.start)
         .count();
     // words before the subject that hold a verb of their own make it a
-    // predicate (`Conant is a senior aide with the campaign.`)
+    // predicate (`Conant is a senior aide with the campaign.`), and a
+    // preposition right before it an object (`a nod to the front-runner`)
     if r.tokens[start..start + lead]
         .iter()
         .any(|t| t.is_word() && t.info.is(crate::lexicon::AUXILIARY))
+        || lead > 0 && crate::frame::is_preposition(r.word(start + lead - 1))
     {
         return None;
     }

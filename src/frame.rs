@@ -1265,7 +1265,7 @@ fn is_head_preposition(w: &str) -> bool {
 
 /// A preposition whose object cannot be a clause's subject: the head
 /// prepositions and `on`, `by`, `into`, `about`, `via`.
-fn is_preposition(w: &str) -> bool {
+pub(crate) fn is_preposition(w: &str) -> bool {
     is_head_preposition(w)
         || ["on", "by", "into", "about", "via"]
             .iter()
