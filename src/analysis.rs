@@ -183,6 +183,10 @@ pub enum Rule {
     Colon,
     /// A quotation with no cue of its own right after an attributed one.
     Adjacent,
+    /// A quotation with no cue of its own right after a sentence of the
+    /// same paragraph whose subject is a person: `Fanny shook her head.
+    /// "I cannot."`
+    Narration,
     /// A partial quotation: the subject of the verb that governs it.
     PartialSubject,
     /// A partial quotation whose words appear in an attributed quotation.
@@ -205,6 +209,7 @@ impl Rule {
             Rule::LeadIn => "lead_in",
             Rule::Colon => "colon",
             Rule::Adjacent => "adjacent",
+            Rule::Narration => "narration",
             Rule::PartialSubject => "partial_subject",
             Rule::Echo => "echo",
             Rule::Nested => "nested",

@@ -94,6 +94,11 @@ pub(crate) fn attribute<'h>(
         resolver.at_paragraph(para_open);
         let found =
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
+        let found = found.or_else(|| {
+            (quotes[n].kind() == QuoteKind::Direct)
+                .then(|| narration_before(&reader, o, window))
+                .flatten()
+        });
         let mut attributed = false;
         if let Some(p) = previous
             .map(|(p, _)| p)
@@ -258,6 +263,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::PartialSubject => 0.7,
         Rule::Echo => 0.65,
         Rule::Adjacent => 0.6,
+        Rule::Narration => 0.55,
         Rule::Nested => 0.5,
         Rule::None => 0.0,
     }
@@ -946,6 +952,33 @@ fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) 
             .filter(|t| matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
             .count()
             == 1
+}
+
+/// `Fanny shook her head. "I cannot think well of him."`: a quotation that
+/// opens a sentence after a sentence of the same paragraph, with no
+/// quotation in it, whose subject is a person.
+fn narration_before<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
+    if marker_before(r.tokens, o) != Some(Tok::Sentence) {
+        return None;
+    }
+    let end = (o.saturating_sub(4)..o)
+        .rev()
+        .find(|&k| r.tokens[k].tok == Tok::Sentence)?;
+    let floor = floor_before(r, end, window);
+    if floor == 0 && end > window
+        || r.tokens[floor..end]
+            .iter()
+            .any(|t| matches!(t.tok, Tok::Open(_) | Tok::Close(_)))
+    {
+        return None;
+    }
+    let f = sentence_subject(r, end, floor)?;
+    (f.speaker.kind == MentionKind::Name
+        || f.speaker.person && f.speaker.kind == MentionKind::Pronoun)
+        .then_some(Found {
+            rule: Rule::Narration,
+            ..f
+        })
 }
 
 /// Nested quotations: attributed to whom the outer speaker says uttered
