@@ -911,6 +911,10 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     while colon > 0 && matches!(r.tokens[colon - 1].tok, Tok::Sentence | Tok::Paragraph) {
         colon -= 1;
     }
+    // a colon may trail dashes: `began in the following manner:--`
+    while colon > 0 && matches!(r.tokens[colon - 1].tok, Tok::Punct('-' | '—' | '–')) {
+        colon -= 1;
+    }
     if colon < 2 {
         return None;
     }
