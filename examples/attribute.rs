@@ -47,7 +47,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use whosaid::jsonl::{self, LineOutput};
+use whosaid::jsonl;
 use whosaid::{
     Analysis, Analyzer, Attribution, Closure, Diagnostic, EntityId, EntityKind, Gender, Span,
 };
@@ -589,7 +589,9 @@ fn run_jsonl(opts: &Options) -> Result<ExitCode, CliError> {
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut progress = Progress::new(opts.progress || io::stderr().is_terminal());
     let mut failures = Failures::default();
+    // One input line and its output line, reused from line to line.
     let mut line = Vec::new();
+    let mut record = Vec::new();
     let mut line_no = 0usize;
     loop {
         line.clear();
@@ -612,10 +614,13 @@ fn run_jsonl(opts: &Options) -> Result<ExitCode, CliError> {
         }
         line_no += 1;
         let body = line.strip_suffix(b"\n").unwrap_or(&line);
-        let record = jsonl::process_line(&analyzer, line_no, body);
-        failures.note(&record);
-        out.write_all(record.to_json().as_bytes())?;
-        out.write_all(b"\n")?;
+        record.clear();
+        let error = jsonl::write_line(&analyzer, line_no, body, &mut record);
+        record.push(b'\n');
+        out.write_all(&record)?;
+        if let Some(error) = error {
+            failures.note(line_no, error);
+        }
         progress.tick(line_no, n);
     }
     out.flush()?;
@@ -650,12 +655,11 @@ struct Failures {
 impl Failures {
     const KEEP: usize = 10;
 
-    fn note(&mut self, record: &LineOutput) {
-        if let LineOutput::Error { error, line, .. } = record {
-            self.count += 1;
-            if self.first.len() < Self::KEEP {
-                self.first.push((*line, error.clone()));
-            }
+    /// Line `line` (1-based) got an error record saying `error`.
+    fn note(&mut self, line: usize, error: String) {
+        self.count += 1;
+        if self.first.len() < Self::KEEP {
+            self.first.push((line, error));
         }
     }
 }
