@@ -31,8 +31,12 @@
 //!   Nothing is dropped: a line that is not JSON, not an object, has no
 //!   string `text`, or is not UTF-8 gets an error record, and so does a
 //!   **blank line** (it is not skipped, so that output line N always answers
-//!   input line N). A last line without a newline is still a line. Memory is
-//!   bounded by the longest line. Progress (lines, MiB, MiB/s) goes to stderr
+//!   input line N). A last line without a newline is still a line. Lines
+//!   are analysed on `--threads N` threads (by default one per CPU), in
+//!   batches of whole lines; the output stays in input order whatever N.
+//!   Memory is bounded: at most `2 N + 2` batches are in flight, each of up
+//!   to 256 KiB of input (or one line, when a line is longer). Progress
+//!   (lines, MiB, MiB/s) goes to stderr
 //!   every two seconds when stderr is a terminal or `--progress` is given.
 //!
 //! Exit status: 0 on success; 1 when `--jsonl` met lines that could not be
@@ -40,14 +44,17 @@
 //! printed as `error: …`. A closed stdout (`| head`) ends the output quietly.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsString;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread;
 use std::time::{Duration, Instant};
 
-use whosaid::jsonl::{self, LineOutput};
+use whosaid::jsonl;
 use whosaid::{
     Analysis, Analyzer, Attribution, Closure, Diagnostic, EntityId, EntityKind, Gender, Span,
 };
@@ -60,7 +67,7 @@ Find every quotation in a news article and say who said it.
 
 USAGE:
     attribute [--lossy] [--json] [PATH | -]
-    attribute --jsonl [--progress] [PATH | -]
+    attribute --jsonl [--progress] [--threads N] [PATH | -]
 
 With no PATH, the embedded sample article is analysed; `-` reads stdin.
 
@@ -72,6 +79,8 @@ OPTIONS:
                   \"line\": N} per input line; blank lines get an error record
     --progress    with --jsonl: report progress on stderr even when it is not
                   a terminal
+    --threads N   with --jsonl: analyse on N threads (default: one per CPU);
+                  the output is in input order whatever N
     --lossy       replace invalid UTF-8 with U+FFFD instead of failing
     -h, --help    print this help
 
@@ -117,6 +126,15 @@ enum CliError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Write(#[from] io::Error),
+    /// The analysis panicked on a `--jsonl` thread (the panic message is
+    /// printed above).
+    #[error("internal error: the analysis failed on a line from {first} to {last}")]
+    Panicked {
+        /// The first line of the batch it failed on.
+        first: usize,
+        /// The last line of that batch.
+        last: usize,
+    },
 }
 
 /// What to do, from the command line.
@@ -127,6 +145,8 @@ struct Options {
     lossy: bool,
     progress: bool,
     help: bool,
+    /// `--threads N`; `None`: one per CPU.
+    threads: Option<usize>,
     /// `None`: the sample (or stdin for `--jsonl`); `Some("-")`: stdin.
     path: Option<OsString>,
 }
@@ -212,7 +232,8 @@ fn run() -> Result<ExitCode, CliError> {
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, CliError> {
     let mut opts = Options::default();
     let mut flags_done = false;
-    for arg in args {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
         let is_flag = !flags_done && arg != "-" && arg.to_string_lossy().starts_with('-');
         if is_flag {
             match arg.to_string_lossy().as_ref() {
@@ -222,7 +243,11 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, CliEr
                 "--jsonl" => opts.jsonl = true,
                 "--lossy" => opts.lossy = true,
                 "--progress" => opts.progress = true,
-                other => return Err(CliError::UnknownFlag(other.to_string())),
+                "--threads" => opts.threads = Some(thread_count(args.next())?),
+                other => match other.strip_prefix("--threads=") {
+                    Some(n) => opts.threads = Some(thread_count(Some(n.into()))?),
+                    None => return Err(CliError::UnknownFlag(other.to_string())),
+                },
             }
         } else if opts.path.is_some() {
             return Err(CliError::Usage("more than one PATH given"));
@@ -244,7 +269,20 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, CliEr
     if opts.progress && !opts.jsonl {
         return Err(CliError::Usage("--progress only applies to --jsonl"));
     }
+    if opts.threads.is_some() && !opts.jsonl {
+        return Err(CliError::Usage("--threads only applies to --jsonl"));
+    }
     Ok(opts)
+}
+
+/// The value of `--threads`: a whole number, at least 1.
+fn thread_count(value: Option<OsString>) -> Result<usize, CliError> {
+    match value.and_then(|v| v.to_str()?.parse().ok()) {
+        Some(n) if n >= 1 => Ok(n),
+        _ => Err(CliError::Usage(
+            "--threads needs a whole number of at least 1",
+        )),
+    }
 }
 
 /// The error for an article that is not UTF-8, located in lines and columns.
@@ -572,9 +610,9 @@ impl<'h> LineIndex<'h> {
 // JSON lines
 
 fn run_jsonl(opts: &Options) -> Result<ExitCode, CliError> {
-    let (label, mut input): (String, Box<dyn BufRead>) = match &opts.path {
-        None => ("standard input".into(), Box::new(io::stdin().lock())),
-        Some(p) if p == "-" => ("standard input".into(), Box::new(io::stdin().lock())),
+    let (label, input): (String, Box<dyn Read + Send>) = match &opts.path {
+        None => ("standard input".into(), Box::new(io::stdin())),
+        Some(p) if p == "-" => ("standard input".into(), Box::new(io::stdin())),
         Some(p) => {
             let path = PathBuf::from(p);
             let label = path.display().to_string();
@@ -582,42 +620,38 @@ fn run_jsonl(opts: &Options) -> Result<ExitCode, CliError> {
                 path: label.clone(),
                 source,
             })?;
-            (label, Box::new(BufReader::with_capacity(1 << 16, file)))
+            (label, Box::new(file))
         }
     };
-    let analyzer = Analyzer::new();
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut progress = Progress::new(opts.progress || io::stderr().is_terminal());
-    let mut failures = Failures::default();
-    let mut line = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        line.clear();
-        let read = input
-            .read_until(b'\n', &mut line)
-            .map_err(|source| CliError::Read {
-                path: format!("{label}, line {}", line_no + 1),
-                source,
-            });
-        let n = match read {
-            Ok(n) => n,
-            Err(e) => {
-                // Keep what was written so far, then fail.
-                out.flush()?;
-                return Err(e);
-            }
-        };
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let body = line.strip_suffix(b"\n").unwrap_or(&line);
-        let record = jsonl::process_line(&analyzer, line_no, body);
-        failures.note(&record);
-        out.write_all(record.to_json().as_bytes())?;
-        out.write_all(b"\n")?;
-        progress.tick(line_no, n);
+    let input = BufReader::with_capacity(Batch::TARGET, input);
+    let threads = opts
+        .threads
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+    let mut sink = Sink {
+        out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        progress: Progress::new(opts.progress || io::stderr().is_terminal()),
+        failures: Failures::default(),
+        lines: 0,
+    };
+    let read = if threads <= 1 {
+        jsonl_on_one_thread(input, &mut sink)
+    } else {
+        jsonl_on_threads(input, threads, &mut sink)
+    };
+    if let Err(ReadFailed { line, source }) = read? {
+        // Keep what was written so far, then fail.
+        sink.out.flush()?;
+        return Err(CliError::Read {
+            path: format!("{label}, line {line}"),
+            source,
+        });
     }
+    let Sink {
+        mut out,
+        mut progress,
+        failures,
+        lines: line_no,
+    } = sink;
     out.flush()?;
     progress.finish(line_no);
     if failures.count == 0 {
@@ -640,6 +674,223 @@ fn run_jsonl(opts: &Options) -> Result<ExitCode, CliError> {
     Ok(ExitCode::from(1))
 }
 
+/// The input of `--jsonl`.
+type Input = BufReader<Box<dyn Read + Send>>;
+
+/// Reading the input failed at line `line` (1-based); the lines before it
+/// were answered.
+struct ReadFailed {
+    line: usize,
+    source: io::Error,
+}
+
+/// Read, analyse and write batch after batch on this thread (`--threads 1`).
+fn jsonl_on_one_thread(
+    mut input: Input,
+    sink: &mut Sink<impl Write>,
+) -> Result<Result<(), ReadFailed>, CliError> {
+    let analyzer = Analyzer::new();
+    let mut batch = Batch::default();
+    loop {
+        batch.first_line = sink.lines + 1;
+        let more = batch.fill(&mut input);
+        batch.analyse(&analyzer);
+        sink.write(&mut batch)?;
+        match more {
+            Ok(true) => {}
+            Ok(false) => return Ok(Ok(())),
+            Err(e) => return Ok(Err(e)),
+        }
+    }
+}
+
+/// Read on one thread, analyse on `threads` others, write on this one, in
+/// input order.
+///
+/// Batches circulate: `free` → the reader fills one → `jobs` → a worker
+/// analyses it → `done` → this thread writes the batches in order (holding
+/// those that arrive early) and hands each back to `free`. Only `slots`
+/// batches exist, so memory stays bounded however far a slow batch lets the
+/// others run ahead, and a bounded number of early batches wait here.
+///
+/// When writing fails, this thread returns and drops its channel ends; the
+/// others then find their channels closed and stop. They are not joined:
+/// the reader may be blocked on input that never comes.
+fn jsonl_on_threads(
+    input: Input,
+    threads: usize,
+    sink: &mut Sink<impl Write>,
+) -> Result<Result<(), ReadFailed>, CliError> {
+    let slots = 2 * threads + 2;
+    let (free_tx, free_rx) = mpsc::sync_channel::<Batch>(slots);
+    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Batch>(slots);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Batch>(slots);
+    for _ in 0..slots {
+        // Cannot fail: the channel holds `slots` and its receiver is alive.
+        let _ = free_tx.send(Batch::default());
+    }
+
+    let analyzer = Arc::new(Analyzer::new());
+    let jobs_rx = Arc::new(Mutex::new(jobs_rx));
+    for _ in 0..threads {
+        let (analyzer, jobs, done) = (Arc::clone(&analyzer), Arc::clone(&jobs_rx), done_tx.clone());
+        thread::spawn(move || loop {
+            // The lock is held to take a batch, not while analysing it.
+            let job = match jobs.lock() {
+                Ok(jobs) => jobs.recv(),
+                Err(_) => break,
+            };
+            let Ok(mut batch) = job else { break };
+            // A panic (the analysis has none on any input, as far as tests
+            // and fuzzing know) must not leave the writer waiting for this
+            // batch forever: it travels on, marked.
+            let analysed = panic::catch_unwind(AssertUnwindSafe(|| batch.analyse(&analyzer)));
+            batch.panicked = analysed.is_err();
+            if done.send(batch).is_err() {
+                break;
+            }
+        });
+    }
+    // The workers hold the only other ends: when they stop, `done` closes.
+    drop((done_tx, jobs_rx));
+
+    let reader = thread::spawn(move || -> Result<(), ReadFailed> {
+        let mut input = input;
+        let (mut seq, mut next_line) = (0, 1);
+        while let Ok(mut batch) = free_rx.recv() {
+            batch.seq = seq;
+            batch.first_line = next_line;
+            let more = batch.fill(&mut input);
+            if batch.lines > 0 {
+                seq += 1;
+                next_line += batch.lines;
+                if jobs_tx.send(batch).is_err() {
+                    return Ok(());
+                }
+            }
+            if !more? {
+                return Ok(());
+            }
+        }
+        Ok(())
+    });
+
+    let mut early = BTreeMap::new();
+    let mut next = 0;
+    for batch in done_rx {
+        early.insert(batch.seq, batch);
+        while let Some(mut batch) = early.remove(&next) {
+            if batch.panicked {
+                return Err(CliError::Panicked {
+                    first: batch.first_line,
+                    last: batch.first_line + batch.lines - 1,
+                });
+            }
+            sink.write(&mut batch)?;
+            next += 1;
+            // The reader may have finished already.
+            let _ = free_tx.send(batch);
+        }
+    }
+    // Every worker has stopped, so the reader has finished (or failed).
+    Ok(reader.join().unwrap_or_else(|e| panic::resume_unwind(e)))
+}
+
+/// Whole input lines read together, analysed on one thread, and their
+/// output lines.
+#[derive(Default)]
+struct Batch {
+    /// Its place among the batches: they are written in this order.
+    seq: u64,
+    /// The 1-based number of its first line.
+    first_line: usize,
+    /// The lines, each with its `\n` (the last line of the input may have
+    /// none).
+    input: Vec<u8>,
+    /// How many lines `input` holds.
+    lines: usize,
+    /// One output line per input line, each with its `\n`.
+    output: Vec<u8>,
+    /// The lines that got an error record.
+    failures: Failures,
+    /// The analysis panicked on one of the lines.
+    panicked: bool,
+}
+
+impl Batch {
+    /// Bytes of input a batch takes before it is handed on.
+    const TARGET: usize = 1 << 18;
+
+    /// Empty the batch and read whole lines into it, up to about
+    /// [`Batch::TARGET`] bytes, or fewer when the next line has not arrived
+    /// yet (a slow writer of the input gets its answers without waiting for
+    /// a full batch). `Ok(false)` at the end of the input; on a read error
+    /// the lines read before it stay.
+    fn fill(&mut self, input: &mut Input) -> Result<bool, ReadFailed> {
+        // A batch that held a huge line gives its memory back.
+        for buffer in [&mut self.input, &mut self.output] {
+            buffer.clear();
+            if buffer.capacity() > 4 * Self::TARGET {
+                *buffer = Vec::new();
+            }
+        }
+        self.lines = 0;
+        self.failures = Failures::default();
+        self.panicked = false;
+        while self.input.len() < Self::TARGET {
+            if self.lines > 0 && memchr::memchr(b'\n', input.buffer()).is_none() {
+                return Ok(true);
+            }
+            let before = self.input.len();
+            match input.read_until(b'\n', &mut self.input) {
+                Ok(0) => return Ok(false),
+                Ok(_) => self.lines += 1,
+                Err(source) => {
+                    self.input.truncate(before);
+                    return Err(ReadFailed {
+                        line: self.first_line + self.lines,
+                        source,
+                    });
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Write the output line of every input line.
+    fn analyse(&mut self, analyzer: &Analyzer) {
+        // `split_inclusive` cuts where `read_until` stopped: after each `\n`.
+        for (i, line) in self.input.split_inclusive(|&b| b == b'\n').enumerate() {
+            let line_no = self.first_line + i;
+            let body = line.strip_suffix(b"\n").unwrap_or(line);
+            if let Some(error) = jsonl::write_line(analyzer, line_no, body, &mut self.output) {
+                self.failures.note(line_no, error);
+            }
+            self.output.push(b'\n');
+        }
+    }
+}
+
+/// Where `--jsonl` output goes: the output lines, progress, failures.
+struct Sink<W: Write> {
+    out: W,
+    progress: Progress,
+    failures: Failures,
+    /// Lines written so far.
+    lines: usize,
+}
+
+impl<W: Write> Sink<W> {
+    /// Write the next batch's output lines.
+    fn write(&mut self, batch: &mut Batch) -> io::Result<()> {
+        self.out.write_all(&batch.output)?;
+        self.lines += batch.lines;
+        self.failures.take(&mut batch.failures);
+        self.progress.tick(self.lines, batch.input.len());
+        Ok(())
+    }
+}
+
 /// Failed lines: how many, and the first few for the summary.
 #[derive(Default)]
 struct Failures {
@@ -650,13 +901,20 @@ struct Failures {
 impl Failures {
     const KEEP: usize = 10;
 
-    fn note(&mut self, record: &LineOutput) {
-        if let LineOutput::Error { error, line, .. } = record {
-            self.count += 1;
-            if self.first.len() < Self::KEEP {
-                self.first.push((*line, error.clone()));
-            }
+    /// Line `line` (1-based) got an error record saying `error`.
+    fn note(&mut self, line: usize, error: String) {
+        self.count += 1;
+        if self.first.len() < Self::KEEP {
+            self.first.push((line, error));
         }
+    }
+
+    /// Add `later`'s failures, which come after these; `later` is left empty.
+    fn take(&mut self, later: &mut Failures) {
+        self.count += later.count;
+        let room = Self::KEEP - self.first.len().min(Self::KEEP);
+        self.first.extend(later.first.drain(..).take(room));
+        later.count = 0;
     }
 }
 

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::lexicon::{Gender, Number};
 use crate::quotes::Quote;
 use crate::record::{DocumentRecord, IgnoreSpan, QuoteRecord};
-use crate::span::Span;
+use crate::span::{char_offsets_of, Span};
 
 /// What sort of words a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -329,28 +329,21 @@ impl<'h> Analysis<'h> {
     /// may be someone's word). [`Analysis::attributions`] has every
     /// quotation.
     pub fn to_record(&self, id: &str, with_text: bool) -> DocumentRecord {
-        let map = self.document.char_offsets();
-        let ignore_spans = self
-            .attributions
+        let entries = self.record_entries();
+        let ignore_spans = entries
+            .ignored
             .iter()
-            .filter(|a| a.quote.depth == 0 && a.is_unspoken_title())
-            .map(|a| {
-                let chars = map.char_span(a.quote.content_span());
-                IgnoreSpan {
-                    start: chars.start,
-                    end: chars.end,
-                    text: Some(a.quote.content().to_string()),
-                }
+            .map(|&(a, chars)| IgnoreSpan {
+                start: chars.start,
+                end: chars.end,
+                text: Some(a.quote.content().to_string()),
             })
             .collect();
-        let quotes = self
-            .attributions
+        let quotes = entries
+            .quotes
             .iter()
-            .filter(|a| a.quote.depth == 0 || a.speaker.is_some())
-            .filter(|a| !a.is_unspoken_title())
-            .map(|a| {
+            .map(|&(a, chars)| {
                 let q = a.quote;
-                let chars = map.char_span(q.content_span());
                 QuoteRecord {
                     start: chars.start,
                     end: chars.end,
@@ -376,6 +369,46 @@ impl<'h> Analysis<'h> {
             ignore_spans,
         }
     }
+
+    /// The attributions [`Analysis::to_record`] lists (see there for which),
+    /// in text order, each with the char span of its content. The char
+    /// offsets are counted in one pass over the text, however many
+    /// quotations there are.
+    pub(crate) fn record_entries(&self) -> RecordEntries<'_, 'h> {
+        let mut quotes = Vec::new();
+        let mut ignored = Vec::new();
+        for a in &self.attributions {
+            let title = a.is_unspoken_title();
+            if a.quote.depth == 0 && title {
+                ignored.push(a);
+            }
+            if (a.quote.depth == 0 || a.speaker.is_some()) && !title {
+                quotes.push(a);
+            }
+        }
+        let bytes: Vec<usize> = ignored
+            .iter()
+            .chain(&quotes)
+            .flat_map(|a| {
+                let span = a.quote.content_span();
+                [span.start, span.end]
+            })
+            .collect();
+        let chars = char_offsets_of(self.document.text, &bytes);
+        let mut spans = chars.chunks_exact(2).map(|c| Span::new(c[0], c[1]));
+        let ignored = ignored.into_iter().zip(&mut spans).collect();
+        let quotes = quotes.into_iter().zip(&mut spans).collect();
+        RecordEntries { quotes, ignored }
+    }
+}
+
+/// What the record of an analysis lists: each attribution with the char
+/// span of its content.
+pub(crate) struct RecordEntries<'a, 'h> {
+    /// The quotations (`quotes`).
+    pub(crate) quotes: Vec<(&'a Attribution<'h>, Span)>,
+    /// Titles nobody says (`ignore_spans`).
+    pub(crate) ignored: Vec<(&'a Attribution<'h>, Span)>,
 }
 
 #[cfg(test)]

@@ -141,6 +141,65 @@ fn jsonl_answers_every_line_in_order_and_fails_with_1() {
 }
 
 #[test]
+fn jsonl_threads_change_nothing_in_the_output() {
+    // More than one batch (256 KiB) of lines, with bad lines among them and
+    // at both ends, and a last line without a newline.
+    let mut input = Vec::new();
+    let bad: [&[u8]; 5] = [
+        b"{\"id\": \"broken\", \"text\": ",
+        b"",
+        b"{\"id\": \"number\", \"text\": 42}",
+        b"{\"id\": \"bytes\", \"text\": \"caf\xe9\"}",
+        b"[\"not an object\"]",
+    ];
+    let lines = 120;
+    for i in 0..lines {
+        if i % 9 == 0 {
+            input.extend_from_slice(bad[(i / 9) % bad.len()]);
+        } else {
+            let line = serde_json::json!({ "id": i, "text": SAMPLE });
+            input.extend_from_slice(line.to_string().as_bytes());
+        }
+        if i + 1 < lines {
+            input.push(b'\n');
+        }
+    }
+    assert!(input.len() > 1 << 18, "{} bytes", input.len());
+
+    let one = attribute(&["--jsonl", "--threads", "1"], &input);
+    let two = attribute(&["--jsonl", "--threads=2"], &input);
+    assert_eq!(one.status.code(), Some(1), "{}", show(&one));
+    assert_eq!(two.status.code(), Some(1), "{}", show(&two));
+    assert!(one.stdout == two.stdout, "outputs differ");
+    assert_eq!(text(&one.stderr), text(&two.stderr));
+    assert!(
+        text(&one.stderr).contains(&format!("{} of {lines} lines", lines.div_ceil(9))),
+        "{}",
+        show(&one)
+    );
+    let out = json_lines(&two);
+    assert_eq!(out.len(), lines, "{}", show(&two));
+    for (i, line) in out.iter().enumerate() {
+        if i % 9 == 0 {
+            assert_eq!(line["line"], i + 1, "{line}");
+        } else {
+            assert_eq!(line["id"], i, "{line}");
+            assert!(!line["quotes"].as_array().unwrap().is_empty(), "{line}");
+        }
+    }
+
+    for args in [
+        &["--jsonl", "--threads", "0"][..],
+        &["--jsonl", "--threads"],
+        &["--threads", "2"],
+    ] {
+        let out = attribute(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", show(&out));
+        assert!(text(&out.stderr).contains("--threads"), "{}", show(&out));
+    }
+}
+
+#[test]
 fn jsonl_success_uses_char_offsets_and_json_parses() {
     // Multi-byte characters before the quotations make byte and char offsets differ.
     let texts = [

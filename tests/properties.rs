@@ -317,6 +317,11 @@ fn check_line(line_no: usize, line: &[u8]) {
     let analyzer = Analyzer::english();
     let out = jsonl::process_line(analyzer, line_no, line);
     let json: Value = serde_json::from_str(&out.to_json()).expect("to_json gives JSON");
+    // The streaming writer gives the very same bytes.
+    let mut written = Vec::new();
+    let error = jsonl::write_line(analyzer, line_no, line, &mut written);
+    assert_eq!(String::from_utf8_lossy(&written), out.to_json());
+    assert_eq!(error.is_some(), out.is_error());
     match expected_line(line) {
         Some((id, text)) => {
             let want = analyzer.analyze(&text).to_record("", false).quotes;
