@@ -666,7 +666,7 @@ impl<'a> Reader<'a> {
     /// The first person-like phrase of the clause `from..to`: a pronoun, a
     /// person's name or a description of a person.
     pub fn clause_subject(&self, from: usize, to: usize) -> Option<Np> {
-        (from..to).take(12).find_map(|k| {
+        let np = (from..to).take(12).find_map(|k| {
             let np = self.np_starting_at(k, to)?;
             let personal = match np.kind {
                 MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
@@ -674,7 +674,25 @@ impl<'a> Reader<'a> {
                 MentionKind::Description => np.person,
             };
             personal.then_some(np)
-        })
+        })?;
+        if np.kind != MentionKind::Description {
+            return Some(np);
+        }
+        // a name in apposition names the person described: `France's
+        // fisheries minister, Élodie Vasseur, left … and told reporters`
+        let after = self.first_token_from(np.span.end, to);
+        let apposed = (after < to && self.punct(after, ','))
+            .then(|| self.np_starting_at(after + 1, to))
+            .flatten()
+            .filter(|name| name.kind == MentionKind::Name)
+            .filter(|name| {
+                let end = self.first_token_from(name.span.end, to);
+                end < to && self.punct(end, ',')
+            });
+        Some(apposed.map_or(np, |name| Np {
+            person: true,
+            ..name
+        }))
     }
 
     /// The phrase ending at `end`, or the head it is attached to by `of`
@@ -1244,7 +1262,7 @@ pub(crate) fn is_definite(w: &str) -> bool {
 }
 
 /// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
-fn is_possessive(w: &str) -> bool {
+pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
 }
 

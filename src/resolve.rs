@@ -144,11 +144,19 @@ impl<'h> Resolver<'h> {
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
+        // the sentence opened with a possessive name (`Germany's agriculture
+        // minister, Jörg Westerkamp, was …`): a name in apposition after
+        // at most four more words is the subject
+        let mut possessive_lead: Option<usize> = None;
+        // and one of those words is a person's role or title (`minister`):
+        // the apposed name is a person's
+        let mut possessive_role = false;
         while i < tokens.len() {
             let t = &tokens[i];
             match t.tok {
                 Tok::Sentence | Tok::Paragraph => {
                     sentence_first = true;
+                    possessive_lead = None;
                     sentence_subject = None;
                     sentence += 1;
                     i += 1;
@@ -206,11 +214,39 @@ impl<'h> Resolver<'h> {
                 if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word {
                     sentence_first = false;
                 }
+                if let Some(n) = possessive_lead.as_mut() {
+                    *n += 1;
+                    possessive_role |=
+                        t.info.title.is_some() || t.info.role.is_some_and(|r| r.person);
+                    if *n > 4 || t.info.verb.is_some() || t.inside {
+                        possessive_lead = None;
+                    }
+                } else if sentence_first
+                    && t.tok == Tok::Word
+                    && t.capital
+                    && crate::frame::is_possessive(&text[t.span])
+                {
+                    possessive_lead = Some(0);
+                    possessive_role = false;
+                }
                 i += 1;
                 continue;
             };
-            let subject = sentence_first && !t.inside;
+            let apposed = possessive_lead.is_some()
+                && i > 0
+                && tokens[i - 1].is_punct(',')
+                && np.kind == MentionKind::Name;
+            let subject = (sentence_first || apposed) && !t.inside;
+            let np = Np {
+                person: np.person || apposed && possessive_role,
+                ..np
+            };
             sentence_first = false;
+            possessive_lead = None;
+            if subject && !apposed && crate::frame::is_possessive(&text[np.span]) {
+                possessive_lead = Some(0);
+                possessive_role = false;
+            }
             if subject && np.person || subject && np.role.is_none() && np.kind == MentionKind::Name
             {
                 sentence_subject = Some(np.head);
