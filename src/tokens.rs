@@ -227,6 +227,54 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
     }
 }
 
+/// A word of ASCII letters and digits only, read by [`plain_word`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Plain {
+    end: usize,
+    /// The first eight bytes from the start of the word, and the next
+    /// eight when the word is longer than seven (else 0): the word's
+    /// bytes, for its case and its look-up, with no second load.
+    head: [u64; 2],
+}
+
+/// The word starting at `start` (an ASCII letter or digit) when it is
+/// made of ASCII letters and digits only (most words): the run of them,
+/// ending no later than `limit`, when it stops at `limit` or at an ASCII
+/// character that cannot continue it (a joiner followed by anything but a
+/// letter or digit cannot either). `None` when the word may go on past a
+/// joiner or a non-ASCII character, or nears the end of the text:
+/// [`scan_word`] reads those.
+#[inline]
+fn plain_word(bytes: &[u8], start: usize, limit: usize) -> Option<Plain> {
+    let mut i = start;
+    let mut head = [0u64; 2];
+    loop {
+        let window: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+        let x = u64::from_le_bytes(window);
+        if let Some(h) = head.get_mut((i - start) / 8) {
+            *h = x;
+        }
+        let (letter, digit, _) = ascii_classes(x);
+        let n = ((!(letter | digit) & HIGH_BITS).trailing_zeros() / 8) as usize;
+        i += n;
+        if n < 8 {
+            break;
+        }
+    }
+    if i >= limit {
+        return Some(Plain { end: limit, head });
+    }
+    let ends = match bytes[i] {
+        b'\'' | b'-' | b'.' | b'&' => match bytes.get(i + 1) {
+            _ if i + 1 >= limit => true,
+            Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric(),
+            None => true,
+        },
+        b => b < 0x80,
+    };
+    ends.then_some(Plain { end: i, head })
+}
+
 /// Whether a word starts with a capital, and whether it is all capitals
 /// (two letters or more, none lower-case).
 fn case_of(w: &str) -> (bool, bool) {
@@ -346,7 +394,18 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             loop {
                 let b = bytes[i];
                 if b.is_ascii_alphanumeric() {
-                    i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
+                    let short = push_short(&mut out, text, i, limit, inside, lexicon, &mut common);
+                    i = match short {
+                        Some(end) => end,
+                        None => match plain_word(bytes, i, limit) {
+                            Some(word) => {
+                                push_plain(&mut out, text, i, word, inside, lexicon, &mut common)
+                            }
+                            None => {
+                                push_word(&mut out, text, i, limit, inside, lexicon, &mut common)
+                            }
+                        },
+                    };
                 } else if b < 0x80 {
                     // ASCII white space as `char::is_whitespace` has it
                     if !matches!(b, b'\t'..=b'\r' | b' ') {
@@ -691,6 +750,133 @@ fn push_word(
     });
     end
 }
+
+/// Push the word starting at `start` (an ASCII letter or digit) when it
+/// is made of ASCII letters and digits only, is shorter than eight bytes
+/// and lies whole in one load (most words), as [`push_plain`] would; returns
+/// its end. `None` when it is not such a word (nothing is pushed).
+#[inline]
+fn push_short(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    limit: usize,
+    inside: bool,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let window: [u8; 8] = bytes.get(start..start + 8)?.try_into().ok()?;
+    let x = u64::from_le_bytes(window);
+    let (letter, digit, _) = ascii_classes(x);
+    let stop = !(letter | digit) & HIGH_BITS;
+    // the high bit of the byte that ends the run of letters and digits
+    let first_stop = stop & stop.wrapping_neg();
+    if first_stop == 0 {
+        return None;
+    }
+    let end = start + (first_stop.trailing_zeros() / 8) as usize;
+    if end > limit {
+        return None;
+    }
+    if end < limit {
+        // as `plain_word` has it
+        match bytes[end] {
+            b'\'' | b'-' | b'.' | b'&' => {
+                if let Some(&b) = bytes.get(end + 1).filter(|_| end + 1 < limit) {
+                    if b >= 0x80 || b.is_ascii_alphanumeric() {
+                        return None;
+                    }
+                }
+            }
+            0x80.. => return None,
+            _ => {}
+        }
+    }
+    // the word's bytes: those below the stop
+    let w = x & ((first_stop >> 7) - 1);
+    // a letter has bit 6 set, and a lower-case letter bit 5 as well
+    let first = w & 0x60;
+    let capital = first == 0x40;
+    let caps = capital && w & (w << 1) & LETTER_BITS == 0 && w & !0xFF & LETTER_BITS != 0;
+    let span = Span::new(start, end);
+    if capital {
+        common.note(bytes, out, span, true, caps);
+    } else if first == 0x60 {
+        common.lower.push(span);
+    }
+    out.push(Token {
+        span,
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info: *lexicon.info_alnum(w, 0),
+        common: false,
+        headline: false,
+        person: false,
+        hyphen: false,
+    });
+    Some(end)
+}
+
+/// Push the word `start..word.end` of ASCII letters and digits read by
+/// [`plain_word`]; returns its end. The same token as [`push_word`] makes,
+/// read from the word's bytes already loaded: no joiner, so no hyphen and
+/// no possessive.
+#[inline]
+fn push_plain(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    word: Plain,
+    inside: bool,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+) -> usize {
+    let Plain { end, head } = word;
+    let bytes = text.as_bytes();
+    let len = end - start;
+    let lo = head[0] & low_bytes(len);
+    let hi = head[1] & low_bytes(len.saturating_sub(8));
+    // ASCII letters and digits: a letter has bit 6 set, and a lower-case
+    // letter bit 5 as well
+    let capital = lo & 0x60 == 0x40;
+    let caps = capital && {
+        // a lower-case letter anywhere; a letter after the first byte
+        let (lower, later) = if len <= 16 {
+            (lo & (lo << 1) | hi & (hi << 1), lo & !0xFF | hi)
+        } else {
+            let w = &bytes[start..end];
+            let lower = w.iter().fold(0, |m, &b| m | b & (b << 1));
+            let later = w.iter().skip(1).fold(0, |m, &b| m | b);
+            (u64::from(lower), u64::from(later))
+        };
+        lower & LETTER_BITS == 0 && later & LETTER_BITS != 0
+    };
+    common.note(bytes, out, Span::new(start, end), capital, caps);
+    let info = if len <= 16 {
+        *lexicon.info_alnum(lo, hi)
+    } else {
+        lexicon.info_at(text, start, end)
+    };
+    out.push(Token {
+        span: Span::new(start, end),
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info,
+        common: false,
+        headline: false,
+        person: false,
+        hyphen: false,
+    });
+    end
+}
+
+/// Bit 6 of each byte of a `u64`: set in ASCII letters, not in digits.
+const LETTER_BITS: u64 = 0x4040_4040_4040_4040;
 
 /// A punctuation token.
 #[inline]

@@ -199,6 +199,21 @@ pub(crate) struct WordInfo {
 }
 
 impl WordInfo {
+    /// What the lists say of a word none of them has: nothing.
+    pub(crate) const NONE: WordInfo = WordInfo {
+        verb: None,
+        pronoun: None,
+        role: None,
+        title_word: false,
+        title: None,
+        honorific: None,
+        given: None,
+        not_name: false,
+        org: false,
+        starter: false,
+        function: 0,
+    };
+
     /// Whether the word has closed-class role `class`.
     #[inline]
     pub fn is(&self, class: u8) -> bool {
@@ -472,6 +487,23 @@ impl Lexicon {
             .unwrap_or_default()
     }
 
+    /// [`Lexicon::info`] of a word of ASCII letters and digits only, of at
+    /// most [`SHORT`] bytes, packed into two little-endian words padded
+    /// with zeros.
+    ///
+    /// A reference, so that the caller copies the entry as one block of
+    /// memory rather than field by field.
+    #[inline]
+    pub(crate) fn info_alnum(&self, lo: u64, hi: u64) -> &WordInfo {
+        // letters and digits: setting bit 5 of each letter (bit 6 set)
+        // lower-cases the word and changes no digit and no padding
+        let lower = |x: u64| x | (x >> 1) & (ONES * 0x20);
+        self.short
+            .get(lower(lo), lower(hi))
+            .and_then(|i| self.infos.get(i as usize))
+            .unwrap_or(&WordInfo::NONE)
+    }
+
     /// [`Lexicon::info`] of the word `text[start..end]`: the same answer,
     /// read from the surrounding text without copying short words.
     #[inline]
@@ -616,6 +648,9 @@ impl Lexicon {
 /// The longest word [`ShortTable`] holds, in bytes.
 const SHORT: usize = 16;
 
+/// The low bit of each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
 /// The high bit of each byte of a `u64`.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -644,7 +679,6 @@ pub(crate) fn low_bytes(n: usize) -> u64 {
 /// ASCII lower case of eight ASCII bytes at once.
 #[inline]
 fn lower_ascii(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     // high bit of each byte: at least `A`, and at least `Z` + 1
     let at_least_a = x + ONES * (0x80 - b'A' as u64);
     let past_z = x + ONES * (0x80 - b'Z' as u64 - 1);
