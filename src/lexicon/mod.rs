@@ -687,8 +687,10 @@ fn lower_ascii(x: u64) -> u64 {
 }
 
 /// An open-addressing hash index from short ASCII words, packed into two
-/// `u64`s, to entries of `Lexicon::infos`, behind a small Bloom filter
-/// that stays in the L1 cache and turns most unknown words away.
+/// `u64`s, to entries of `Lexicon::infos`.
+///
+/// No Bloom filter in front: two words in three of news text are in the
+/// lexicon, so a filter turns few away and costs every look-up its work.
 #[derive(Clone, Debug, Default)]
 struct ShortTable {
     /// `(lo, hi, index)`; `index` is `u32::MAX` in an empty slot. The
@@ -697,12 +699,7 @@ struct ShortTable {
     /// `64 - log2(slots.len())`.
     shift: u32,
     len: usize,
-    /// [`BLOOM_BITS`] bits; two set for each word.
-    bloom: Vec<u64>,
 }
-
-/// Bits of [`ShortTable::bloom`] (8 KiB).
-const BLOOM_BITS: usize = 1 << 16;
 
 impl ShortTable {
     const EMPTY: u32 = u32::MAX;
@@ -713,22 +710,10 @@ impl ShortTable {
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The two Bloom filter bits of hash `h`.
-    #[inline]
-    fn bloom_bits(h: u64) -> (usize, usize) {
-        let mask = BLOOM_BITS as u64 - 1;
-        ((h & mask) as usize, ((h >> 16) & mask) as usize)
-    }
-
     #[inline]
     fn get(&self, lo: u64, hi: u64) -> Option<u32> {
         let h = Self::hash(lo, hi);
-        let (a, b) = Self::bloom_bits(h);
-        let words = (self.bloom.get(a / 64)?, self.bloom.get(b / 64)?);
-        if words.0 >> (a % 64) & words.1 >> (b % 64) & 1 == 0 {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
+        let mask = self.slots.len().wrapping_sub(1);
         let mut s = (h >> self.shift) as usize;
         loop {
             let (l, h, i) = *self.slots.get(s)?;
@@ -748,7 +733,6 @@ impl ShortTable {
             let size = (old.len() * 2).max(64);
             self.slots = vec![(0, 0, Self::EMPTY); size];
             self.shift = 64 - size.trailing_zeros();
-            self.bloom = vec![0; BLOOM_BITS / 64];
             self.len = 0;
             for (l, h, i) in old {
                 if i != Self::EMPTY {
@@ -757,9 +741,6 @@ impl ShortTable {
             }
         }
         let hash = Self::hash(lo, hi);
-        let (a, b) = Self::bloom_bits(hash);
-        self.bloom[a / 64] |= 1 << (a % 64);
-        self.bloom[b / 64] |= 1 << (b % 64);
         let mask = self.slots.len() - 1;
         let mut s = (hash >> self.shift) as usize;
         while self.slots[s].2 != Self::EMPTY {
