@@ -508,7 +508,11 @@ struct CommonWords {
     /// (about one per sentence): `(word, token)`.
     candidates: Vec<([u64; 4], usize)>,
     /// The words of at most 32 bytes that begin with an ASCII lower-case
-    /// letter: the only ones that can equal a candidate.
+    /// letter: the only ones that can equal a candidate. Those of at most
+    /// eight bytes (most) are kept packed, as the first word of [`pack`]
+    /// has them, so that comparing them reads no text.
+    short: Vec<u64>,
+    /// The longer ones.
     lower: Vec<Span>,
 }
 
@@ -518,22 +522,50 @@ impl CommonWords {
         CommonWords {
             candidates: Vec::with_capacity(sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
-            // in the middle): room for one per 6 saves regrowing (copying)
-            lower: Vec::with_capacity(text.len() / 6),
+            // in the middle), one in five longer than eight bytes: room for
+            // one per 6 and one per 30 saves regrowing (copying)
+            short: Vec::with_capacity(text.len() / 6),
+            lower: Vec::with_capacity(text.len() / 30),
         }
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`.
     #[inline]
     fn note(&mut self, bytes: &[u8], out: &[Token], span: Span, capital: bool, caps: bool) {
-        let len = span.len();
-        if len > 32 {
-            return;
-        }
         if !capital {
             if bytes.get(span.start).is_some_and(u8::is_ascii_lowercase) {
-                self.lower.push(span);
+                self.note_lower(bytes, span);
             }
+        } else if !caps {
+            self.note_capital(bytes, out, span);
+        }
+    }
+
+    /// Note the word `span` of `bytes`, which begins with an ASCII
+    /// lower-case letter.
+    #[inline]
+    fn note_lower(&mut self, bytes: &[u8], span: Span) {
+        let len = span.len();
+        if len <= 8 {
+            self.short.push(pack_at(bytes, span.start, len)[0]);
+        } else if len <= 32 {
+            self.lower.push(span);
+        }
+    }
+
+    /// Note a word of at most eight bytes that begins with an ASCII
+    /// lower-case letter, packed as the first word of [`pack`] has it.
+    #[inline]
+    fn note_short(&mut self, key: u64) {
+        self.short.push(key);
+    }
+
+    /// Note the word `span` of `bytes`, about to be pushed after `out`,
+    /// which begins with a capital and is not all capitals: a candidate
+    /// when it opens a sentence.
+    #[inline(never)]
+    fn note_capital(&mut self, bytes: &[u8], out: &[Token], span: Span) {
+        if span.len() > 32 {
             return;
         }
         let opens = out.last().is_none_or(|t| {
@@ -546,7 +578,7 @@ impl CommonWords {
             )
         });
         let w = &bytes[span.range()];
-        if caps || !opens || !w.is_ascii() {
+        if !opens || !w.is_ascii() {
             return;
         }
         if w[0].to_ascii_lowercase().is_ascii_lowercase() {
@@ -576,6 +608,22 @@ impl CommonWords {
         // sentences must not be walked for every lower-case `the`
         let table = WordTable::new(self.candidates);
         let mut done = vec![false; table.runs.len()];
+        let mut mark_run = |run: usize| {
+            if !done[run] {
+                done[run] = true;
+                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
+                    if let Some(t) = tokens.get_mut(i) {
+                        t.common = true;
+                    }
+                }
+            }
+        };
+        // the table is sparse: most short words miss at their first slot
+        for &key in &self.short {
+            if let Some(run) = table.get_short(key) {
+                mark_run(run);
+            }
+        }
         for span in self.lower {
             let first = bytes.get(span.start).map_or(0, |b| b.wrapping_sub(b'a'));
             let maybe = lengths
@@ -584,16 +632,8 @@ impl CommonWords {
             if !maybe {
                 continue;
             }
-            let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) else {
-                continue;
-            };
-            if !done[run] {
-                done[run] = true;
-                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
-                    if let Some(t) = tokens.get_mut(i) {
-                        t.common = true;
-                    }
-                }
+            if let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) {
+                mark_run(run);
             }
         }
     }
@@ -608,7 +648,8 @@ struct WordTable {
     /// Each distinct word and its run of `candidates`.
     runs: Vec<([u64; 4], std::ops::Range<usize>)>,
     /// One more than an index into `runs`; 0 in an empty slot. The length
-    /// is a power of two, at least twice that of `runs`.
+    /// is a power of two, at least eight times that of `runs`, so that
+    /// most words that are no candidate meet an empty slot first.
     slots: Vec<usize>,
     /// `64 - log2(slots.len())`.
     shift: u32,
@@ -624,7 +665,7 @@ impl WordTable {
                 _ => runs.push((key, j..j + 1)),
             }
         }
-        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let size = (runs.len() * 8).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![0usize; size];
         for (r, (key, _)) in runs.iter().enumerate() {
@@ -647,6 +688,22 @@ impl WordTable {
     fn slot(key: &[u64; 4], shift: u32) -> usize {
         let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+
+    /// [`WordTable::get`] of a word of at most eight bytes, packed as the
+    /// first word of [`pack`] has it.
+    #[inline]
+    fn get_short(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        // `slot` of `[key, 0, 0, 0]`
+        let mut s = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            if self.runs.get(r).is_some_and(|(k, _)| *k == [key, 0, 0, 0]) {
+                return Some(r);
+            }
+            s = (s + 1) & mask;
+        }
     }
 
     /// The run of the word packed as `key`, if it is a candidate.
@@ -800,10 +857,10 @@ fn push_short(
     let capital = first == 0x40;
     let caps = capital && w & (w << 1) & LETTER_BITS == 0 && w & !0xFF & LETTER_BITS != 0;
     let span = Span::new(start, end);
-    if capital {
-        common.note(bytes, out, span, true, caps);
-    } else if first == 0x60 {
-        common.lower.push(span);
+    if first == 0x60 {
+        common.note_short(w);
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
     }
     out.push(Token {
         span,
@@ -854,7 +911,12 @@ fn push_plain(
         };
         lower & LETTER_BITS == 0 && later & LETTER_BITS != 0
     };
-    common.note(bytes, out, Span::new(start, end), capital, caps);
+    let span = Span::new(start, end);
+    if lo & 0x60 == 0x60 {
+        common.note_lower(bytes, span);
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
     let info = if len <= 16 {
         *lexicon.info_alnum(lo, hi)
     } else {
