@@ -227,54 +227,6 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
     }
 }
 
-/// A word of ASCII letters and digits only, read by [`plain_word`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Plain {
-    end: usize,
-    /// The first eight bytes from the start of the word, and the next
-    /// eight when the word is longer than seven (else 0): the word's
-    /// bytes, for its case and its look-up, with no second load.
-    head: [u64; 2],
-}
-
-/// The word starting at `start` (an ASCII letter or digit) when it is
-/// made of ASCII letters and digits only (most words): the run of them,
-/// ending no later than `limit`, when it stops at `limit` or at an ASCII
-/// character that cannot continue it (a joiner followed by anything but a
-/// letter or digit cannot either). `None` when the word may go on past a
-/// joiner or a non-ASCII character, or nears the end of the text:
-/// [`scan_word`] reads those.
-#[inline]
-fn plain_word(bytes: &[u8], start: usize, limit: usize) -> Option<Plain> {
-    let mut i = start;
-    let mut head = [0u64; 2];
-    loop {
-        let window: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
-        let x = u64::from_le_bytes(window);
-        if let Some(h) = head.get_mut((i - start) / 8) {
-            *h = x;
-        }
-        let (letter, digit, _) = ascii_classes(x);
-        let n = ((!(letter | digit) & HIGH_BITS).trailing_zeros() / 8) as usize;
-        i += n;
-        if n < 8 {
-            break;
-        }
-    }
-    if i >= limit {
-        return Some(Plain { end: limit, head });
-    }
-    let ends = match bytes[i] {
-        b'\'' | b'-' | b'.' | b'&' => match bytes.get(i + 1) {
-            _ if i + 1 >= limit => true,
-            Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric(),
-            None => true,
-        },
-        b => b < 0x80,
-    };
-    ends.then_some(Plain { end: i, head })
-}
-
 /// Whether a word starts with a capital, and whether it is all capitals
 /// (two letters or more, none lower-case).
 fn case_of(w: &str) -> (bool, bool) {
@@ -331,11 +283,10 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
         let mut i = para.span.start;
         // the paragraph's bytes from the start of the text: skipping blanks
         // needs no bounds check of its own
-        let line = &bytes[..para.span.end];
         if open.is_none() {
             out.push(marker(Tok::Paragraph, i));
         }
-        'para: while i < para.span.end {
+        while i < para.span.end {
             while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
                 i += 1;
             }
@@ -390,47 +341,15 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             // closes, a sentence starts or the paragraph ends; the checks
             // above are needed only there.
             let stop = limit.min(sentences.peek().copied().unwrap_or(usize::MAX));
-            let inside = open.is_some();
-            loop {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
-                    let short = push_short(&mut out, text, i, limit, inside, lexicon, &mut common);
-                    i = match short {
-                        Some(end) => end,
-                        None => match plain_word(bytes, i, limit) {
-                            Some(word) => {
-                                push_plain(&mut out, text, i, word, inside, lexicon, &mut common)
-                            }
-                            None => {
-                                push_word(&mut out, text, i, limit, inside, lexicon, &mut common)
-                            }
-                        },
-                    };
-                } else if b < 0x80 {
-                    // ASCII white space as `char::is_whitespace` has it
-                    if !matches!(b, b'\t'..=b'\r' | b' ') {
-                        out.push(punct(i, b as char, inside));
-                    }
-                    i += 1;
-                } else {
-                    let Some(c) = text[i..].chars().next() else {
-                        break 'para;
-                    };
-                    if c.is_whitespace() || crate::scan::is_invisible(c) {
-                        i += c.len_utf8();
-                    } else if c.is_alphanumeric() {
-                        i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
-                    } else {
-                        out.push(punct(i, c, inside));
-                        i += c.len_utf8();
-                    }
-                }
-                while let Some(b' ' | b'\t') = line.get(i) {
-                    i += 1;
-                }
-                if i >= stop {
-                    break;
-                }
+            let run = Run {
+                limit,
+                stop,
+                line_end: para.span.end,
+                inside: open.is_some(),
+            };
+            match read_run(&mut out, text, i, run, lexicon, &mut common) {
+                Some(next) => i = next,
+                None => break,
             }
         }
     }
@@ -444,6 +363,80 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     common.mark(text, &mut out);
     mark_headlines(&mut out);
     out
+}
+
+/// A stretch of a paragraph that [`read_run`] reads: no quotation opens
+/// or closes and no sentence starts inside it.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    /// Words end here at the latest: where a quotation opens or closes, or
+    /// the paragraph ends.
+    limit: usize,
+    /// Reading stops at the first token that ends here or later.
+    stop: usize,
+    /// The end of the paragraph: blanks are skipped up to it.
+    line_end: usize,
+    /// Inside a quotation.
+    inside: bool,
+}
+
+/// Push the tokens from `i` (no blank) up to `run.stop`; returns where
+/// reading goes on (past the blanks after the last token), or `None` when
+/// no character is left at `i`.
+///
+/// A function of its own so that the few values of the word loop get the
+/// registers, not those of the paragraph and quotation bookkeeping.
+#[inline(never)]
+fn read_run(
+    out: &mut Vec<Token>,
+    text: &str,
+    mut i: usize,
+    run: Run,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+) -> Option<usize> {
+    let Run {
+        limit,
+        stop,
+        line_end,
+        inside,
+    } = run;
+    let bytes = text.as_bytes();
+    // the paragraph's bytes from the start of the text: skipping blanks
+    // needs no bounds check of its own
+    let line = &bytes[..line_end];
+    loop {
+        if let Some(next) = push_short(out, text, i, limit, inside, lexicon, common) {
+            i = next;
+        } else {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i = push_word(out, text, i, limit, inside, lexicon, common);
+            } else if b < 0x80 {
+                // ASCII white space as `char::is_whitespace` has it
+                if !matches!(b, b'\t'..=b'\r' | b' ') {
+                    out.push(punct(i, b as char, inside));
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next()?;
+                if c.is_whitespace() || crate::scan::is_invisible(c) {
+                    i += c.len_utf8();
+                } else if c.is_alphanumeric() {
+                    i = push_word(out, text, i, limit, inside, lexicon, common);
+                } else {
+                    out.push(punct(i, c, inside));
+                    i += c.len_utf8();
+                }
+            }
+        }
+        while let Some(b' ' | b'\t') = line.get(i) {
+            i += 1;
+        }
+        if i >= stop {
+            return Some(i);
+        }
+    }
 }
 
 /// Flag the words of title-case paragraphs (headlines), whose capitals say
@@ -808,10 +801,32 @@ fn push_word(
     end
 }
 
-/// Push the word starting at `start` (an ASCII letter or digit) when it
-/// is made of ASCII letters and digits only, is shorter than eight bytes
-/// and lies whole in one load (most words), as [`push_plain`] would; returns
-/// its end. `None` when it is not such a word (nothing is pushed).
+/// The bytes of `x` that are no ASCII letter or digit, each as the high
+/// bit of its byte.
+#[inline]
+fn alnum_stops(x: u64) -> u64 {
+    let (letter, digit, _) = ascii_classes(x);
+    !(letter | digit) & HIGH_BITS
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian, if there are
+/// eight.
+#[inline]
+fn load(bytes: &[u8], at: usize) -> Option<u64> {
+    let window: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(window))
+}
+
+/// Push the word starting at `start` when it is made of ASCII letters and
+/// digits only and is shorter than sixteen bytes (most words), reading
+/// everything from the one or two loads that find its end: the same token
+/// as [`push_word`] makes (no joiner, so no hyphen and no possessive).
+///
+/// Returns where the next token may start: the word's end, or one past
+/// it when a space follows. `None`, with nothing pushed, when `start`
+/// begins no such word: not an ASCII letter or digit, a longer word, a
+/// word that a joiner or a non-ASCII character may continue (as
+/// [`scan_word`] has it), or one near the end of the text.
 #[inline]
 fn push_short(
     out: &mut Vec<Token>,
@@ -823,42 +838,69 @@ fn push_short(
     common: &mut CommonWords,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    let window: [u8; 8] = bytes.get(start..start + 8)?.try_into().ok()?;
-    let x = u64::from_le_bytes(window);
-    let (letter, digit, _) = ascii_classes(x);
-    let stop = !(letter | digit) & HIGH_BITS;
-    // the high bit of the byte that ends the run of letters and digits
-    let first_stop = stop & stop.wrapping_neg();
-    if first_stop == 0 {
+    let mut lo = load(bytes, start)?;
+    let mut stop = alnum_stops(lo);
+    if stop & 0x80 != 0 {
         return None;
     }
-    let end = start + (first_stop.trailing_zeros() / 8) as usize;
+    // the word's bytes, packed: the first eight, and the next (up to
+    // seven) in `hi`
+    let mut hi = 0;
+    let mut at = start;
+    if stop == 0 {
+        at = start + 8;
+        hi = load(bytes, at)?;
+        stop = alnum_stops(hi);
+        if stop == 0 {
+            return None;
+        }
+    }
+    // the high bit of the byte that ends the word, in the load at `at`
+    let first_stop = stop & stop.wrapping_neg();
+    let shift = first_stop.trailing_zeros() & !7;
+    let end = at + (shift / 8) as usize;
     if end > limit {
         return None;
     }
+    let below = (first_stop >> 7) - 1;
+    let after = if at == start {
+        let after = (lo >> shift) as u8;
+        lo &= below;
+        after
+    } else {
+        let after = (hi >> shift) as u8;
+        hi &= below;
+        after
+    };
+    let mut next = end;
     if end < limit {
-        // as `plain_word` has it
-        match bytes[end] {
-            b'\'' | b'-' | b'.' | b'&' => {
-                if let Some(&b) = bytes.get(end + 1).filter(|_| end + 1 < limit) {
-                    if b >= 0x80 || b.is_ascii_alphanumeric() {
-                        return None;
-                    }
+        match after {
+            b' ' => next = end + 1,
+            b'\'' | b'-' | b'.' | b'&' if end + 1 < limit => {
+                let b = *bytes.get(end + 1)?;
+                if b >= 0x80 || b.is_ascii_alphanumeric() {
+                    return None;
                 }
             }
             0x80.. => return None,
             _ => {}
         }
     }
-    // the word's bytes: those below the stop
-    let w = x & ((first_stop >> 7) - 1);
     // a letter has bit 6 set, and a lower-case letter bit 5 as well
-    let first = w & 0x60;
+    let first = lo & 0x60;
     let capital = first == 0x40;
-    let caps = capital && w & (w << 1) & LETTER_BITS == 0 && w & !0xFF & LETTER_BITS != 0;
+    let caps = capital
+        && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
+        && (lo & !0xFF | hi) & LETTER_BITS != 0;
     let span = Span::new(start, end);
     if first == 0x60 {
-        common.note_short(w);
+        // `hi` is 0 for words of up to eight bytes: letters and digits
+        // are never 0
+        if hi == 0 {
+            common.note_short(lo);
+        } else {
+            common.note_lower(bytes, span);
+        }
     } else if capital && !caps {
         common.note_capital(bytes, out, span);
     }
@@ -868,73 +910,13 @@ fn push_short(
         inside,
         capital,
         caps,
-        info: *lexicon.info_alnum(w, 0),
+        info: *lexicon.info_alnum(lo, hi),
         common: false,
         headline: false,
         person: false,
         hyphen: false,
     });
-    Some(end)
-}
-
-/// Push the word `start..word.end` of ASCII letters and digits read by
-/// [`plain_word`]; returns its end. The same token as [`push_word`] makes,
-/// read from the word's bytes already loaded: no joiner, so no hyphen and
-/// no possessive.
-#[inline]
-fn push_plain(
-    out: &mut Vec<Token>,
-    text: &str,
-    start: usize,
-    word: Plain,
-    inside: bool,
-    lexicon: &Lexicon,
-    common: &mut CommonWords,
-) -> usize {
-    let Plain { end, head } = word;
-    let bytes = text.as_bytes();
-    let len = end - start;
-    let lo = head[0] & low_bytes(len);
-    let hi = head[1] & low_bytes(len.saturating_sub(8));
-    // ASCII letters and digits: a letter has bit 6 set, and a lower-case
-    // letter bit 5 as well
-    let capital = lo & 0x60 == 0x40;
-    let caps = capital && {
-        // a lower-case letter anywhere; a letter after the first byte
-        let (lower, later) = if len <= 16 {
-            (lo & (lo << 1) | hi & (hi << 1), lo & !0xFF | hi)
-        } else {
-            let w = &bytes[start..end];
-            let lower = w.iter().fold(0, |m, &b| m | b & (b << 1));
-            let later = w.iter().skip(1).fold(0, |m, &b| m | b);
-            (u64::from(lower), u64::from(later))
-        };
-        lower & LETTER_BITS == 0 && later & LETTER_BITS != 0
-    };
-    let span = Span::new(start, end);
-    if lo & 0x60 == 0x60 {
-        common.note_lower(bytes, span);
-    } else if capital && !caps {
-        common.note_capital(bytes, out, span);
-    }
-    let info = if len <= 16 {
-        *lexicon.info_alnum(lo, hi)
-    } else {
-        lexicon.info_at(text, start, end)
-    };
-    out.push(Token {
-        span: Span::new(start, end),
-        tok: Tok::Word,
-        inside,
-        capital,
-        caps,
-        info,
-        common: false,
-        headline: false,
-        person: false,
-        hyphen: false,
-    });
-    end
+    Some(next)
 }
 
 /// Bit 6 of each byte of a `u64`: set in ASCII letters, not in digits.
