@@ -8,7 +8,7 @@
 //! count for the article's entities.
 
 use crate::document::Document;
-use crate::lexicon::{low_bytes, Lexicon, WordInfo, HIGH_BITS};
+use crate::lexicon::{low_bytes, lower_ascii, Lexicon, WordInfo, HIGH_BITS};
 use crate::span::Span;
 
 /// What a token is.
@@ -570,12 +570,13 @@ impl CommonWords {
                     | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
             )
         });
-        let w = &bytes[span.range()];
-        if !opens || !w.is_ascii() {
+        if !opens || !bytes.get(span.start).is_some_and(u8::is_ascii_alphabetic) {
             return;
         }
-        if w[0].to_ascii_lowercase().is_ascii_lowercase() {
-            self.candidates.push((pack_lower(w), out.len()));
+        let key = pack_at(bytes, span.start, span.len());
+        // an ASCII word: its lower case is that of its packed bytes
+        if (key[0] | key[1] | key[2] | key[3]) & HIGH_BITS == 0 {
+            self.candidates.push((key.map(lower_ascii), out.len()));
         }
     }
 
@@ -738,25 +739,16 @@ fn pack_at(bytes: &[u8], start: usize, len: usize) -> [u64; 4] {
 /// equal keys for equal words, since no word holds a zero byte.
 #[inline]
 fn pack(w: &[u8]) -> [u64; 4] {
+    let mut buf = [0u8; 32];
+    let n = w.len().min(32);
+    buf[..n].copy_from_slice(&w[..n]);
     let mut key = [0u64; 4];
-    for (k, chunk) in key.iter_mut().zip(w.chunks(8)) {
+    for (k, chunk) in key.iter_mut().zip(buf.chunks_exact(8)) {
         let mut bytes = [0u8; 8];
-        for (d, s) in bytes.iter_mut().zip(chunk) {
-            *d = *s;
-        }
+        bytes.copy_from_slice(chunk);
         *k = u64::from_le_bytes(bytes);
     }
     key
-}
-
-/// [`pack`] of the ASCII lower case of `w`.
-#[inline]
-fn pack_lower(w: &[u8]) -> [u64; 4] {
-    let mut lower = [0u8; 32];
-    for (d, s) in lower.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    pack(&lower[..w.len()])
 }
 
 /// Push the word starting at `i` (a letter or digit), ending no later than

@@ -678,7 +678,7 @@ pub(crate) fn low_bytes(n: usize) -> u64 {
 
 /// ASCII lower case of eight ASCII bytes at once.
 #[inline]
-fn lower_ascii(x: u64) -> u64 {
+pub(crate) fn lower_ascii(x: u64) -> u64 {
     // high bit of each byte: at least `A`, and at least `Z` + 1
     let at_least_a = x + ONES * (0x80 - b'A' as u64);
     let past_z = x + ONES * (0x80 - b'Z' as u64 - 1);
