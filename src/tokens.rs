@@ -830,54 +830,50 @@ fn push_short(
     common: &mut CommonWords,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut lo = load(bytes, start)?;
-    let mut stop = alnum_stops(lo);
+    let x = load(bytes, start)?;
+    let stop = alnum_stops(x);
     if stop & 0x80 != 0 {
         return None;
     }
-    // the word's bytes, packed: the first eight, and the next (up to
-    // seven) in `hi`
-    let mut hi = 0;
-    let mut at = start;
-    if stop == 0 {
-        at = start + 8;
-        hi = load(bytes, at)?;
-        stop = alnum_stops(hi);
+    // the word's bytes, packed: the first eight in `lo`, the next (up to
+    // seven) in `hi`; and the byte after it. The high bit of the byte
+    // that ends the word, `first`, is bit `8n + 7` of the load it is in.
+    let (lo, hi, end, after) = if stop != 0 {
+        let first = stop & stop.wrapping_neg();
+        let shift = first.trailing_zeros() & !7;
+        let end = start + (shift / 8) as usize;
+        (x & ((first >> 7) - 1), 0, end, (x >> shift) as u8)
+    } else {
+        let y = load(bytes, start + 8)?;
+        let stop = alnum_stops(y);
         if stop == 0 {
             return None;
         }
-    }
-    // the high bit of the byte that ends the word, in the load at `at`
-    let first_stop = stop & stop.wrapping_neg();
-    let shift = first_stop.trailing_zeros() & !7;
-    let end = at + (shift / 8) as usize;
-    if end > limit {
-        return None;
-    }
-    let below = (first_stop >> 7) - 1;
-    let after = if at == start {
-        let after = (lo >> shift) as u8;
-        lo &= below;
-        after
-    } else {
-        let after = (hi >> shift) as u8;
-        hi &= below;
-        after
+        let first = stop & stop.wrapping_neg();
+        let shift = first.trailing_zeros() & !7;
+        let end = start + 8 + (shift / 8) as usize;
+        (x, y & ((first >> 7) - 1), end, (y >> shift) as u8)
     };
-    let mut next = end;
-    if end < limit {
-        match after {
-            b' ' => next = end + 1,
-            b'\'' | b'-' | b'.' | b'&' if end + 1 < limit => {
-                let b = *bytes.get(end + 1)?;
-                if b >= 0x80 || b.is_ascii_alphanumeric() {
-                    return None;
-                }
-            }
-            0x80.. => return None,
-            _ => {}
+    // where the next token may start; the word must not go on
+    let next = if end >= limit {
+        if end > limit {
+            return None;
         }
-    }
+        end
+    } else if after == b' ' {
+        end + 1
+    } else if after >= 0x80 {
+        return None;
+    } else {
+        // a joiner continues the word when a letter or digit follows
+        if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit {
+            let b = *bytes.get(end + 1)?;
+            if b >= 0x80 || b.is_ascii_alphanumeric() {
+                return None;
+            }
+        }
+        end
+    };
     // a letter has bit 6 set, and a lower-case letter bit 5 as well
     let first = lo & 0x60;
     let capital = first == 0x40;
@@ -910,6 +906,9 @@ fn push_short(
     });
     Some(next)
 }
+
+/// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
+const JOINERS: u64 = 1 << b'&' | 1 << b'\'' | 1 << b'-' | 1 << b'.';
 
 /// Bit 6 of each byte of a `u64`: set in ASCII letters, not in digits.
 const LETTER_BITS: u64 = 0x4040_4040_4040_4040;
