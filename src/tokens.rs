@@ -279,11 +279,12 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let mut next_quote = 0usize;
     let mut open: Option<(u32, Span, Span)> = None;
     let mut sentences = doc.sentences().iter().map(|s| s.span.start).peekable();
+    let mut line = Line::new(0);
     for para in doc.paragraphs() {
         let mut i = para.span.start;
-        // the paragraph's bytes from the start of the text: skipping blanks
-        // needs no bounds check of its own
         if open.is_none() {
+            line.mark_headline(&mut out);
+            line = Line::new(out.len());
             out.push(marker(Tok::Paragraph, i));
         }
         while i < para.span.end {
@@ -321,6 +322,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             false,
                         ));
                         open = Some((n, span, content));
+                        line.quotes = true;
                         i = content.start;
                         continue;
                     }
@@ -347,7 +349,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                 line_end: para.span.end,
                 inside: open.is_some(),
             };
-            match read_run(&mut out, text, i, run, lexicon, &mut common) {
+            match read_run(&mut out, text, i, run, lexicon, &mut common, &mut line) {
                 Some(next) => i = next,
                 None => break,
             }
@@ -361,7 +363,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
         ));
     }
     common.mark(text, &mut out);
-    mark_headlines(&mut out);
+    line.mark_headline(&mut out);
     out
 }
 
@@ -380,9 +382,9 @@ struct Run {
     inside: bool,
 }
 
-/// Push the tokens from `i` (no blank) up to `run.stop`; returns where
-/// reading goes on (past the blanks after the last token), or `None` when
-/// no character is left at `i`.
+/// Push the tokens from `i` (no blank) up to `run.stop`, counting the
+/// words into `line`; returns where reading goes on (past the blanks
+/// after the last token), or `None` when no character is left at `i`.
 ///
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
@@ -394,6 +396,7 @@ fn read_run(
     run: Run,
     lexicon: &Lexicon,
     common: &mut CommonWords,
+    line: &mut Line,
 ) -> Option<usize> {
     let Run {
         limit,
@@ -404,14 +407,20 @@ fn read_run(
     let bytes = text.as_bytes();
     // the paragraph's bytes from the start of the text: skipping blanks
     // needs no bounds check of its own
-    let line = &bytes[..line_end];
-    loop {
-        if let Some(next) = push_short(out, text, i, limit, inside, lexicon, common) {
+    let blanks = &bytes[..line_end];
+    // the words pushed, and those that begin with a capital
+    let (mut words, mut capitals) = (0, 0);
+    let end = loop {
+        if let Some((next, capital)) = push_short(out, text, i, limit, inside, lexicon, common) {
+            words += 1;
+            capitals += usize::from(capital);
             i = next;
         } else {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
                 i = push_word(out, text, i, limit, inside, lexicon, common);
+                words += 1;
+                capitals += usize::from(out.last().is_some_and(|t| t.capital));
             } else if b < 0x80 {
                 // ASCII white space as `char::is_whitespace` has it
                 if !matches!(b, b'\t'..=b'\r' | b' ') {
@@ -419,63 +428,77 @@ fn read_run(
                 }
                 i += 1;
             } else {
-                let c = text[i..].chars().next()?;
+                let Some(c) = text[i..].chars().next() else {
+                    break None;
+                };
                 if c.is_whitespace() || crate::scan::is_invisible(c) {
                     i += c.len_utf8();
                 } else if c.is_alphanumeric() {
                     i = push_word(out, text, i, limit, inside, lexicon, common);
+                    words += 1;
+                    capitals += usize::from(out.last().is_some_and(|t| t.capital));
                 } else {
                     out.push(punct(i, c, inside));
                     i += c.len_utf8();
                 }
             }
         }
-        while let Some(b' ' | b'\t') = line.get(i) {
+        while let Some(b' ' | b'\t') = blanks.get(i) {
             i += 1;
         }
         if i >= stop {
-            return Some(i);
+            break Some(i);
         }
+    };
+    if !inside {
+        line.words += words;
+        line.capitals += capitals;
     }
+    end
 }
 
-/// Flag the words of title-case paragraphs (headlines), whose capitals say
-/// nothing about names.
-fn mark_headlines(tokens: &mut [Token]) {
-    let mut start = 0;
-    while start < tokens.len() {
-        // one walk to the end of the line, counting its words outside
-        // quotations and their capitals, and seeing quotations open
-        let (mut n, mut capital) = (0usize, 0usize);
-        let mut quotes = false;
-        let mut end = start + 1;
-        while let Some(t) = tokens.get(end) {
-            match t.tok {
-                Tok::Paragraph => break,
-                Tok::Word if !t.inside => {
-                    n += 1;
-                    capital += usize::from(t.capital);
-                }
-                Tok::Open(_) => quotes = true,
-                _ => {}
-            }
-            end += 1;
+/// The tokens from one paragraph marker to the next (a paragraph, or
+/// several when a quotation runs across them), with their words counted
+/// as they are pushed: a line of title-case words is a headline, whose
+/// capitals say nothing about names.
+struct Line {
+    /// The index of the line's first token.
+    start: usize,
+    /// The words outside quotations.
+    words: usize,
+    /// Those of them that begin with a capital.
+    capitals: usize,
+    /// A quotation opens in the line.
+    quotes: bool,
+}
+
+impl Line {
+    /// A line whose first token will be `tokens[start]`.
+    fn new(start: usize) -> Line {
+        Line {
+            start,
+            words: 0,
+            capitals: 0,
+            quotes: false,
         }
-        if let Some(t) = tokens.get(start) {
-            if t.tok == Tok::Word && !t.inside {
-                n += 1;
-                capital += usize::from(t.capital);
-            }
-        }
+    }
+
+    /// Flag the words of the line, the tokens from `self.start` to the
+    /// end of `tokens`, when it is a headline: four words or more, nearly
+    /// all capitalised (`Trump Reveals Stunning Thing`).
+    fn mark_headline(&self, tokens: &mut [Token]) {
+        let (n, capital) = (self.words, self.capitals);
         if n < 4 || capital * 10 < n * 8 {
-            start = end;
-            continue;
+            return;
         }
+        let start = self.start;
+        let Some(line) = tokens.get_mut(start..) else {
+            return;
+        };
         // a line that quotes someone or ends a sentence is not a headline
         // (`Health Secretary Amira Okafor said: "…"`), except that the
         // article's first line may be a title given a period
-        let line = &tokens[start..end];
-        let prose = quotes
+        let prose = self.quotes
             || matches!(line.first().map(|t| t.tok), Some(Tok::Open(_)))
             || start > 0
                 && line
@@ -484,11 +507,10 @@ fn mark_headlines(tokens: &mut [Token]) {
                     .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
                     .is_some_and(|t| t.is_punct('.'));
         if !prose {
-            for t in &mut tokens[start..end] {
+            for t in line {
                 t.headline = true;
             }
         }
-        start = end;
     }
 }
 
@@ -814,8 +836,8 @@ fn load(bytes: &[u8], at: usize) -> Option<u64> {
 /// everything from the one or two loads that find its end: the same token
 /// as [`push_word`] makes (no joiner, so no hyphen and no possessive).
 ///
-/// Returns where the next token may start: the word's end, or one past
-/// it when a space follows. `None`, with nothing pushed, when `start`
+/// Returns where the next token may start (the word's end, or one past
+/// it when a space follows) and whether the word begins with a capital. `None`, with nothing pushed, when `start`
 /// begins no such word: not an ASCII letter or digit, a longer word, a
 /// word that a joiner or a non-ASCII character may continue (as
 /// [`scan_word`] has it), or one near the end of the text.
@@ -828,7 +850,7 @@ fn push_short(
     inside: bool,
     lexicon: &Lexicon,
     common: &mut CommonWords,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let x = load(bytes, start)?;
     let stop = alnum_stops(x);
@@ -904,7 +926,7 @@ fn push_short(
         person: false,
         hyphen: false,
     });
-    Some(next)
+    Some((next, capital))
 }
 
 /// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
