@@ -161,7 +161,7 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
                 i += 1;
             } else if b >= 0x80 {
                 match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => {
+                    Some(c) if alphanumeric(c) => {
                         seen |= SEEN_NON_ASCII;
                         i += c.len_utf8();
                     }
@@ -193,10 +193,7 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
         let continues = if b < 0x80 {
             b.is_ascii_alphanumeric()
         } else {
-            text[after..limit]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
+            text[after..limit].chars().next().is_some_and(alphanumeric)
         };
         if !continues {
             break;
@@ -227,6 +224,26 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
     }
 }
 
+/// Whether `c` is in the General Punctuation block up to U+203F (`’`,
+/// `”`, `—`, `…`), which follows words more than any other non-ASCII
+/// and has no letter or digit: answered without the Unicode tables.
+#[inline]
+fn general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{203F}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, quick for [`general_punctuation`].
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    !general_punctuation(c) && c.is_alphanumeric()
+}
+
+/// `c.is_alphabetic()`, quick for [`general_punctuation`].
+#[inline]
+fn alphabetic(c: char) -> bool {
+    !general_punctuation(c) && c.is_alphabetic()
+}
+
 /// Whether a word starts with a capital, and whether it is all capitals
 /// (two letters or more, none lower-case).
 fn case_of(w: &str) -> (bool, bool) {
@@ -254,7 +271,7 @@ fn case_of(w: &str) -> (bool, bool) {
         if c.is_lowercase() {
             return (true, false);
         }
-        if c.is_alphabetic() {
+        if alphabetic(c) {
             letters += 1;
         }
     }
@@ -433,7 +450,7 @@ fn read_run(
                 };
                 if c.is_whitespace() || crate::scan::is_invisible(c) {
                     i += c.len_utf8();
-                } else if c.is_alphanumeric() {
+                } else if alphanumeric(c) {
                     i = push_word(out, text, i, limit, inside, lexicon, common);
                     words += 1;
                     capitals += usize::from(out.last().is_some_and(|t| t.capital));
@@ -1053,6 +1070,14 @@ mod tests {
                     "{start}..{end}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(general_punctuation(c));
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -548,6 +548,8 @@ impl Lexicon {
                 *d = s.to_ascii_lowercase();
             }
             self.words.get(&buf[..bytes.len()]).copied()
+        } else if let Some((buf, len)) = fold_quotes(bytes) {
+            self.words.get(&buf[..len]).copied()
         } else {
             self.words.get(fold(word).as_bytes()).copied()
         };
@@ -816,6 +818,27 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     }
 }
 
+/// [`fold`] of a word of ASCII and typographic apostrophes (`’`, `‘`)
+/// only, of at most 32 bytes folded (`don’t`, `O’Neil`), into a stack
+/// buffer: the common non-ASCII word, folded with no allocation. Both
+/// marks are in NFKC already, so folding lower-cases the ASCII and turns
+/// them into `'`. `None` for any other word.
+fn fold_quotes(word: &[u8]) -> Option<([u8; 32], usize)> {
+    let mut buf = [0u8; 32];
+    let (mut i, mut n) = (0, 0);
+    while let Some(&b) = word.get(i) {
+        let (folded, width) = match (b, word.get(i + 1..i + 3)) {
+            (..0x80, _) => (b.to_ascii_lowercase(), 1),
+            (0xE2, Some([0x80, 0x98 | 0x99])) => (b'\'', 3),
+            _ => return None,
+        };
+        *buf.get_mut(n)? = folded;
+        n += 1;
+        i += width;
+    }
+    Some((buf, n))
+}
+
 /// Run `f` on the folded form of `word` without allocating for short ASCII
 /// words (the common case).
 #[inline]
@@ -945,6 +968,28 @@ mod tests {
             let mut want = String::new();
             fold_chars(w.nfkc(), &mut want);
             assert_eq!(fold(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn quotes_fold_on_the_stack_as_fold_has_it() {
+        for w in [
+            "don’t",
+            "O‘Neil’s",
+            "I’M",
+            "’",
+            "a’b’c",
+            "it's",
+            "a\u{2018}",
+        ] {
+            let Some((buf, len)) = fold_quotes(w.as_bytes()) else {
+                panic!("{w}: not folded");
+            };
+            assert_eq!(&buf[..len], fold(w).as_bytes(), "{w}");
+        }
+        let long = "x’".repeat(17);
+        for w in ["Zoë", "don‛t", long.as_str()] {
+            assert_eq!(fold_quotes(w.as_bytes()), None, "{w}");
         }
     }
 
