@@ -1053,6 +1053,54 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_makes_the_tokens_of_the_general_one() {
+        let text = "Said the NATO chief, O'Neil: U.S. rock-n-roll AT&T 3M eBay X1 x. y- \
+            abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
+            78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 end";
+        let lexicon = Lexicon::english();
+        let bytes = text.as_bytes();
+        let mut checked = 0;
+        for start in (0..text.len()).filter(|&i| bytes[i].is_ascii_alphanumeric()) {
+            for limit in (start + 1..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                for before in [marker(Tok::Sentence, start), punct(start, ',', false)] {
+                    let (mut fast, mut fast_notes) = (vec![before], CommonWords::new(text, 0));
+                    let (mut slow, mut slow_notes) = (vec![before], CommonWords::new(text, 0));
+                    let short = push_short(
+                        &mut fast,
+                        text,
+                        start,
+                        limit,
+                        true,
+                        lexicon,
+                        &mut fast_notes,
+                    );
+                    let Some((next, capital)) = short else {
+                        assert_eq!(fast.len(), 1, "{start}..{limit}: pushed and declined");
+                        continue;
+                    };
+                    let end = push_word(
+                        &mut slow,
+                        text,
+                        start,
+                        limit,
+                        true,
+                        lexicon,
+                        &mut slow_notes,
+                    );
+                    assert_eq!(fast, slow, "{start}..{limit}");
+                    assert_eq!(Some(capital), slow.last().map(|t| t.capital));
+                    assert!(next == end || next == end + 1 && bytes[end] == b' ');
+                    assert_eq!(fast_notes.short, slow_notes.short, "{start}..{limit}");
+                    assert_eq!(fast_notes.lower, slow_notes.lower, "{start}..{limit}");
+                    assert_eq!(fast_notes.candidates, slow_notes.candidates);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
     fn word_scans_agree_with_the_char_by_char_reading() {
         let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é NATO I’M DON’T A1 3M eBay X-RAY";
         for (start, c) in text.char_indices() {
