@@ -8,7 +8,7 @@
 //! count for the article's entities.
 
 use crate::document::Document;
-use crate::lexicon::{low_bytes, Lexicon, WordInfo, HIGH_BITS};
+use crate::lexicon::{low_bytes, lower_ascii, Lexicon, WordInfo, HIGH_BITS};
 use crate::span::Span;
 
 /// What a token is.
@@ -161,7 +161,7 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
                 i += 1;
             } else if b >= 0x80 {
                 match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => {
+                    Some(c) if alphanumeric(c) => {
                         seen |= SEEN_NON_ASCII;
                         i += c.len_utf8();
                     }
@@ -193,10 +193,7 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
         let continues = if b < 0x80 {
             b.is_ascii_alphanumeric()
         } else {
-            text[after..limit]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
+            text[after..limit].chars().next().is_some_and(alphanumeric)
         };
         if !continues {
             break;
@@ -227,6 +224,26 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
     }
 }
 
+/// Whether `c` is in the General Punctuation block up to U+203F (`’`,
+/// `”`, `—`, `…`), which follows words more than any other non-ASCII
+/// and has no letter or digit: answered without the Unicode tables.
+#[inline]
+fn general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{203F}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, quick for [`general_punctuation`].
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    !general_punctuation(c) && c.is_alphanumeric()
+}
+
+/// `c.is_alphabetic()`, quick for [`general_punctuation`].
+#[inline]
+fn alphabetic(c: char) -> bool {
+    !general_punctuation(c) && c.is_alphabetic()
+}
+
 /// Whether a word starts with a capital, and whether it is all capitals
 /// (two letters or more, none lower-case).
 fn case_of(w: &str) -> (bool, bool) {
@@ -254,7 +271,7 @@ fn case_of(w: &str) -> (bool, bool) {
         if c.is_lowercase() {
             return (true, false);
         }
-        if c.is_alphabetic() {
+        if alphabetic(c) {
             letters += 1;
         }
     }
@@ -279,15 +296,15 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let mut next_quote = 0usize;
     let mut open: Option<(u32, Span, Span)> = None;
     let mut sentences = doc.sentences().iter().map(|s| s.span.start).peekable();
+    let mut line = Line::new(0);
     for para in doc.paragraphs() {
         let mut i = para.span.start;
-        // the paragraph's bytes from the start of the text: skipping blanks
-        // needs no bounds check of its own
-        let line = &bytes[..para.span.end];
         if open.is_none() {
+            line.mark_headline(&mut out);
+            line = Line::new(out.len());
             out.push(marker(Tok::Paragraph, i));
         }
-        'para: while i < para.span.end {
+        while i < para.span.end {
             while i < para.span.end && matches!(bytes[i], b' ' | b'\t') {
                 i += 1;
             }
@@ -322,6 +339,7 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
                             false,
                         ));
                         open = Some((n, span, content));
+                        line.quotes = true;
                         i = content.start;
                         continue;
                     }
@@ -342,36 +360,15 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             // closes, a sentence starts or the paragraph ends; the checks
             // above are needed only there.
             let stop = limit.min(sentences.peek().copied().unwrap_or(usize::MAX));
-            let inside = open.is_some();
-            loop {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
-                    i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
-                } else if b < 0x80 {
-                    // ASCII white space as `char::is_whitespace` has it
-                    if !matches!(b, b'\t'..=b'\r' | b' ') {
-                        out.push(punct(i, b as char, inside));
-                    }
-                    i += 1;
-                } else {
-                    let Some(c) = text[i..].chars().next() else {
-                        break 'para;
-                    };
-                    if c.is_whitespace() || crate::scan::is_invisible(c) {
-                        i += c.len_utf8();
-                    } else if c.is_alphanumeric() {
-                        i = push_word(&mut out, text, i, limit, inside, lexicon, &mut common);
-                    } else {
-                        out.push(punct(i, c, inside));
-                        i += c.len_utf8();
-                    }
-                }
-                while let Some(b' ' | b'\t') = line.get(i) {
-                    i += 1;
-                }
-                if i >= stop {
-                    break;
-                }
+            let run = Run {
+                limit,
+                stop,
+                line_end: para.span.end,
+                inside: open.is_some(),
+            };
+            match read_run(&mut out, text, i, run, lexicon, &mut common, &mut line) {
+                Some(next) => i = next,
+                None => break,
             }
         }
     }
@@ -383,47 +380,142 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
         ));
     }
     common.mark(text, &mut out);
-    mark_headlines(&mut out);
+    line.mark_headline(&mut out);
     out
 }
 
-/// Flag the words of title-case paragraphs (headlines), whose capitals say
-/// nothing about names.
-fn mark_headlines(tokens: &mut [Token]) {
-    let mut start = 0;
-    while start < tokens.len() {
-        // one walk to the end of the line, counting its words outside
-        // quotations and their capitals, and seeing quotations open
-        let (mut n, mut capital) = (0usize, 0usize);
-        let mut quotes = false;
-        let mut end = start + 1;
-        while let Some(t) = tokens.get(end) {
-            match t.tok {
-                Tok::Paragraph => break,
-                Tok::Word if !t.inside => {
-                    n += 1;
-                    capital += usize::from(t.capital);
+/// A stretch of a paragraph that [`read_run`] reads: no quotation opens
+/// or closes and no sentence starts inside it.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    /// Words end here at the latest: where a quotation opens or closes, or
+    /// the paragraph ends.
+    limit: usize,
+    /// Reading stops at the first token that ends here or later.
+    stop: usize,
+    /// The end of the paragraph: blanks are skipped up to it.
+    line_end: usize,
+    /// Inside a quotation.
+    inside: bool,
+}
+
+/// Push the tokens from `i` (no blank) up to `run.stop`, counting the
+/// words into `line`; returns where reading goes on (past the blanks
+/// after the last token), or `None` when no character is left at `i`.
+///
+/// A function of its own so that the few values of the word loop get the
+/// registers, not those of the paragraph and quotation bookkeeping.
+#[inline(never)]
+fn read_run(
+    out: &mut Vec<Token>,
+    text: &str,
+    mut i: usize,
+    run: Run,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+    line: &mut Line,
+) -> Option<usize> {
+    let Run {
+        limit,
+        stop,
+        line_end,
+        inside,
+    } = run;
+    let bytes = text.as_bytes();
+    // the paragraph's bytes from the start of the text: skipping blanks
+    // needs no bounds check of its own
+    let blanks = &bytes[..line_end];
+    // the words pushed, and those that begin with a capital
+    let (mut words, mut capitals) = (0, 0);
+    let end = loop {
+        if let Some((next, capital)) = push_short(out, text, i, limit, inside, lexicon, common) {
+            words += 1;
+            capitals += usize::from(capital);
+            i = next;
+        } else {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i = push_word(out, text, i, limit, inside, lexicon, common);
+                words += 1;
+                capitals += usize::from(out.last().is_some_and(|t| t.capital));
+            } else if b < 0x80 {
+                // ASCII white space as `char::is_whitespace` has it
+                if !matches!(b, b'\t'..=b'\r' | b' ') {
+                    out.push(punct(i, b as char, inside));
                 }
-                Tok::Open(_) => quotes = true,
-                _ => {}
+                i += 1;
+            } else {
+                let Some(c) = text[i..].chars().next() else {
+                    break None;
+                };
+                if c.is_whitespace() || crate::scan::is_invisible(c) {
+                    i += c.len_utf8();
+                } else if alphanumeric(c) {
+                    i = push_word(out, text, i, limit, inside, lexicon, common);
+                    words += 1;
+                    capitals += usize::from(out.last().is_some_and(|t| t.capital));
+                } else {
+                    out.push(punct(i, c, inside));
+                    i += c.len_utf8();
+                }
             }
-            end += 1;
         }
-        if let Some(t) = tokens.get(start) {
-            if t.tok == Tok::Word && !t.inside {
-                n += 1;
-                capital += usize::from(t.capital);
-            }
+        while let Some(b' ' | b'\t') = blanks.get(i) {
+            i += 1;
         }
+        if i >= stop {
+            break Some(i);
+        }
+    };
+    if !inside {
+        line.words += words;
+        line.capitals += capitals;
+    }
+    end
+}
+
+/// The tokens from one paragraph marker to the next (a paragraph, or
+/// several when a quotation runs across them), with their words counted
+/// as they are pushed: a line of title-case words is a headline, whose
+/// capitals say nothing about names.
+struct Line {
+    /// The index of the line's first token.
+    start: usize,
+    /// The words outside quotations.
+    words: usize,
+    /// Those of them that begin with a capital.
+    capitals: usize,
+    /// A quotation opens in the line.
+    quotes: bool,
+}
+
+impl Line {
+    /// A line whose first token will be `tokens[start]`.
+    fn new(start: usize) -> Line {
+        Line {
+            start,
+            words: 0,
+            capitals: 0,
+            quotes: false,
+        }
+    }
+
+    /// Flag the words of the line, the tokens from `self.start` to the
+    /// end of `tokens`, when it is a headline: four words or more, nearly
+    /// all capitalised (`Trump Reveals Stunning Thing`).
+    fn mark_headline(&self, tokens: &mut [Token]) {
+        let (n, capital) = (self.words, self.capitals);
         if n < 4 || capital * 10 < n * 8 {
-            start = end;
-            continue;
+            return;
         }
+        let start = self.start;
+        let Some(line) = tokens.get_mut(start..) else {
+            return;
+        };
         // a line that quotes someone or ends a sentence is not a headline
         // (`Health Secretary Amira Okafor said: "…"`), except that the
         // article's first line may be a title given a period
-        let line = &tokens[start..end];
-        let prose = quotes
+        let prose = self.quotes
             || matches!(line.first().map(|t| t.tok), Some(Tok::Open(_)))
             || start > 0
                 && line
@@ -432,11 +524,10 @@ fn mark_headlines(tokens: &mut [Token]) {
                     .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
                     .is_some_and(|t| t.is_punct('.'));
         if !prose {
-            for t in &mut tokens[start..end] {
+            for t in line {
                 t.headline = true;
             }
         }
-        start = end;
     }
 }
 
@@ -449,7 +540,11 @@ struct CommonWords {
     /// (about one per sentence): `(word, token)`.
     candidates: Vec<([u64; 4], usize)>,
     /// The words of at most 32 bytes that begin with an ASCII lower-case
-    /// letter: the only ones that can equal a candidate.
+    /// letter: the only ones that can equal a candidate. Those of at most
+    /// eight bytes (most) are kept packed, as the first word of [`pack`]
+    /// has them, so that comparing them reads no text.
+    short: Vec<u64>,
+    /// The longer ones.
     lower: Vec<Span>,
 }
 
@@ -459,22 +554,50 @@ impl CommonWords {
         CommonWords {
             candidates: Vec::with_capacity(sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
-            // in the middle): room for one per 6 saves regrowing (copying)
-            lower: Vec::with_capacity(text.len() / 6),
+            // in the middle), one in five longer than eight bytes: room for
+            // one per 6 and one per 30 saves regrowing (copying)
+            short: Vec::with_capacity(text.len() / 6),
+            lower: Vec::with_capacity(text.len() / 30),
         }
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`.
     #[inline]
     fn note(&mut self, bytes: &[u8], out: &[Token], span: Span, capital: bool, caps: bool) {
-        let len = span.len();
-        if len > 32 {
-            return;
-        }
         if !capital {
             if bytes.get(span.start).is_some_and(u8::is_ascii_lowercase) {
-                self.lower.push(span);
+                self.note_lower(bytes, span);
             }
+        } else if !caps {
+            self.note_capital(bytes, out, span);
+        }
+    }
+
+    /// Note the word `span` of `bytes`, which begins with an ASCII
+    /// lower-case letter.
+    #[inline]
+    fn note_lower(&mut self, bytes: &[u8], span: Span) {
+        let len = span.len();
+        if len <= 8 {
+            self.short.push(pack_at(bytes, span.start, len)[0]);
+        } else if len <= 32 {
+            self.lower.push(span);
+        }
+    }
+
+    /// Note a word of at most eight bytes that begins with an ASCII
+    /// lower-case letter, packed as the first word of [`pack`] has it.
+    #[inline]
+    fn note_short(&mut self, key: u64) {
+        self.short.push(key);
+    }
+
+    /// Note the word `span` of `bytes`, about to be pushed after `out`,
+    /// which begins with a capital and is not all capitals: a candidate
+    /// when it opens a sentence.
+    #[inline(never)]
+    fn note_capital(&mut self, bytes: &[u8], out: &[Token], span: Span) {
+        if span.len() > 32 {
             return;
         }
         let opens = out.last().is_none_or(|t| {
@@ -486,12 +609,13 @@ impl CommonWords {
                     | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
             )
         });
-        let w = &bytes[span.range()];
-        if caps || !opens || !w.is_ascii() {
+        if !opens || !bytes.get(span.start).is_some_and(u8::is_ascii_alphabetic) {
             return;
         }
-        if w[0].to_ascii_lowercase().is_ascii_lowercase() {
-            self.candidates.push((pack_lower(w), out.len()));
+        let key = pack_at(bytes, span.start, span.len());
+        // an ASCII word: its lower case is that of its packed bytes
+        if (key[0] | key[1] | key[2] | key[3]) & HIGH_BITS == 0 {
+            self.candidates.push((key.map(lower_ascii), out.len()));
         }
     }
 
@@ -517,6 +641,22 @@ impl CommonWords {
         // sentences must not be walked for every lower-case `the`
         let table = WordTable::new(self.candidates);
         let mut done = vec![false; table.runs.len()];
+        let mut mark_run = |run: usize| {
+            if !done[run] {
+                done[run] = true;
+                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
+                    if let Some(t) = tokens.get_mut(i) {
+                        t.common = true;
+                    }
+                }
+            }
+        };
+        // the table is sparse: most short words miss at their first slot
+        for &key in &self.short {
+            if let Some(run) = table.get_short(key) {
+                mark_run(run);
+            }
+        }
         for span in self.lower {
             let first = bytes.get(span.start).map_or(0, |b| b.wrapping_sub(b'a'));
             let maybe = lengths
@@ -525,16 +665,8 @@ impl CommonWords {
             if !maybe {
                 continue;
             }
-            let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) else {
-                continue;
-            };
-            if !done[run] {
-                done[run] = true;
-                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
-                    if let Some(t) = tokens.get_mut(i) {
-                        t.common = true;
-                    }
-                }
+            if let Some(run) = table.get(&pack_at(bytes, span.start, span.len())) {
+                mark_run(run);
             }
         }
     }
@@ -549,7 +681,8 @@ struct WordTable {
     /// Each distinct word and its run of `candidates`.
     runs: Vec<([u64; 4], std::ops::Range<usize>)>,
     /// One more than an index into `runs`; 0 in an empty slot. The length
-    /// is a power of two, at least twice that of `runs`.
+    /// is a power of two, at least eight times that of `runs`, so that
+    /// most words that are no candidate meet an empty slot first.
     slots: Vec<usize>,
     /// `64 - log2(slots.len())`.
     shift: u32,
@@ -565,7 +698,7 @@ impl WordTable {
                 _ => runs.push((key, j..j + 1)),
             }
         }
-        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let size = (runs.len() * 8).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![0usize; size];
         for (r, (key, _)) in runs.iter().enumerate() {
@@ -588,6 +721,22 @@ impl WordTable {
     fn slot(key: &[u64; 4], shift: u32) -> usize {
         let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+
+    /// [`WordTable::get`] of a word of at most eight bytes, packed as the
+    /// first word of [`pack`] has it.
+    #[inline]
+    fn get_short(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        // `slot` of `[key, 0, 0, 0]`
+        let mut s = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            if self.runs.get(r).is_some_and(|(k, _)| *k == [key, 0, 0, 0]) {
+                return Some(r);
+            }
+            s = (s + 1) & mask;
+        }
     }
 
     /// The run of the word packed as `key`, if it is a candidate.
@@ -629,25 +778,16 @@ fn pack_at(bytes: &[u8], start: usize, len: usize) -> [u64; 4] {
 /// equal keys for equal words, since no word holds a zero byte.
 #[inline]
 fn pack(w: &[u8]) -> [u64; 4] {
+    let mut buf = [0u8; 32];
+    let n = w.len().min(32);
+    buf[..n].copy_from_slice(&w[..n]);
     let mut key = [0u64; 4];
-    for (k, chunk) in key.iter_mut().zip(w.chunks(8)) {
+    for (k, chunk) in key.iter_mut().zip(buf.chunks_exact(8)) {
         let mut bytes = [0u8; 8];
-        for (d, s) in bytes.iter_mut().zip(chunk) {
-            *d = *s;
-        }
+        bytes.copy_from_slice(chunk);
         *k = u64::from_le_bytes(bytes);
     }
     key
-}
-
-/// [`pack`] of the ASCII lower case of `w`.
-#[inline]
-fn pack_lower(w: &[u8]) -> [u64; 4] {
-    let mut lower = [0u8; 32];
-    for (d, s) in lower.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    pack(&lower[..w.len()])
 }
 
 /// Push the word starting at `i` (a letter or digit), ending no later than
@@ -691,6 +831,126 @@ fn push_word(
     });
     end
 }
+
+/// The bytes of `x` that are no ASCII letter or digit, each as the high
+/// bit of its byte.
+#[inline]
+fn alnum_stops(x: u64) -> u64 {
+    let (letter, digit, _) = ascii_classes(x);
+    !(letter | digit) & HIGH_BITS
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian, if there are
+/// eight.
+#[inline]
+fn load(bytes: &[u8], at: usize) -> Option<u64> {
+    let window: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(window))
+}
+
+/// Push the word starting at `start` when it is made of ASCII letters and
+/// digits only and is shorter than sixteen bytes (most words), reading
+/// everything from the one or two loads that find its end: the same token
+/// as [`push_word`] makes (no joiner, so no hyphen and no possessive).
+///
+/// Returns where the next token may start (the word's end, or one past
+/// it when a space follows) and whether the word begins with a capital. `None`, with nothing pushed, when `start`
+/// begins no such word: not an ASCII letter or digit, a longer word, a
+/// word that a joiner or a non-ASCII character may continue (as
+/// [`scan_word`] has it), or one near the end of the text.
+#[inline]
+fn push_short(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    limit: usize,
+    inside: bool,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let x = load(bytes, start)?;
+    let stop = alnum_stops(x);
+    if stop & 0x80 != 0 {
+        return None;
+    }
+    // the word's bytes, packed: the first eight in `lo`, the next (up to
+    // seven) in `hi`; and the byte after it. The high bit of the byte
+    // that ends the word, `first`, is bit `8n + 7` of the load it is in.
+    let (lo, hi, end, after) = if stop != 0 {
+        let first = stop & stop.wrapping_neg();
+        let shift = first.trailing_zeros() & !7;
+        let end = start + (shift / 8) as usize;
+        (x & ((first >> 7) - 1), 0, end, (x >> shift) as u8)
+    } else {
+        let y = load(bytes, start + 8)?;
+        let stop = alnum_stops(y);
+        if stop == 0 {
+            return None;
+        }
+        let first = stop & stop.wrapping_neg();
+        let shift = first.trailing_zeros() & !7;
+        let end = start + 8 + (shift / 8) as usize;
+        (x, y & ((first >> 7) - 1), end, (y >> shift) as u8)
+    };
+    // where the next token may start; the word must not go on
+    let next = if end >= limit {
+        if end > limit {
+            return None;
+        }
+        end
+    } else if after == b' ' {
+        end + 1
+    } else if after >= 0x80 {
+        return None;
+    } else {
+        // a joiner continues the word when a letter or digit follows
+        if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit {
+            let b = *bytes.get(end + 1)?;
+            if b >= 0x80 || b.is_ascii_alphanumeric() {
+                return None;
+            }
+        }
+        end
+    };
+    // a letter has bit 6 set, and a lower-case letter bit 5 as well
+    let first = lo & 0x60;
+    let capital = first == 0x40;
+    let caps = capital
+        && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
+        && (lo & !0xFF | hi) & LETTER_BITS != 0;
+    let span = Span::new(start, end);
+    if first == 0x60 {
+        // `hi` is 0 for words of up to eight bytes: letters and digits
+        // are never 0
+        if hi == 0 {
+            common.note_short(lo);
+        } else {
+            common.note_lower(bytes, span);
+        }
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
+    out.push(Token {
+        span,
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info: *lexicon.info_alnum(lo, hi),
+        common: false,
+        headline: false,
+        person: false,
+        hyphen: false,
+    });
+    Some((next, capital))
+}
+
+/// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
+const JOINERS: u64 = 1 << b'&' | 1 << b'\'' | 1 << b'-' | 1 << b'.';
+
+/// Bit 6 of each byte of a `u64`: set in ASCII letters, not in digits.
+const LETTER_BITS: u64 = 0x4040_4040_4040_4040;
 
 /// A punctuation token.
 #[inline]
@@ -793,6 +1053,54 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_makes_the_tokens_of_the_general_one() {
+        let text = "Said the NATO chief, O'Neil: U.S. rock-n-roll AT&T 3M eBay X1 x. y- \
+            abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
+            78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 end";
+        let lexicon = Lexicon::english();
+        let bytes = text.as_bytes();
+        let mut checked = 0;
+        for start in (0..text.len()).filter(|&i| bytes[i].is_ascii_alphanumeric()) {
+            for limit in (start + 1..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                for before in [marker(Tok::Sentence, start), punct(start, ',', false)] {
+                    let (mut fast, mut fast_notes) = (vec![before], CommonWords::new(text, 0));
+                    let (mut slow, mut slow_notes) = (vec![before], CommonWords::new(text, 0));
+                    let short = push_short(
+                        &mut fast,
+                        text,
+                        start,
+                        limit,
+                        true,
+                        lexicon,
+                        &mut fast_notes,
+                    );
+                    let Some((next, capital)) = short else {
+                        assert_eq!(fast.len(), 1, "{start}..{limit}: pushed and declined");
+                        continue;
+                    };
+                    let end = push_word(
+                        &mut slow,
+                        text,
+                        start,
+                        limit,
+                        true,
+                        lexicon,
+                        &mut slow_notes,
+                    );
+                    assert_eq!(fast, slow, "{start}..{limit}");
+                    assert_eq!(Some(capital), slow.last().map(|t| t.capital));
+                    assert!(next == end || next == end + 1 && bytes[end] == b' ');
+                    assert_eq!(fast_notes.short, slow_notes.short, "{start}..{limit}");
+                    assert_eq!(fast_notes.lower, slow_notes.lower, "{start}..{limit}");
+                    assert_eq!(fast_notes.candidates, slow_notes.candidates);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
     fn word_scans_agree_with_the_char_by_char_reading() {
         let text = "O'Neil U.S. 78-year-old AT&T rock 'n' roll Zoë’s co‐op x-' a.. Ça–va 3.5% é’é NATO I’M DON’T A1 3M eBay X-RAY";
         for (start, c) in text.char_indices() {
@@ -810,6 +1118,14 @@ mod tests {
                     "{start}..{end}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(general_punctuation(c));
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
         }
     }
 

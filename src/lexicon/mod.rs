@@ -201,6 +201,21 @@ pub(crate) struct WordInfo {
 }
 
 impl WordInfo {
+    /// What the lists say of a word none of them has: nothing.
+    pub(crate) const NONE: WordInfo = WordInfo {
+        verb: None,
+        pronoun: None,
+        role: None,
+        title_word: false,
+        title: None,
+        honorific: None,
+        given: None,
+        not_name: false,
+        org: false,
+        starter: false,
+        function: 0,
+    };
+
     /// Whether the word has closed-class role `class`.
     #[inline]
     pub fn is(&self, class: u8) -> bool {
@@ -493,6 +508,23 @@ impl Lexicon {
             .unwrap_or_default()
     }
 
+    /// [`Lexicon::info`] of a word of ASCII letters and digits only, of at
+    /// most [`SHORT`] bytes, packed into two little-endian words padded
+    /// with zeros.
+    ///
+    /// A reference, so that the caller copies the entry as one block of
+    /// memory rather than field by field.
+    #[inline]
+    pub(crate) fn info_alnum(&self, lo: u64, hi: u64) -> &WordInfo {
+        // letters and digits: setting bit 5 of each letter (bit 6 set)
+        // lower-cases the word and changes no digit and no padding
+        let lower = |x: u64| x | (x >> 1) & (ONES * 0x20);
+        self.short
+            .get(lower(lo), lower(hi))
+            .and_then(|i| self.infos.get(i as usize))
+            .unwrap_or(&WordInfo::NONE)
+    }
+
     /// [`Lexicon::info`] of the word `text[start..end]`: the same answer,
     /// read from the surrounding text without copying short words.
     #[inline]
@@ -537,6 +569,8 @@ impl Lexicon {
                 *d = s.to_ascii_lowercase();
             }
             self.words.get(&buf[..bytes.len()]).copied()
+        } else if let Some((buf, len)) = fold_quotes(bytes) {
+            self.words.get(&buf[..len]).copied()
         } else {
             self.words.get(fold(word).as_bytes()).copied()
         };
@@ -643,6 +677,9 @@ impl Lexicon {
 /// The longest word [`ShortTable`] holds, in bytes.
 const SHORT: usize = 16;
 
+/// The low bit of each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
 /// The high bit of each byte of a `u64`.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -670,8 +707,7 @@ pub(crate) fn low_bytes(n: usize) -> u64 {
 
 /// ASCII lower case of eight ASCII bytes at once.
 #[inline]
-fn lower_ascii(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) fn lower_ascii(x: u64) -> u64 {
     // high bit of each byte: at least `A`, and at least `Z` + 1
     let at_least_a = x + ONES * (0x80 - b'A' as u64);
     let past_z = x + ONES * (0x80 - b'Z' as u64 - 1);
@@ -680,22 +716,21 @@ fn lower_ascii(x: u64) -> u64 {
 }
 
 /// An open-addressing hash index from short ASCII words, packed into two
-/// `u64`s, to entries of `Lexicon::infos`, behind a small Bloom filter
-/// that stays in the L1 cache and turns most unknown words away.
+/// `u64`s, to entries of `Lexicon::infos`.
+///
+/// No Bloom filter in front: two words in three of news text are in the
+/// lexicon, so a filter turns few away and costs every look-up its work.
 #[derive(Clone, Debug, Default)]
 struct ShortTable {
     /// `(lo, hi, index)`; `index` is `u32::MAX` in an empty slot. The
-    /// length is zero or a power of two.
+    /// length is zero or a power of two, at least four times the number
+    /// of words: with linear probing, a look-up then seldom reads a
+    /// second slot (at half full, one in two did).
     slots: Vec<(u64, u64, u32)>,
     /// `64 - log2(slots.len())`.
     shift: u32,
     len: usize,
-    /// [`BLOOM_BITS`] bits; two set for each word.
-    bloom: Vec<u64>,
 }
-
-/// Bits of [`ShortTable::bloom`] (8 KiB).
-const BLOOM_BITS: usize = 1 << 16;
 
 impl ShortTable {
     const EMPTY: u32 = u32::MAX;
@@ -706,22 +741,10 @@ impl ShortTable {
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The two Bloom filter bits of hash `h`.
-    #[inline]
-    fn bloom_bits(h: u64) -> (usize, usize) {
-        let mask = BLOOM_BITS as u64 - 1;
-        ((h & mask) as usize, ((h >> 16) & mask) as usize)
-    }
-
     #[inline]
     fn get(&self, lo: u64, hi: u64) -> Option<u32> {
         let h = Self::hash(lo, hi);
-        let (a, b) = Self::bloom_bits(h);
-        let words = (self.bloom.get(a / 64)?, self.bloom.get(b / 64)?);
-        if words.0 >> (a % 64) & words.1 >> (b % 64) & 1 == 0 {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
+        let mask = self.slots.len().wrapping_sub(1);
         let mut s = (h >> self.shift) as usize;
         loop {
             let (l, h, i) = *self.slots.get(s)?;
@@ -736,12 +759,11 @@ impl ShortTable {
     }
 
     fn insert(&mut self, lo: u64, hi: u64, index: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             let size = (old.len() * 2).max(64);
             self.slots = vec![(0, 0, Self::EMPTY); size];
             self.shift = 64 - size.trailing_zeros();
-            self.bloom = vec![0; BLOOM_BITS / 64];
             self.len = 0;
             for (l, h, i) in old {
                 if i != Self::EMPTY {
@@ -750,9 +772,6 @@ impl ShortTable {
             }
         }
         let hash = Self::hash(lo, hi);
-        let (a, b) = Self::bloom_bits(hash);
-        self.bloom[a / 64] |= 1 << (a % 64);
-        self.bloom[b / 64] |= 1 << (b % 64);
         let mask = self.slots.len() - 1;
         let mut s = (hash >> self.shift) as usize;
         while self.slots[s].2 != Self::EMPTY {
@@ -826,6 +845,27 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
             c => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// [`fold`] of a word of ASCII and typographic apostrophes (`’`, `‘`)
+/// only, of at most 32 bytes folded (`don’t`, `O’Neil`), into a stack
+/// buffer: the common non-ASCII word, folded with no allocation. Both
+/// marks are in NFKC already, so folding lower-cases the ASCII and turns
+/// them into `'`. `None` for any other word.
+fn fold_quotes(word: &[u8]) -> Option<([u8; 32], usize)> {
+    let mut buf = [0u8; 32];
+    let (mut i, mut n) = (0, 0);
+    while let Some(&b) = word.get(i) {
+        let (folded, width) = match (b, word.get(i + 1..i + 3)) {
+            (..0x80, _) => (b.to_ascii_lowercase(), 1),
+            (0xE2, Some([0x80, 0x98 | 0x99])) => (b'\'', 3),
+            _ => return None,
+        };
+        *buf.get_mut(n)? = folded;
+        n += 1;
+        i += width;
+    }
+    Some((buf, n))
 }
 
 /// Run `f` on the folded form of `word` without allocating for short ASCII
@@ -957,6 +997,28 @@ mod tests {
             let mut want = String::new();
             fold_chars(w.nfkc(), &mut want);
             assert_eq!(fold(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn quotes_fold_on_the_stack_as_fold_has_it() {
+        for w in [
+            "don’t",
+            "O‘Neil’s",
+            "I’M",
+            "’",
+            "a’b’c",
+            "it's",
+            "a\u{2018}",
+        ] {
+            let Some((buf, len)) = fold_quotes(w.as_bytes()) else {
+                panic!("{w}: not folded");
+            };
+            assert_eq!(&buf[..len], fold(w).as_bytes(), "{w}");
+        }
+        let long = "x’".repeat(17);
+        for w in ["Zoë", "don‛t", long.as_str()] {
+            assert_eq!(fold_quotes(w.as_bytes()), None, "{w}");
         }
     }
 
