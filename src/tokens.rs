@@ -608,6 +608,19 @@ impl CommonWords {
                     | Tok::Open(_)
                     | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
             )
+            // inside a quotation, where no sentence markers are, after the
+            // end of a quoted sentence (`… from their cradle. Poor Noah!`;
+            // a period after a capitalised word may end `Mr.`)
+            || t.inside
+                && match t.tok {
+                    Tok::Punct('!' | '?') => true,
+                    Tok::Punct('.') => out
+                        .len()
+                        .checked_sub(2)
+                        .and_then(|p| out.get(p))
+                        .is_some_and(|p| p.tok == Tok::Word && !p.capital),
+                    _ => false,
+                }
         });
         if !opens || !bytes.get(span.start).is_some_and(u8::is_ascii_alphabetic) {
             return;
