@@ -609,8 +609,9 @@ impl CommonWords {
                     | Tok::Punct('"' | '“' | '‘' | '(' | ':' | '—')
             )
             // inside a quotation, where no sentence markers are, after the
-            // end of a quoted sentence (`… from their cradle. Poor Noah!`;
-            // a period after a capitalised word may end `Mr.`)
+            // end of a quoted sentence (`… from their cradle. Poor Noah!`,
+            // `One word more, Rose. Dearest Rose!`; a period after a
+            // capitalised word of three letters or fewer may end `Mr.`)
             || t.inside
                 && match t.tok {
                     Tok::Punct('!' | '?') => true,
@@ -618,7 +619,7 @@ impl CommonWords {
                         .len()
                         .checked_sub(2)
                         .and_then(|p| out.get(p))
-                        .is_some_and(|p| p.tok == Tok::Word && !p.capital),
+                        .is_some_and(|p| p.tok == Tok::Word && (!p.capital || p.span.len() > 3)),
                     _ => false,
                 }
         });
