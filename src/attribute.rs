@@ -171,17 +171,29 @@ pub(crate) fn attribute<'h>(
                     && out[q].speaker.and_then(|s| s.entity)
                         != out[p].speaker.and_then(|s| s.entity)
             });
+            // a turn that calls the previous speaker by name is said to
+            // them, not by them (`"You must not ask me that, Basil."`)
+            let content = quotes[n].content();
+            let calls = |k: usize| {
+                out[k]
+                    .speaker
+                    .is_some_and(|s| s.entity.is_some() && addresses(content, s.name))
+            };
             let reply = opens_paragraph
                 && para_open == para_p + 1
-                && (out[p].quote.content().ends_with('?') || conversation);
+                && (out[p].quote.content().ends_with('?') || conversation || calls(p));
             let source = if reply {
                 let asker = out[p].speaker.and_then(|s| s.entity);
-                (0..p).rev().take(12).find(|&k| {
-                    out[k].quote.depth == 0
-                        && out[k]
-                            .speaker
-                            .is_some_and(|s| s.entity.is_some() && s.entity != asker)
-                })
+                (0..p)
+                    .rev()
+                    .take(12)
+                    .find(|&k| {
+                        out[k].quote.depth == 0
+                            && out[k]
+                                .speaker
+                                .is_some_and(|s| s.entity.is_some() && s.entity != asker)
+                    })
+                    .filter(|&k| !calls(k))
             } else {
                 Some(p)
             };
@@ -985,6 +997,32 @@ fn narration_before<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found
         })
 }
 
+/// Whether quoted words call someone of name `name` by a word of that name
+/// (`Basil, …`, `…, Basil.`, `…, Mr. Gray?`): a vocative after a comma or
+/// opening the words, and followed by a comma or an end mark.
+fn addresses(content: &str, name: &str) -> bool {
+    name.split_whitespace()
+        .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+        .any(|w| {
+            content.match_indices(w).any(|(at, _)| {
+                let head = &content[..at];
+                if head.ends_with(|c: char| !c.is_whitespace()) && !head.is_empty() {
+                    return false;
+                }
+                let mut before = head.trim_end();
+                // past an honorific or a short title: `Mr. Gray`, `Aunt Jo`
+                if let Some(last) = before.rsplit(' ').next().filter(|l| {
+                    l.starts_with(char::is_uppercase) && (l.ends_with('.') || l.len() <= 4)
+                }) {
+                    before = before[..before.len() - last.len()].trim_end();
+                }
+                let opens = before.is_empty() || before.ends_with(',');
+                let after = content[at + w.len()..].chars().next();
+                opens && matches!(after, None | Some(',' | '.' | '!' | '?'))
+            })
+        })
+}
+
 /// Nested quotations: attributed to whom the outer speaker says uttered
 /// them, when the words before them inside the outer quotation say so.
 fn nested<'h>(
@@ -1054,4 +1092,29 @@ fn cue_of<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
 
 fn is_first_person(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "i" | "we")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::addresses;
+
+    #[test]
+    fn vocatives_call_a_name() {
+        for (words, name) in [
+            ("You must not ask me that, Basil.", "Basil Hallward"),
+            ("Basil, come here", "Basil Hallward"),
+            ("What do you mean, Mr. Gray?", "Dorian Gray"),
+            ("Good night, Aunt Jane!", "Jane Reed"),
+        ] {
+            assert!(addresses(words, name), "{words:?} calls {name}");
+        }
+        for (words, name) in [
+            ("Basil painted it.", "Basil Hallward"),
+            ("I saw Gray at noon.", "Dorian Gray"),
+            ("Ask Basildon, then.", "Basil Hallward"),
+            ("Yes, Al.", "Al Smith"),
+        ] {
+            assert!(!addresses(words, name), "{words:?} does not call {name}");
+        }
+    }
 }
