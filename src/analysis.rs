@@ -241,16 +241,30 @@ impl<'h> Attribution<'h> {
     /// `on "Meet the Press," the senator said`, `his book, "An American
     /// Son."`): a quotation with no speaker whose words read as a title
     /// (capitalised but for short words like `of` and `the`), at most six
-    /// words when it reads as a sentence.
+    /// words when it reads as a sentence. A term set off by `so-called` (`a
+    /// so-called "efficiency dividend"`) is one too.
     pub fn is_unspoken_title(&self) -> bool {
         use crate::quotes::QuoteKind;
         self.speaker.is_none()
             && match self.quote.kind {
-                QuoteKind::Scare | QuoteKind::Partial => true,
-                QuoteKind::Direct => self.quote.content().split_whitespace().nth(6).is_none(),
+                QuoteKind::Scare | QuoteKind::Partial => {
+                    crate::quotes::title_case(self.quote.content()) || self.so_called()
+                }
+                QuoteKind::Direct => {
+                    self.quote.content().split_whitespace().nth(6).is_none()
+                        && crate::quotes::title_case(self.quote.content())
+                }
                 QuoteKind::Nested => false,
             }
-            && crate::quotes::title_case(self.quote.content())
+    }
+
+    /// The quotation follows `so-called`.
+    fn so_called(&self) -> bool {
+        const SO_CALLED: &str = "so-called";
+        let before = self.quote.haystack[..self.quote.span.start].trim_end();
+        before.len() >= SO_CALLED.len()
+            && before.is_char_boundary(before.len() - SO_CALLED.len())
+            && before[before.len() - SO_CALLED.len()..].eq_ignore_ascii_case(SO_CALLED)
     }
 
     /// The quotation (with its kind refined by attribution).
@@ -419,6 +433,7 @@ mod tests {
     fn records_list_titles_nobody_says_as_ignore_spans() {
         let text = "The interview aired on \"Meet the Press,\" a morning show. \
                     The library kept one book, \"A Quiet Harbour.\" \
+                    It is a so-called \"efficiency dividend\". \
                     The \"temporary\" bridge is old. \"We will wait,\" Vera Lind said.";
         let record = Analyzer::new().analyze(text).to_record("t", false);
         let ignored: Vec<_> = record
@@ -426,7 +441,14 @@ mod tests {
             .iter()
             .map(|s| s.text.as_deref())
             .collect();
-        assert_eq!(ignored, [Some("Meet the Press,"), Some("A Quiet Harbour.")]);
+        assert_eq!(
+            ignored,
+            [
+                Some("Meet the Press,"),
+                Some("A Quiet Harbour."),
+                Some("efficiency dividend")
+            ]
+        );
         let quotes: Vec<_> = record
             .quotes
             .iter()
