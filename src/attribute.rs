@@ -553,11 +553,13 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
         .iter()
         .position(|t| t.span.start >= speaker.span.start)?
         + floor;
+    // (or follow `from`: `More from pollster Ann Vale: "…"`)
     let opens = first == floor
         || matches!(
             r.tokens[first - 1].tok,
             Tok::Punct('-' | '—' | '–' | ':' | ',' | '.')
-        );
+        )
+        || r.word(first - 1).eq_ignore_ascii_case("from");
     if !opens || speaker.kind == MentionKind::Pronoun {
         return None;
     }
@@ -586,10 +588,18 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
             MentionKind::Pronoun => np.person && !r.tokens[k].info.is(crate::lexicon::OBJECT),
             MentionKind::Description => np.person,
         };
-        let next = r.tokens[k..o]
+        let mut next = r.tokens[k..o]
             .iter()
             .position(|t| t.span.start >= np.span.end)?
             + k;
+        // past a short aside between commas: `Mitch McConnell, R-Ky.,
+        // delivered a blunt message`
+        if np.kind == MentionKind::Name && r.tokens.get(next).is_some_and(|t| t.is_punct(',')) {
+            if let Some(close) = (next + 1..(next + 6).min(o)).find(|&j| r.tokens[j].is_punct(','))
+            {
+                next = close + 1;
+            }
+        }
         let verb_follows = r
             .tokens
             .get(next)
