@@ -215,6 +215,25 @@ impl<'a> Reader<'a> {
             || w.len() > 3 && (w.ends_with('s') || w.ends_with("ly"))
     }
 
+    /// Token `i` is post-nominal letters or their period: `KC`, `OBE`,
+    /// `Jr.`, `III`.
+    fn post_nominal(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        match t.tok {
+            Tok::Punct('.') => i > 0 && self.post_nominal(i - 1) && self.is_word(i - 1),
+            Tok::Word => {
+                let w = self.word(i);
+                t.caps && w.len() <= 5
+                    || ["jr", "sr", "jnr", "snr"]
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+            }
+            _ => false,
+        }
+    }
+
     /// `according to` ending at token `i` (the `to`).
     fn according_to_at(&self, i: usize) -> bool {
         i >= 1 && self.word(i).eq_ignore_ascii_case("to") && {
@@ -869,7 +888,11 @@ impl<'a> Reader<'a> {
                     // `Her husband, Samuel Okoro, said`: a name between the
                     // commas is the speaker; otherwise the phrase before them
                     if let Some(np) = self.np_starting_at(j + 1, end) {
-                        let whole = self.tokens[end - 1].span.end == np.span.end;
+                        // (post-nominal letters may follow the name: `Harriet
+                        // Oyelaran KC`, `Tom Hale Jr.`)
+                        let after = self.first_token_from(np.span.end, end);
+                        let whole = self.tokens[end - 1].span.end == np.span.end
+                            || after < end && (after..end).all(|k| self.post_nominal(k));
                         // a name in apposition to a description of a person
                         // is a person even when its given name is unknown
                         // (`her spokeswoman, Inès Garnier-Ruiz, said`)
