@@ -669,6 +669,10 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
                     // a participle (`…, saying "…"`): the first phrase of the clause
                     first_np(r, floor, cue.first)
                 })?;
+            // the words are a document's, read out or released by the
+            // subject: its author spoke (`read from an email sent by harbour
+            // master Callum Ruddock to the authority:`)
+            let speaker = r.author_between(cue.last + 1, o).unwrap_or(speaker);
             let addressee = r.addressee_after(&cue, o);
             let after = addressee.map_or(cue.last + 1, |a| {
                 token_after(r, cue.last + 1, a.span.end, o)

@@ -17,6 +17,19 @@ const ADDRESSING: &[&str] = &[
     "notify", "brief", "caution", "instruct", "write", "email", "text", "message",
 ];
 
+/// Nouns for written words whose author says them (`an email sent by X`).
+const DOCUMENTS: &[&str] = &[
+    "email",
+    "e-mail",
+    "letter",
+    "memo",
+    "note",
+    "message",
+    "statement",
+    "text",
+    "tweet",
+];
+
 /// A speaker phrase found in a window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Np {
@@ -213,6 +226,25 @@ impl<'a> Reader<'a> {
             || b.info.role.is_some_and(|r| r.number == Number::Plural)
             || w.eq_ignore_ascii_case("to")
             || w.len() > 3 && (w.ends_with('s') || w.ends_with("ly"))
+    }
+
+    /// The author of a document named between `from` and `to`: `an email
+    /// sent by harbour master Callum Ruddock`, `a letter from Ann Vale`, a
+    /// person's name after `by` or `from` within three words of the noun.
+    pub fn author_between(&self, from: usize, to: usize) -> Option<Np> {
+        let doc = (from..to.min(from + 8)).find(|&k| {
+            self.is_word(k)
+                && DOCUMENTS
+                    .iter()
+                    .any(|d| self.word(k).eq_ignore_ascii_case(d))
+        })?;
+        let by = (doc + 1..to.min(doc + 4)).find(|&k| {
+            let w = self.word(k);
+            w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from")
+        })?;
+        self.np_or_apposed_name(by + 1, to)
+            .or_else(|| self.name_after_modifiers(by + 1, to))
+            .filter(|np| np.kind == MentionKind::Name && np.person)
     }
 
     /// Token `i` is post-nominal letters or their period: `KC`, `OBE`,
