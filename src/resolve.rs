@@ -294,7 +294,7 @@ impl<'h> Resolver<'h> {
         for (np, subject, inside, sentence) in singles {
             key.clear();
             fold_into(&text[np.head], &mut key);
-            let e = match res.namesake(&key) {
+            let e = match res.namesake(&key, np.gender) {
                 Some(e) => e,
                 None => match res.by_full.get(key.as_str()) {
                     Some(&e) => e,
@@ -471,18 +471,26 @@ impl<'h> Resolver<'h> {
         }
     }
 
-    /// The person a lone surname most likely stands for: among the first
-    /// few fuller names with that surname, the first whose first word is a
-    /// known given name (`Thomas Perez` rather than a headline's
+    /// The person a lone surname of gender `gender` most likely stands for:
+    /// among the first few fuller names with that surname whose gender
+    /// agrees (`Mr. Varga` is not Ilse Varga), the first whose first word
+    /// is a known given name (`Thomas Perez` rather than a headline's
     /// `Understated Perez`), else the first.
-    fn namesake(&self, surname: &str) -> Option<usize> {
+    fn namesake(&self, surname: &str, gender: Gender) -> Option<usize> {
         let cands = self.by_surname.get(surname)?;
-        let given = cands
+        let mut agreeing = cands
             .iter()
             .take(MAX_NAMESAKES)
             .copied()
-            .find(|&e| self.given.get(e).copied().unwrap_or(false));
-        given.or_else(|| cands.first().copied())
+            .filter(|&e| gender.agrees(self.entities[e].gender));
+        let first = agreeing.next()?;
+        let given = |e: &usize| self.given.get(*e).copied().unwrap_or(false);
+        Some(
+            std::iter::once(first)
+                .chain(agreeing)
+                .find(given)
+                .unwrap_or(first),
+        )
     }
 
     fn bind(&mut self, role: Span, at: usize, e: usize) {
@@ -602,9 +610,11 @@ impl<'h> Resolver<'h> {
 
     /// [`Resolver::resolve_name`] for the name with key `key`.
     fn resolve_key(&mut self, np: &Np, key: &str, words: NameKey) -> Option<usize> {
+        // (never one of the other gender: `Miss Price` is not William Price)
+        let agrees = |e: &usize| np.gender.agrees(self.entities[*e].gender);
         if let Some(&e) = self.by_full.get(key) {
             if words.count == 1 {
-                if let Some(r) = self.recent(key) {
+                if let Some(r) = self.recent(key).filter(agrees) {
                     return Some(r);
                 }
             }
@@ -630,10 +640,10 @@ impl<'h> Resolver<'h> {
                 return best;
             }
         }
-        if let Some(e) = self.recent(surname) {
+        if let Some(e) = self.recent(surname).filter(agrees) {
             return Some(e);
         }
-        if let Some(e) = self.namesake(surname) {
+        if let Some(e) = self.namesake(surname, np.gender) {
             return Some(e);
         }
         let e = self.new_entity(
