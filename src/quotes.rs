@@ -566,21 +566,29 @@ fn set_depths(quotes: &mut [Quote<'_>]) {
 
 /// `span` without leading and trailing white space or invisible characters.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
-    // the common case, a span that opens and closes with a printable ASCII
-    // character, has nothing to trim (the invisible characters are not
-    // ASCII; the ASCII white space is the C0 controls and the space)
-    if let (Some(&first), Some(&last)) = (
-        text.as_bytes().get(span.start),
-        text.as_bytes().get(span.end.wrapping_sub(1)),
-    ) {
-        if span.start < span.end && first.is_ascii_graphic() && last.is_ascii_graphic() {
-            return span;
-        }
-    }
-    let s = &text[span];
+    // ASCII white space (tab to carriage return, and the space) is stepped
+    // over byte by byte; only a non-ASCII byte at either end needs the
+    // char-wise trim, since no other ASCII character is white space or
+    // invisible. A sentence after the first in a line opens with a space,
+    // and most lines end in one.
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let is_blank = |c: char| c.is_whitespace() || crate::scan::is_invisible(c);
-    let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());
-    let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start < span.end && is_space(bytes[start]) {
+        start += 1;
+    }
+    if start < span.end && !bytes[start].is_ascii() {
+        let s = &text[start..span.end];
+        start += s.len() - s.trim_start_matches(is_blank).len();
+    }
+    let mut end = span.end;
+    while end > start && is_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end_matches(is_blank).len();
+    }
     if end <= start {
         Span::new(start, start)
     } else {
