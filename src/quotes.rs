@@ -241,6 +241,8 @@ pub(crate) struct Pairer {
     max_depth: usize,
     /// Byte offset of a continuation mark that the next paragraph opens with.
     continuation_at: Option<usize>,
+    /// Room for the slots reserved at the first opening mark.
+    slot_hint: usize,
 }
 
 /// At most this many diagnostics are kept for one document; the rest are
@@ -248,7 +250,8 @@ pub(crate) struct Pairer {
 pub(crate) const MAX_DIAGNOSTICS: usize = 1000;
 
 impl Pairer {
-    pub fn new(max_depth: usize) -> Pairer {
+    /// A pairer for a text of `text_len` bytes.
+    pub fn new(max_depth: usize, text_len: usize) -> Pairer {
         Pairer {
             stack: Vec::new(),
             slots: Vec::new(),
@@ -256,6 +259,11 @@ impl Pairer {
             diagnostics_dropped: 0,
             max_depth: max_depth.max(1),
             continuation_at: None,
+            // news text opens a quotation (or a straight single mark that
+            // may be one) about every 450 bytes: room for one per 256
+            // saves regrowing the slots, and a text without marks
+            // allocates none
+            slot_hint: text_len / 256 + 4,
         }
     }
 
@@ -364,6 +372,9 @@ impl Pairer {
         if self.stack.len() >= self.max_depth {
             self.report(Diagnostic::TooDeep { mark });
             return;
+        }
+        if self.slots.capacity() == 0 {
+            self.slots.reserve_exact(self.slot_hint);
         }
         let slot = self.slots.len();
         self.slots.push(Slot {
