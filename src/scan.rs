@@ -134,7 +134,7 @@ pub(crate) fn quiet_prefix(bytes: &[u8], i: usize) -> Option<usize> {
     // operations than or-ing one range test per lead
     let outside =
         |lo: u8, hi: u8| !(v + ONES * (0x80 - u64::from(lo))) | (v + ONES * (0x7F - u64::from(hi)));
-    let unequal = |b: u8| (v ^ ONES * u64::from(b)) + ONES * 0x7F;
+    let unequal = |b: u8| (v ^ (ONES * u64::from(b))) + ONES * 0x7F;
     let quiet = !x
         & outside(b'\n', b'\r')
         & outside(b'!', b'"')
