@@ -86,7 +86,7 @@ pub(crate) fn parse<'h>(text: &'h str, lexicon: &Lexicon, max_depth: usize) -> D
     let mut p = Parser {
         text,
         lexicon,
-        pairer: Pairer::new(max_depth),
+        pairer: Pairer::new(max_depth, text.len()),
         // news text has a sentence about every 100 bytes and a paragraph
         // about every 120: room for one per 64 saves regrowing
         paragraphs: Vec::with_capacity(text.len() / 64 + 4),

@@ -28,8 +28,8 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
                             .is_some_and(|s| s.mention.kind() != MentionKind::Name)))
     };
     // stems are bytes: the automaton and the substring search read bytes,
-    // and ASCII words are lower-cased byte by byte straight into place
-    let mut needles: Vec<Vec<u8>> = Vec::new();
+    // and ASCII words are lower-cased byte by byte straight into place;
+    // each distinct needle is owned once, by the map, which numbers them
     let mut needle_of: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
     let mut askers: Vec<(usize, usize)> = Vec::new(); // (attribution, needle)
     let mut key = Vec::new();
@@ -46,9 +46,9 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
         let id = match needle_of.get(key.as_slice()) {
             Some(&id) => id,
             None => {
-                needle_of.insert(key.clone(), needles.len());
-                needles.push(key.clone());
-                needles.len() - 1
+                let id = needle_of.len();
+                needle_of.insert(key.clone(), id);
+                id
             }
         };
         askers.push((i, id));
@@ -56,10 +56,18 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
     if askers.is_empty() {
         return;
     }
-    let mut hay = Vec::new();
-    let mut owners: Vec<(usize, usize)> = Vec::new(); // (hay start, attribution)
+    let owns = |a: &Attribution<'_>| {
+        a.quote.kind == QuoteKind::Direct && a.speaker.is_some() && a.rule != Rule::Echo
+    };
+    // sized in a first pass: the stems of a quotation are at most its
+    // bytes and two spaces, plus the line break after it
+    let (owner_count, hay_len) = out.iter().filter(|a| owns(a)).fold((0, 0), |(n, len), a| {
+        (n + 1, len + a.quote.content().len() + 3)
+    });
+    let mut hay = Vec::with_capacity(hay_len);
+    let mut owners: Vec<(usize, usize)> = Vec::with_capacity(owner_count); // (hay start, attribution)
     for (i, a) in out.iter().enumerate() {
-        if a.quote.kind == QuoteKind::Direct && a.speaker.is_some() && a.rule != Rule::Echo {
+        if owns(a) {
             owners.push((hay.len(), i));
             stems_into(a.quote.content(), &mut hay);
             hay.push(b'\n');
@@ -72,6 +80,10 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
         let o = owners.partition_point(|&(s, _)| s <= start);
         owners.get(o.wrapping_sub(1)).map(|&(_, a)| a)
     };
+    let mut needles: Vec<&[u8]> = vec![&[]; needle_of.len()];
+    for (k, &id) in &needle_of {
+        needles[id] = k;
+    }
     // The attribution whose stems hold the first (leftmost) occurrence of
     // each needle.
     let first_owner: Vec<Option<usize>> = if needles.len() <= FEW_NEEDLES {
@@ -106,12 +118,14 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
         if src == i {
             continue;
         }
-        let from = out[src].clone();
+        // the speaker is `Copy`: no clone of the whole attribution (its
+        // cue owns a string)
+        let (speaker, confidence) = (out[src].speaker, out[src].confidence);
         let a = &mut out[i];
-        a.speaker = from.speaker;
+        a.speaker = speaker;
         a.cue = None;
         a.rule = Rule::Echo;
-        a.confidence = 0.65 * from.confidence.max(0.5);
+        a.confidence = 0.65 * confidence.max(0.5);
     }
 }
 

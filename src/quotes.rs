@@ -241,6 +241,8 @@ pub(crate) struct Pairer {
     max_depth: usize,
     /// Byte offset of a continuation mark that the next paragraph opens with.
     continuation_at: Option<usize>,
+    /// Room for the slots reserved at the first opening mark.
+    slot_hint: usize,
 }
 
 /// At most this many diagnostics are kept for one document; the rest are
@@ -248,7 +250,8 @@ pub(crate) struct Pairer {
 pub(crate) const MAX_DIAGNOSTICS: usize = 1000;
 
 impl Pairer {
-    pub fn new(max_depth: usize) -> Pairer {
+    /// A pairer for a text of `text_len` bytes.
+    pub fn new(max_depth: usize, text_len: usize) -> Pairer {
         Pairer {
             stack: Vec::new(),
             slots: Vec::new(),
@@ -256,6 +259,11 @@ impl Pairer {
             diagnostics_dropped: 0,
             max_depth: max_depth.max(1),
             continuation_at: None,
+            // news text opens a quotation (or a straight single mark that
+            // may be one) about every 450 bytes: room for one per 256
+            // saves regrowing the slots, and a text without marks
+            // allocates none
+            slot_hint: text_len / 256 + 4,
         }
     }
 
@@ -364,6 +372,9 @@ impl Pairer {
         if self.stack.len() >= self.max_depth {
             self.report(Diagnostic::TooDeep { mark });
             return;
+        }
+        if self.slots.capacity() == 0 {
+            self.slots.reserve_exact(self.slot_hint);
         }
         let slot = self.slots.len();
         self.slots.push(Slot {
@@ -566,21 +577,29 @@ fn set_depths(quotes: &mut [Quote<'_>]) {
 
 /// `span` without leading and trailing white space or invisible characters.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
-    // the common case, a span that opens and closes with a printable ASCII
-    // character, has nothing to trim (the invisible characters are not
-    // ASCII; the ASCII white space is the C0 controls and the space)
-    if let (Some(&first), Some(&last)) = (
-        text.as_bytes().get(span.start),
-        text.as_bytes().get(span.end.wrapping_sub(1)),
-    ) {
-        if span.start < span.end && first.is_ascii_graphic() && last.is_ascii_graphic() {
-            return span;
-        }
-    }
-    let s = &text[span];
+    // ASCII white space (tab to carriage return, and the space) is stepped
+    // over byte by byte; only a non-ASCII byte at either end needs the
+    // char-wise trim, since no other ASCII character is white space or
+    // invisible. A sentence after the first in a line opens with a space,
+    // and most lines end in one.
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let is_blank = |c: char| c.is_whitespace() || crate::scan::is_invisible(c);
-    let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());
-    let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start < span.end && is_space(bytes[start]) {
+        start += 1;
+    }
+    if start < span.end && !bytes[start].is_ascii() {
+        let s = &text[start..span.end];
+        start += s.len() - s.trim_start_matches(is_blank).len();
+    }
+    let mut end = span.end;
+    while end > start && is_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end_matches(is_blank).len();
+    }
     if end <= start {
         Span::new(start, start)
     } else {

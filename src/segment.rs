@@ -76,14 +76,27 @@ fn sentence_end(input: &str) -> IResult<&str, (usize, usize)> {
     Ok((rest, (run_len, end)))
 }
 
+/// The bytes [`word_before`] reads: ASCII letters and the period.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b == b'.' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// The word before a period, as far back as a space: `Mr`, `U.S`, `e.g`.
 fn word_before(text: &str, dot: usize) -> &str {
-    let bytes = text.as_bytes();
-    let mut i = dot;
     let floor = dot.saturating_sub(16);
-    while i > floor && (bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1] == b'.') {
-        i -= 1;
-    }
+    // one table look-up per byte, over a slice the loop cannot overrun
+    let len = text.as_bytes()[floor..dot]
+        .iter()
+        .rev()
+        .take_while(|&&b| WORD_BYTE[usize::from(b)])
+        .count();
+    let i = dot - len;
     if i > floor || i == 0 {
         &text[i..dot]
     } else {
@@ -147,7 +160,10 @@ fn is_initial(word: &str) -> bool {
 
 /// Capital letters joined by periods: `J.J`, `A.B.C`.
 fn is_dotted_initials(word: &str) -> bool {
-    word.contains('.') && word.split('.').all(is_initial)
+    // the words [`word_before`] reads are ASCII letters and periods, so a
+    // dotted initial has its first period second: most words fail here
+    // before any search for a period
+    word.as_bytes().get(1) == Some(&b'.') && word.split('.').all(is_initial)
 }
 
 #[cfg(test)]

@@ -242,6 +242,44 @@ pub(crate) struct Phrase<T> {
     pub value: T,
 }
 
+/// A 4,096-bit filter over the abbreviations: a folded ASCII word can be
+/// one only if the bit of its length and first and last bytes is set.
+#[derive(Clone, Debug)]
+struct AbbreviationBits([u64; 64]);
+
+impl Default for AbbreviationBits {
+    fn default() -> Self {
+        AbbreviationBits([0; 64])
+    }
+}
+
+impl AbbreviationBits {
+    /// The bit of `word` (ASCII letters may be in either case: the bit is
+    /// that of the folded word).
+    fn bit(word: &[u8]) -> usize {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return 0;
+        };
+        let key = u32::from(first.to_ascii_lowercase())
+            | u32::from(last.to_ascii_lowercase()) << 8
+            | (word.len() as u32) << 16;
+        // multiplicative hashing: the top 12 bits of the product
+        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    /// Record the folded abbreviation `word`.
+    fn set(&mut self, word: &[u8]) {
+        let b = Self::bit(word);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    /// Whether the ASCII `word` may be an abbreviation once folded.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let b = Self::bit(word);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
 /// All the word lists, folded and indexed.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
@@ -264,6 +302,10 @@ pub struct Lexicon {
     clausal: Vec<bool>,
     phrases: HashMap<String, Vec<Phrase<PhraseKind>>>,
     abbreviations: HashMap<Box<[u8]>, AbbrevClass>,
+    /// The [`AbbreviationBits`] of the keys of `abbreviations`: a
+    /// word whose bit is clear is no abbreviation, which answers most of the
+    /// look-ups (one per period in the text) without hashing.
+    abbreviation_bits: AbbreviationBits,
     /// Folded full titles (`foreign secretary`) and their gender.
     titles: HashMap<String, Gender>,
 }
@@ -384,6 +426,7 @@ impl Lexicon {
                     other => return Err(format!("class must be title or other, not `{other}`")),
                 };
                 let word = key.trim_end_matches('.').to_string();
+                self.abbreviation_bits.set(word.as_bytes());
                 self.abbreviations
                     .insert(word.into_bytes().into_boxed_slice(), class);
             }
@@ -628,6 +671,9 @@ impl Lexicon {
         }
         let bytes = word.as_bytes();
         if bytes.len() <= 32 && word.is_ascii() {
+            if !self.abbreviation_bits.may_hold(bytes) {
+                return None;
+            }
             // fold into a stack buffer: no allocation, no UTF-8 check
             let mut buf = [0u8; 32];
             for (d, s) in buf.iter_mut().zip(bytes) {
