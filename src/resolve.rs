@@ -255,6 +255,36 @@ impl<'h> Resolver<'h> {
             while i < tokens.len() && tokens[i].span.start < np.span.end {
                 i += 1;
             }
+            // a subject of two words or more the lists cannot place, taken
+            // up by `his` or `she` later in its sentence, is a person of that
+            // gender (`Sherlock Holmes took his bottle`; `Acme Corp raised
+            // its forecast` is not)
+            let np = if subject
+                && !np.person
+                && np.gender == Gender::Unknown
+                && two_words(&text[np.head])
+            {
+                let g = tokens[i..]
+                    .iter()
+                    .take(16)
+                    .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+                    .find_map(|t| {
+                        t.info
+                            .pronoun
+                            .filter(|p| p.person == 3 && p.number == Number::Singular)
+                    })
+                    .map(|p| p.gender);
+                match g {
+                    Some(g @ (Gender::Masculine | Gender::Feminine)) => Np {
+                        person: true,
+                        gender: g,
+                        ..np
+                    },
+                    _ => np,
+                }
+            } else {
+                np
+            };
             let name = &text[np.head];
             if two_words(name) {
                 let e = res.register_name(np);
