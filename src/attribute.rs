@@ -994,8 +994,10 @@ fn narration_before<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found
     let end = (o.saturating_sub(4)..o)
         .rev()
         .find(|&k| r.tokens[k].tok == Tok::Sentence)?;
+    // the whole sentence, within the window, with no quotation in it
     let floor = floor_before(r, end, window);
-    if floor == 0 && end > window
+    let whole = floor == 0 || matches!(r.tokens[floor - 1].tok, Tok::Sentence | Tok::Paragraph);
+    if !whole
         || r.tokens[floor..end]
             .iter()
             .any(|t| matches!(t.tok, Tok::Open(_) | Tok::Close(_)))
