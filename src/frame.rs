@@ -870,7 +870,18 @@ impl<'a> Reader<'a> {
                             })
                         });
                     }
-                    return subject.or(Some(np));
+                    // (or, when no person is named, the clause's first phrase
+                    // if it comes before the thing: `the Security Council
+                    // issued a statement calling the test "…"`)
+                    return subject
+                        .or_else(|| {
+                            (floor..first)
+                                .take(12)
+                                .find_map(|k| self.np_starting_at(k, first))
+                                .filter(|n| n.kind != MentionKind::Pronoun && !n.person)
+                                .filter(|n| n.span.end <= np.span.start)
+                        })
+                        .or(Some(np));
                 }
             }
         }
