@@ -184,8 +184,8 @@ pub enum Rule {
     /// A quotation with no cue of its own right after an attributed one.
     Adjacent,
     /// A quotation with no cue of its own right after a sentence of the
-    /// same paragraph whose subject is a person: `Fanny shook her head.
-    /// "I cannot."`
+    /// same paragraph whose subject is a name: `Fanny shook her head. "I
+    /// cannot."`
     Narration,
     /// A partial quotation: the subject of the verb that governs it.
     PartialSubject,

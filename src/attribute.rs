@@ -986,7 +986,8 @@ fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) 
 
 /// `Fanny shook her head. "I cannot think well of him."`: a quotation that
 /// opens a sentence after a sentence of the same paragraph, with no
-/// quotation in it, whose subject is a person.
+/// quotation in it, whose subject is a name (a pronoun subject is as often
+/// the other speaker of a dialogue).
 fn narration_before<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     if marker_before(r.tokens, o) != Some(Tok::Sentence) {
         return None;
@@ -1005,12 +1006,10 @@ fn narration_before<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found
         return None;
     }
     let f = sentence_subject(r, end, floor)?;
-    (f.speaker.kind == MentionKind::Name
-        || f.speaker.person && f.speaker.kind == MentionKind::Pronoun)
-        .then_some(Found {
-            rule: Rule::Narration,
-            ..f
-        })
+    (f.speaker.kind == MentionKind::Name).then_some(Found {
+        rule: Rule::Narration,
+        ..f
+    })
 }
 
 /// Whether quoted words call someone of name `name` by a word of that name
