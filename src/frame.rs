@@ -909,6 +909,16 @@ impl<'a> Reader<'a> {
         {
             return self.head_np_ending_at(end - 2, floor);
         }
+        // `… issued a statement that read:`: a document that says what its
+        // issuer says, the clause's person
+        if matches!(self.word(end), "that" | "which")
+            && end > floor
+            && DOCUMENTS
+                .iter()
+                .any(|d| self.word(end - 1).eq_ignore_ascii_case(d))
+        {
+            return self.clause_subject(floor, end - 1);
+        }
         if self.punct(end, ')') {
             // `Harry Reid (D-Nev.) said`
             let mut j = end;
