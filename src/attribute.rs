@@ -630,8 +630,13 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
         // inside a reported clause the quotation belongs to the reporter:
         // `Trump said that Romney begged him and "…"` (but `…, while Cruz
         // said that the "…"` keeps its own reporter)
+        // (unless a quotation closed between the two: `Ryan saying he was
+        // "encouraged" and Trump calling it a "…"` coordinates two reports)
         if let Some(outer) = r.clausal_cue_before(cue.first, floor) {
-            if r.subject_of(outer.first, floor).is_some() {
+            let coordinated = r.tokens[outer.last..cue.first]
+                .iter()
+                .any(|t| matches!(t.tok, Tok::Close(_)));
+            if !coordinated && r.subject_of(outer.first, floor).is_some() {
                 cue = outer;
             }
         }
