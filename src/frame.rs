@@ -157,6 +157,17 @@ impl<'a> Reader<'a> {
         if t.capital && before.is_some_and(|b| matches!(b.tok, Tok::Word | Tok::Punct(_))) {
             return None;
         }
+        // and a bare form there before a capitalised word opens a name
+        // (`Echo Point is running …`; `Said Mr Hill:` is a past)
+        if t.capital
+            && self.text[t.span].eq_ignore_ascii_case(self.lexicon.lemma(id))
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.tok == Tok::Word && n.capital)
+        {
+            return None;
+        }
         // a word right before another reporting verb is its subject, a
         // name or a noun (`"…," Read said.`, `the report said`)
         if self
