@@ -57,13 +57,9 @@ pub(crate) struct Resolver<'h> {
     /// Whether a description entity describes a person (`the senator`)
     /// rather than a thing or body (`the statement`).
     animate: Vec<bool>,
-    by_full: HashMap<String, usize>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_description: HashMap<String, usize>,
-    /// Folded role → (byte position, entity), in text order.
-    roles: HashMap<String, Vec<(usize, usize)>>,
-    /// Roles only ever used beside a sentence's subject name.
-    weak_roles: HashMap<String, usize>,
+    /// Folded names, surnames, descriptions and roles, with what each
+    /// stands for.
+    keys: Keys,
     /// The paragraph of the quotation being attributed.
     paragraph: usize,
     /// The paragraph of the last attributed quotation.
@@ -80,15 +76,149 @@ pub(crate) struct Resolver<'h> {
     current_subject: Option<(usize, u32)>,
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
-    /// Folded surnames of the entities taken in so far, numbered.
-    surname_ids: HashMap<String, usize>,
-    /// By surname number: the entity last taken in with that surname.
-    recent_surname: Vec<usize>,
-    /// By entity: its surname number, once it has been taken in.
+    /// By entity: the key number of its folded surname, once it has been
+    /// taken in.
     surname_of: Vec<Option<usize>>,
     /// A key being built for a look-up: most look-ups find their key, so
-    /// only a key that is inserted is copied into a string of its own.
+    /// only a key that is inserted is copied (once, into [`Keys`]).
     scratch: String,
+    /// A role key being built (see [`role_key`]), apart from `scratch`,
+    /// which the single names hold while they bind their roles.
+    role_scratch: String,
+}
+
+/// None, one or several values, one held inline: nearly every surname and
+/// role has a single entity, and a one-element `Vec` is an allocation each.
+#[derive(Clone, Debug, Default)]
+enum Few<T> {
+    #[default]
+    Empty,
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T: Copy> Few<T> {
+    fn push(&mut self, x: T) {
+        match self {
+            Few::Empty => *self = Few::One(x),
+            Few::One(a) => *self = Few::Many(vec![*a, x]),
+            Few::Many(v) => v.push(x),
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        match self {
+            Few::Empty => &[],
+            Few::One(a) => std::slice::from_ref(a),
+            Few::Many(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            Few::Empty => &mut [],
+            Few::One(a) => std::slice::from_mut(a),
+            Few::Many(v) => v,
+        }
+    }
+}
+
+/// What a folded key stands for, in each of the resolver's tables.
+#[derive(Debug, Default)]
+struct Slot {
+    /// Where the key lies in [`Keys::text`].
+    start: usize,
+    end: usize,
+    /// The next key with the same hash, if any (a chain, almost always
+    /// empty).
+    next: Option<usize>,
+    /// The entity of the name (or, for the empty key, the description)
+    /// with this key in full.
+    full: Option<usize>,
+    /// The entities of two words or more with this surname, in order.
+    surname: Few<usize>,
+    /// The entity of the description with this key.
+    description: Option<usize>,
+    /// The (byte position, entity) bindings of this role: in text order
+    /// once the name pass is over.
+    roles: Few<(usize, usize)>,
+    /// The entity of a role only ever used beside a sentence's subject name.
+    weak_role: Option<usize>,
+    /// The entity last taken in with this surname.
+    recent: Option<usize>,
+}
+
+/// The folded keys of an article, each kept once in one string and
+/// numbered, so that the tables keyed by them cost no allocation per key.
+#[derive(Debug, Default)]
+struct Keys {
+    text: String,
+    /// By key number.
+    slots: Vec<Slot>,
+    /// Key hash → the last key number with that hash.
+    by_hash: HashMap<u64, usize>,
+}
+
+impl Keys {
+    fn with_capacity(n: usize) -> Keys {
+        Keys {
+            text: String::with_capacity(n * 12),
+            slots: Vec::with_capacity(n),
+            by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
+    fn hash(key: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+    }
+
+    fn find_hashed(&self, key: &str, hash: u64) -> Option<usize> {
+        let mut id = self.by_hash.get(&hash).copied();
+        while let Some(i) = id {
+            let slot = &self.slots[i];
+            if self.text.get(slot.start..slot.end) == Some(key) {
+                return Some(i);
+            }
+            id = slot.next;
+        }
+        None
+    }
+
+    /// The number of `key`, if it has one.
+    fn find(&self, key: &str) -> Option<usize> {
+        self.find_hashed(key, Keys::hash(key))
+    }
+
+    /// What `key` stands for, if it has been numbered.
+    fn get(&self, key: &str) -> Option<&Slot> {
+        self.find(key).map(|i| &self.slots[i])
+    }
+
+    /// The number of `key`, given one if it has none.
+    fn intern(&mut self, key: &str) -> usize {
+        let hash = Keys::hash(key);
+        if let Some(i) = self.find_hashed(key, hash) {
+            return i;
+        }
+        let id = self.slots.len();
+        let start = self.text.len();
+        self.text.push_str(key);
+        let next = self.by_hash.insert(hash, id);
+        self.slots.push(Slot {
+            start,
+            end: self.text.len(),
+            next,
+            ..Slot::default()
+        });
+        id
+    }
+
+    /// What `key` stands for, numbering it if need be.
+    fn slot(&mut self, key: &str) -> &mut Slot {
+        let i = self.intern(key);
+        &mut self.slots[i]
+    }
 }
 
 fn slot(g: Gender) -> usize {
@@ -113,13 +243,10 @@ impl<'h> Resolver<'h> {
             animate: Vec::with_capacity(names),
             last_seen: Vec::with_capacity(names),
             given: Vec::new(),
-            // one key per name at most (fuller names add a few): room
-            // for them all saves rehashing while the article is read
-            by_full: HashMap::with_capacity_and_hasher(names, Default::default()),
-            by_surname: HashMap::with_capacity_and_hasher(names / 2, Default::default()),
-            by_description: HashMap::default(),
-            roles: HashMap::default(),
-            weak_roles: HashMap::default(),
+            // one key per name at most (fuller names add a few, surnames
+            // and roles some more): room for them all saves rehashing while
+            // the article is read
+            keys: Keys::with_capacity(names * 2),
             paragraph: 0,
             last_speaker_paragraph: 0,
             sites: Vec::with_capacity(names),
@@ -130,10 +257,9 @@ impl<'h> Resolver<'h> {
             current_subject: None,
             last_speaker: None,
             last_group: None,
-            surname_ids: HashMap::with_capacity_and_hasher(names / 2, Default::default()),
-            recent_surname: Vec::new(),
             surname_of: Vec::with_capacity(names),
             scratch: String::new(),
+            role_scratch: String::new(),
         };
         let tokens = r.tokens;
         let mut singles: Vec<(Np, bool, bool, u32)> = Vec::with_capacity(names);
@@ -167,6 +293,21 @@ impl<'h> Resolver<'h> {
                     i += 1;
                     continue;
                 }
+            }
+            // most words are plain lower-case ones, which cannot open a name
+            // or a definite description: all they do (as below) is close the
+            // subject's place
+            if !t.capital
+                && !t.info.title_word
+                && t.info.honorific.is_none()
+                && possessive_lead.is_none()
+                && !t.info.is(crate::lexicon::DETERMINER)
+            {
+                if !t.headline && !t.inside {
+                    sentence_first = false;
+                }
+                i += 1;
+                continue;
             }
             // only a name word or a title can open a name: `The`, `In`
             // and other capitalised function words cannot
@@ -326,9 +467,12 @@ impl<'h> Resolver<'h> {
             fold_into(&text[np.head], &mut key);
             let e = match res.namesake(&key, np.gender) {
                 Some(e) => e,
-                None => match res.by_full.get(key.as_str()) {
-                    Some(&e) => e,
-                    None => res.new_entity(np.head, np.kind_entity(), np.gender, 1, key.clone()),
+                None => match res.keys.get(&key).and_then(|s| s.full) {
+                    Some(e) => e,
+                    None => {
+                        let id = res.keys.intern(&key);
+                        res.new_entity(np.head, np.kind_entity(), np.gender, 1, id)
+                    }
                 },
             };
             if np.gender != Gender::Unknown && res.entities[e].gender == Gender::Unknown {
@@ -348,29 +492,37 @@ impl<'h> Resolver<'h> {
                 sentence,
             });
         }
-        for (role, gender, subject) in weak {
-            let role = role_key(&text[role]);
-            if role.is_empty() || res.roles.contains_key(&role) {
+        let mut role = std::mem::take(&mut res.role_scratch);
+        for (head, gender, subject) in weak {
+            role_key(&text[head], &mut role);
+            if role.is_empty()
+                || res
+                    .keys
+                    .get(&role)
+                    .is_some_and(|s| !s.roles.as_slice().is_empty())
+            {
                 continue;
             }
             key.clear();
             fold_into(&text[subject], &mut key);
             let last = key.split_whitespace().last().unwrap_or("");
-            let e = res
-                .by_full
-                .get(key.as_str())
-                .or_else(|| res.by_surname.get(last).and_then(|v| v.first()));
-            if let Some(&e) = e {
+            let e = res.keys.get(&key).and_then(|s| s.full).or_else(|| {
+                res.keys
+                    .get(last)
+                    .and_then(|s| s.surname.as_slice().first().copied())
+            });
+            if let Some(e) = e {
                 let person = &res.entities[e];
                 if person.kind == EntityKind::Person && gender.agrees(person.gender) {
-                    res.weak_roles.entry(role).or_insert(e);
+                    res.keys.slot(&role).weak_role.get_or_insert(e);
                 }
             }
         }
+        res.role_scratch = role;
         res.scratch = key;
         merge_sites(&mut res.sites, fuller);
-        for binds in res.roles.values_mut() {
-            binds.sort_unstable();
+        for slot in &mut res.keys.slots {
+            slot.roles.as_mut_slice().sort_unstable();
         }
         // each entity's mentions in one allocation rather than regrown
         let mut counts = vec![0usize; res.entities.len()];
@@ -399,7 +551,7 @@ impl<'h> Resolver<'h> {
         kind: EntityKind,
         gender: Gender,
         words: usize,
-        key: String,
+        key: usize,
     ) -> usize {
         let id = self.entities.len();
         self.entities.push(Entity {
@@ -414,7 +566,7 @@ impl<'h> Resolver<'h> {
         self.animate.push(kind == EntityKind::Person);
         self.last_seen.push(0);
         self.surname_of.push(None);
-        self.by_full.insert(key, id);
+        self.keys.slots[key].full = Some(id);
         id
     }
 
@@ -427,13 +579,14 @@ impl<'h> Resolver<'h> {
         let n = words.count;
         let surname = words.last(&key);
         let first = words.first(&key);
-        let mut found = self.by_full.get(key.as_str()).copied();
+        let mut found = self.keys.get(&key).and_then(|s| s.full);
         // the key is in the table already when it found the entity
         let known = found.is_some();
         if found.is_none() {
-            if let Some(cands) = self.by_surname.get(surname) {
+            if let Some(cands) = self.keys.get(surname) {
                 // the most recent few namesakes: a bound keeps a list of
                 // thousands of Smiths linear
+                let cands = cands.surname.as_slice();
                 found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
                     with_folded(self.entities[e].name, |other| {
                         other.split_whitespace().next() == Some(first)
@@ -448,19 +601,14 @@ impl<'h> Resolver<'h> {
                     self.words[e] = n;
                 }
                 if !known {
-                    self.by_full.insert(key.clone(), e);
+                    self.keys.slot(&key).full = Some(e);
                 }
                 e
             }
             None => {
-                let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, key.clone());
-                let surname = words.last(&key);
-                match self.by_surname.get_mut(surname) {
-                    Some(cands) => cands.push(e),
-                    None => {
-                        self.by_surname.insert(surname.to_string(), vec![e]);
-                    }
-                }
+                let id = self.keys.intern(&key);
+                let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, id);
+                self.keys.slot(words.last(&key)).surname.push(e);
                 e
             }
         };
@@ -507,7 +655,7 @@ impl<'h> Resolver<'h> {
     /// is a known given name (`Thomas Perez` rather than a headline's
     /// `Understated Perez`), else the first.
     fn namesake(&self, surname: &str, gender: Gender) -> Option<usize> {
-        let cands = self.by_surname.get(surname)?;
+        let cands = self.keys.get(surname)?.surname.as_slice();
         let mut agreeing = cands
             .iter()
             .take(MAX_NAMESAKES)
@@ -524,27 +672,21 @@ impl<'h> Resolver<'h> {
     }
 
     fn bind(&mut self, role: Span, at: usize, e: usize) {
-        let key = role_key(&self.text[role]);
-        if key.is_empty() {
-            return;
-        }
-        // `Health Minister Ruth Calder` is also `the minister`
-        if let Some((_, head)) = key.rsplit_once(' ') {
-            // a head met before needs no key of its own
-            match self.roles.get_mut(head) {
-                Some(binds) => binds.push((at, e)),
-                None => {
-                    self.roles.insert(head.to_string(), vec![(at, e)]);
-                }
+        let mut key = std::mem::take(&mut self.role_scratch);
+        role_key(&self.text[role], &mut key);
+        if !key.is_empty() {
+            // `Health Minister Ruth Calder` is also `the minister`
+            if let Some((_, head)) = key.rsplit_once(' ') {
+                self.keys.slot(head).roles.push((at, e));
             }
+            self.keys.slot(&key).roles.push((at, e));
         }
-        self.roles.entry(key).or_default().push((at, e));
+        self.role_scratch = key;
     }
 
     /// The entity last taken in with folded surname `surname`.
     fn recent(&self, surname: &str) -> Option<usize> {
-        let id = *self.surname_ids.get(surname)?;
-        self.recent_surname.get(id).copied()
+        self.keys.get(surname)?.recent
     }
 
     /// The quotation being attributed lies in paragraph `p`.
@@ -573,23 +715,13 @@ impl<'h> Resolver<'h> {
                         ent.name.split_whitespace().last().unwrap_or(""),
                         &mut surname,
                     );
-                    let next = self.surname_ids.len();
-                    let id = match self.surname_ids.get(surname.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            self.surname_ids.insert(surname.clone(), next);
-                            next
-                        }
-                    };
+                    let id = self.keys.intern(&surname);
                     self.scratch = surname;
-                    if id == self.recent_surname.len() {
-                        self.recent_surname.push(e);
-                    }
                     self.surname_of[e] = Some(id);
                     id
                 }
             };
-            self.recent_surname[id] = e;
+            self.keys.slots[id].recent = Some(e);
             if s.inside {
                 continue;
             }
@@ -642,7 +774,7 @@ impl<'h> Resolver<'h> {
     fn resolve_key(&mut self, np: &Np, key: &str, words: NameKey) -> Option<usize> {
         // (never one of the other gender: `Miss Price` is not William Price)
         let agrees = |e: &usize| np.gender.agrees(self.entities[*e].gender);
-        if let Some(&e) = self.by_full.get(key) {
+        if let Some(e) = self.keys.get(key).and_then(|s| s.full) {
             if words.count == 1 {
                 if let Some(r) = self.recent(key).filter(agrees) {
                     return Some(r);
@@ -657,8 +789,10 @@ impl<'h> Resolver<'h> {
         if np.gender != Gender::Unknown {
             // `Mrs. Clinton` among several Clintons: the most recently
             // mentioned one of her gender
-            let best = self.by_surname.get(surname).and_then(|cands| {
+            let best = self.keys.get(surname).and_then(|cands| {
                 cands
+                    .surname
+                    .as_slice()
                     .iter()
                     .rev()
                     .take(MAX_NAMESAKES)
@@ -676,13 +810,8 @@ impl<'h> Resolver<'h> {
         if let Some(e) = self.namesake(surname, np.gender) {
             return Some(e);
         }
-        let e = self.new_entity(
-            np.head,
-            np.kind_entity(),
-            np.gender,
-            words.count,
-            key.to_string(),
-        );
+        let id = self.keys.intern(key);
+        let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.count, id);
         Some(e)
     }
 
@@ -716,17 +845,21 @@ impl<'h> Resolver<'h> {
 
     fn resolve_description(&mut self, np: &Np) -> (Option<usize>, How) {
         if np.definite && np.person {
-            let key = role_key(&self.text[np.head]);
-            if let Some(binds) = self.roles.get(&key) {
+            let mut key = std::mem::take(&mut self.role_scratch);
+            role_key(&self.text[np.head], &mut key);
+            let slot = self.keys.get(&key);
+            self.role_scratch = key;
+            if let Some(slot) = slot {
                 // binds are sorted by position: the last one before the mention
+                let binds = slot.roles.as_slice();
                 let at = binds.partition_point(|(at, _)| *at < np.span.start);
                 let before = at.checked_sub(1).and_then(|i| binds.get(i));
                 if let Some(&(_, e)) = before.or(binds.first()) {
                     return (Some(e), How::Role);
                 }
-            }
-            if let Some(&e) = self.weak_roles.get(&key) {
-                return (Some(e), How::Role);
+                if let Some(e) = slot.weak_role {
+                    return (Some(e), How::Role);
+                }
             }
             // a title or age right after a quotation by a person of the
             // previous paragraph continues with that person (`He told GB
@@ -752,18 +885,14 @@ impl<'h> Resolver<'h> {
         let mut key = std::mem::take(&mut self.scratch);
         key.clear();
         fold_into(&self.text[np.span], &mut key);
-        let e = match self.by_description.get(key.as_str()) {
-            Some(&e) => e,
+        let e = match self.keys.get(&key).and_then(|s| s.description) {
+            Some(e) => e,
             None => {
-                let e = self.new_entity(
-                    np.span,
-                    EntityKind::Description,
-                    np.gender,
-                    0,
-                    String::new(),
-                );
+                // (a description is filed under the empty name too)
+                let empty = self.keys.intern("");
+                let e = self.new_entity(np.span, EntityKind::Description, np.gender, 0, empty);
                 self.entities[e].number = np.number;
-                self.by_description.insert(key.clone(), e);
+                self.keys.slot(&key).description = Some(e);
                 e
             }
         };
@@ -867,7 +996,6 @@ fn two_words(name: &str) -> bool {
     false
 }
 
-/// The comparison form of a role: folded words without determiners.
 /// Where the words of a name key lie in it (see [`NameKey::fill`]).
 #[derive(Clone, Copy, Debug)]
 struct NameKey {
@@ -915,17 +1043,19 @@ impl NameKey {
     }
 }
 
-fn role_key(role: &str) -> String {
+/// The comparison form of a role: folded words without determiners,
+/// built in `key` (cleared first), a buffer kept from call to call.
+fn role_key(role: &str, key: &mut String) {
     // each word is folded straight into the key, and taken out again when
     // it is a determiner
-    let mut key = String::with_capacity(role.len());
+    key.clear();
     for w in role.split_whitespace() {
         let before = key.len();
         if before > 0 {
             key.push(' ');
         }
         let start = key.len();
-        fold_into(w.trim_end_matches('.'), &mut key);
+        fold_into(w.trim_end_matches('.'), key);
         if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
             key.truncate(before);
         } else if let Some(full) = title_in_full(&key[start..]) {
@@ -933,7 +1063,6 @@ fn role_key(role: &str) -> String {
             key.push_str(full);
         }
     }
-    key
 }
 
 /// The full word for an abbreviated title, so that `Sen. Ana Ruiz` binds

@@ -704,6 +704,27 @@ impl Lexicon {
     /// The gender of a whole title as written (`Foreign Secretary`), when
     /// it is a known title.
     pub(crate) fn title_gender(&self, title: &str) -> Option<Gender> {
+        if title.len() <= 48 && title.is_ascii() {
+            // an ASCII title (nearly all) is folded into a stack buffer, as
+            // `abbreviation` does: no allocation per look-up
+            let mut buf = [0u8; 48];
+            let mut len = 0;
+            for w in title.split_whitespace() {
+                let w = w.trim_end_matches('.').as_bytes();
+                if len > 0 {
+                    buf[len] = b' ';
+                    len += 1;
+                }
+                for (d, s) in buf[len..].iter_mut().zip(w) {
+                    *d = s.to_ascii_lowercase();
+                }
+                len += w.len();
+            }
+            // (ASCII in, ASCII out: always UTF-8)
+            return std::str::from_utf8(&buf[..len])
+                .ok()
+                .and_then(|key| self.titles.get(key).copied());
+        }
         let mut key = String::with_capacity(title.len());
         for w in title.split_whitespace() {
             if !key.is_empty() {
