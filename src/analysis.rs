@@ -430,6 +430,29 @@ mod tests {
     use crate::Analyzer;
 
     #[test]
+    fn rule_names_in_json_and_as_str_agree() {
+        use super::Rule;
+        for rule in [
+            Rule::SpeakerCueBefore,
+            Rule::SpeakerCueAfter,
+            Rule::CueSpeakerAfter,
+            Rule::AccordingTo,
+            Rule::Dash,
+            Rule::LeadIn,
+            Rule::Colon,
+            Rule::Adjacent,
+            Rule::Narration,
+            Rule::PartialSubject,
+            Rule::Echo,
+            Rule::Nested,
+            Rule::None,
+        ] {
+            let json = serde_json::to_string(&rule).unwrap_or_else(|e| panic!("{rule:?}: {e}"));
+            assert_eq!(json, format!("\"{}\"", rule.as_str()));
+        }
+    }
+
+    #[test]
     fn records_list_titles_nobody_says_as_ignore_spans() {
         let text = "The interview aired on \"Meet the Press,\" a morning show. \
                     The library kept one book, \"A Quiet Harbour.\" \
