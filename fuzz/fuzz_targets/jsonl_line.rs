@@ -1,6 +1,7 @@
 //! Arbitrary bytes → `jsonl::process_line`: never panics; a
 //! `{"text": string}` object gives the analysis of the text, anything else
-//! an error record carrying the line number.
+//! an error record carrying the line number; `jsonl::write_line` writes the
+//! same bytes as `to_json`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,6 +26,11 @@ fuzz_target!(|data: &[u8]| {
     let line_no = data.len() + 1;
     let out = jsonl::process_line(analyzer, line_no, data);
     let json: Value = serde_json::from_str(&out.to_json()).expect("to_json gives JSON");
+    // The streaming writer gives the very same bytes.
+    let mut written = Vec::new();
+    let error = jsonl::write_line(analyzer, line_no, data, &mut written);
+    assert_eq!(String::from_utf8_lossy(&written), out.to_json());
+    assert_eq!(error.is_some(), out.is_error());
     match (expected(data), out) {
         (Some((id, text)), LineOutput::Quotes { id: got, quotes }) => {
             assert_eq!(got, id);
