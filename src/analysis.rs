@@ -183,9 +183,9 @@ pub enum Rule {
     Colon,
     /// A quotation with no cue of its own right after an attributed one.
     Adjacent,
-    /// A quotation with no cue of its own right after a sentence of the
-    /// same paragraph whose subject is a name: `Fanny shook her head. "I
-    /// cannot."`
+    /// A quotation with no cue of its own right after a sentence whose
+    /// subject is a name, in its paragraph or ending the one before: `Fanny
+    /// shook her head. "I cannot."`
     Narration,
     /// A partial quotation: the subject of the verb that governs it.
     PartialSubject,

@@ -96,7 +96,7 @@ pub(crate) fn attribute<'h>(
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
         let found = found.or_else(|| {
             (quotes[n].kind() == QuoteKind::Direct)
-                .then(|| narration_before(&reader, o, window))
+                .then(|| narration_before(&reader, o, window, false))
                 .flatten()
         });
         let mut attributed = false;
@@ -114,37 +114,7 @@ pub(crate) fn attribute<'h>(
             a.confidence = prev.confidence * 0.9;
             attributed = true;
         } else if let Some(f) = found {
-            let (entity, how) = resolver.resolve(&f.speaker);
-            let mention = Mention {
-                haystack: text,
-                span: f.speaker.span,
-                kind: f.speaker.kind,
-            };
-            let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
-            if let Some(e) = entity {
-                resolver.spoke(e, f.speaker.span.start, mention);
-            }
-            let a = &mut out[n];
-            a.speaker = Some(Speaker {
-                mention,
-                name,
-                entity: entity.map(crate::analysis::EntityId),
-            });
-            a.cue = f.cue.map(|c| cue(text, &c));
-            a.addressee = f.addressee.map(|np| Mention {
-                haystack: text,
-                span: np.span,
-                kind: np.kind,
-            });
-            a.rule = if f.rule == Rule::SpeakerCueBefore
-                && matches!(quotes[n].kind(), QuoteKind::Partial | QuoteKind::Scare)
-                && !f.strong
-            {
-                Rule::PartialSubject
-            } else {
-                f.rule
-            };
-            a.confidence = confidence(a.rule) * certainty(how);
+            settle(&mut resolver, text, &mut out[n], &f);
             attributed = true;
         } else if let Some((p, para_p)) = previous {
             // a quotation with no frame right after an attributed one
@@ -212,6 +182,15 @@ pub(crate) fn attribute<'h>(
                 attributed = true;
             }
         }
+        // `Elizabeth looked with unaffected astonishment. ¶ "Indeed, …"`:
+        // with no frame and no attributed quotation just before, the
+        // narrated sentence that ends the paragraph before
+        if !attributed && quotes[n].kind() == QuoteKind::Direct {
+            if let Some(f) = narration_before(&reader, o, window, true) {
+                settle(&mut resolver, text, &mut out[n], &f);
+                attributed = true;
+            }
+        }
         if attributed && quotes[n].kind() != QuoteKind::Scare {
             let here = Some((n, paragraph_of_token.at(&tokens, c)));
             if previous.map(|(_, pp)| pp) != here.map(|(_, pp)| pp) {
@@ -233,6 +212,43 @@ pub(crate) fn attribute<'h>(
         attributions: out,
         entities: resolver.finish(),
     }
+}
+
+/// Give attribution `a` the speaker, cue, addressee and rule of frame `f`,
+/// its speaker resolved (and recorded as having spoken).
+fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h>, f: &Found<'_>) {
+    let (entity, how) = resolver.resolve(&f.speaker);
+    let mention = Mention {
+        haystack: text,
+        span: f.speaker.span,
+        kind: f.speaker.kind,
+    };
+    let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
+    if let Some(e) = entity {
+        resolver.spoke(e, f.speaker.span.start, mention);
+    }
+    a.speaker = Some(Speaker {
+        mention,
+        name,
+        entity: entity.map(crate::analysis::EntityId),
+    });
+    a.cue = f.cue.map(|c| cue(text, &c));
+    a.addressee = f.addressee.map(|np| Mention {
+        haystack: text,
+        span: np.span,
+        kind: np.kind,
+    });
+    // a partial quotation's verb at a distance is no reporting frame of
+    // its own
+    a.rule = if f.rule == Rule::SpeakerCueBefore
+        && matches!(a.quote.kind(), QuoteKind::Partial | QuoteKind::Scare)
+        && !f.strong
+    {
+        Rule::PartialSubject
+    } else {
+        f.rule
+    };
+    a.confidence = confidence(a.rule) * certainty(how);
 }
 
 /// Counts paragraph markers up to a token, moving forward only.
@@ -990,16 +1006,28 @@ fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) 
 }
 
 /// `Fanny shook her head. "I cannot think well of him."`: a quotation that
-/// opens a sentence after a sentence of the same paragraph, with no
-/// quotation in it, whose subject is a name (a pronoun subject is as often
-/// the other speaker of a dialogue).
-fn narration_before<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
-    if marker_before(r.tokens, o) != Some(Tok::Sentence) {
+/// opens a sentence after a sentence of the same paragraph (or, with
+/// `paragraph`, opens a paragraph after one that ends in such a sentence),
+/// with no quotation in it, whose subject is a name (a pronoun subject is
+/// as often the other speaker of a dialogue).
+fn narration_before<'a>(
+    r: &Reader<'a>,
+    o: usize,
+    window: usize,
+    paragraph: bool,
+) -> Option<Found<'a>> {
+    let wanted = if paragraph {
+        Tok::Paragraph
+    } else {
+        Tok::Sentence
+    };
+    if marker_before(r.tokens, o) != Some(wanted) {
         return None;
     }
-    let end = (o.saturating_sub(4)..o)
-        .rev()
-        .find(|&k| r.tokens[k].tok == Tok::Sentence)?;
+    let mut end = o;
+    while end > 0 && matches!(r.tokens[end - 1].tok, Tok::Sentence | Tok::Paragraph) {
+        end -= 1;
+    }
     // the whole sentence, within the window, with no quotation in it
     let floor = floor_before(r, end, window);
     let whole = floor == 0 || matches!(r.tokens[floor - 1].tok, Tok::Sentence | Tok::Paragraph);
