@@ -948,7 +948,8 @@ fn marker_before(tokens: &[crate::tokens::Token], o: usize) -> Option<Tok> {
 }
 
 /// A quotation that opens its paragraph after a lead-in paragraph ending in
-/// a colon (`And from Chairwoman Vale:`).
+/// a colon (`And from Chairwoman Vale:`), or in a reporting verb and a comma
+/// (`she seized the opportunity of saying,`).
 fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     // the quotation opens its paragraph
     if marker_before(r.tokens, o) != Some(Tok::Paragraph) {
@@ -966,16 +967,27 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
         return None;
     }
     let colon = colon - 1;
-    if !r.tokens[colon].is_punct(':') || r.tokens[colon].inside {
+    if r.tokens[colon].inside {
+        return None;
+    }
+    // or a comma right after the reporting verb: `she seized the
+    // opportunity of saying,` ¶ `"…"`
+    let comma = r.tokens[colon].is_punct(',');
+    if !r.tokens[colon].is_punct(':') && !comma {
         return None;
     }
     let floor = floor_before(r, colon, window);
-    if let Some(f) = left_frame(r, colon + 1, floor, false) {
+    if let Some(f) = left_frame(r, colon + 1, floor, false)
+        .filter(|f| !comma || f.cue.is_some_and(|c| c.last + 1 == colon))
+    {
         return Some(Found {
             rule: Rule::LeadIn,
             strong: true,
             ..f
         });
+    }
+    if comma {
+        return None;
     }
     let speaker = r.np_ending_at(colon - 1, floor)?;
     Some(Found {
