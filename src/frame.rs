@@ -1152,7 +1152,9 @@ impl<'a> Reader<'a> {
     /// four lower-case words up to punctuation describe whoever spoke, even
     /// when the head noun is not in the lexicon.
     fn spoken_description(&self, start: usize, ceil: usize) -> Option<Np> {
-        if !self.info(start).is(DETERMINER) {
+        // (`exclaimed that young gentleman`: right after an inverted cue a
+        // demonstrative is a determiner too)
+        if !self.info(start).is(DETERMINER) && !is_definite(self.word(start)) {
             return None;
         }
         let mut end = start;
