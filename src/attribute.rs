@@ -167,7 +167,36 @@ pub(crate) fn attribute<'h>(
             } else {
                 Some(p)
             };
-            if let Some(src) = source.filter(|_| {
+            // the reply to a turn that calls someone by name comes from
+            // them (`"All of you, Mr. Erskine?"` ¶ `"Forty of us, …"`)
+            let called = (opens_paragraph && para_open == para_p + 1 && kind_ok)
+                .then(|| vocative(&reader, open_at[p], close_at[p]))
+                .flatten()
+                .and_then(|np| {
+                    let (entity, _) = resolver.resolve(&np);
+                    let e = entity.filter(|&e| {
+                        resolver.entities[e].kind == crate::analysis::EntityKind::Person
+                            && Some(crate::analysis::EntityId(e))
+                                != out[p].speaker.and_then(|s| s.entity)
+                    })?;
+                    Some(Speaker {
+                        mention: Mention {
+                            haystack: text,
+                            span: np.span,
+                            kind: np.kind,
+                        },
+                        name: resolver.entities[e].name,
+                        entity: Some(crate::analysis::EntityId(e)),
+                    })
+                });
+            if let Some(speaker) = called {
+                let a = &mut out[n];
+                a.speaker = Some(speaker);
+                a.cue = None;
+                a.rule = Rule::Adjacent;
+                a.confidence = confidence(Rule::Adjacent) * 0.75;
+                attributed = true;
+            } else if let Some(src) = source.filter(|_| {
                 same_or_next
                     && kind_ok
                     && (opens_paragraph || para_open == para_p)
@@ -1055,6 +1084,34 @@ fn narration_before<'a>(
         rule: Rule::Narration,
         ..f
     })
+}
+
+/// The last name called in the words of the top-level quotation opened at
+/// token `o` and closed at `c`: a name after a comma (or opening the words)
+/// and before a comma or an end mark (`Louisa, my dear, …`, `…, Mr.
+/// Erskine?`).
+fn vocative(r: &Reader<'_>, o: usize, c: usize) -> Option<Np> {
+    let inside = Reader { inside: true, ..*r };
+    let mut found = None;
+    let mut k = o + 1;
+    while k < c {
+        let t = &r.tokens[k];
+        let opens = k == o + 1 || r.tokens[k - 1].is_punct(',');
+        if t.is_word() && t.capital && opens {
+            if let Some(np) = inside.np_starting_at(k, c) {
+                let after = token_after(r, k, np.span.end, c);
+                let closes =
+                    after >= c || matches!(r.tokens[after].tok, Tok::Punct(',' | '.' | '?' | '!'));
+                if np.kind == MentionKind::Name && closes {
+                    found = Some(np);
+                }
+                k = after.max(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    found
 }
 
 /// Whether quoted words call someone of name `name` by a word of that name
