@@ -10,7 +10,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::analysis::{Attribution, MentionKind, Rule};
 use crate::quotes::QuoteKind;
-use rustc_hash::FxHashMap;
 
 /// Up to this many distinct needles are searched one by one rather than with
 /// an automaton.
@@ -30,7 +29,9 @@ pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
     // stems are bytes: the automaton and the substring search read bytes,
     // and ASCII words are lower-cased byte by byte straight into place;
     // each distinct needle is owned once, by the map, which numbers them
-    let mut needle_of: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
+    // (keyed by the article's words: a std map, whose hash is keyed at
+    // random, so that a crafted article cannot make its keys collide)
+    let mut needle_of: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
     let mut askers: Vec<(usize, usize)> = Vec::new(); // (attribution, needle)
     let mut key = Vec::new();
     for (i, a) in out.iter().enumerate() {

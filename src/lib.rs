@@ -68,6 +68,7 @@ mod document;
 mod echo;
 mod error;
 mod frame;
+mod hash;
 pub mod jsonl;
 pub mod lexicon;
 mod quotes;

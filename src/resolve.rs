@@ -157,6 +157,9 @@ struct Keys {
     slots: Vec<Slot>,
     /// Key hash → the last key number with that hash.
     by_hash: HashMap<u64, usize>,
+    /// The keys of the hash of the keys: they are the article's words (see
+    /// [`crate::hash`]).
+    seed: crate::hash::Seed,
 }
 
 impl Keys {
@@ -165,12 +168,12 @@ impl Keys {
             text: String::with_capacity(n * 12),
             slots: Vec::with_capacity(n),
             by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
+            seed: crate::hash::Seed::new(),
         }
     }
 
-    fn hash(key: &str) -> u64 {
-        use std::hash::{BuildHasher, BuildHasherDefault};
-        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+    fn hash(&self, key: &str) -> u64 {
+        self.seed.str(key)
     }
 
     fn find_hashed(&self, key: &str, hash: u64) -> Option<usize> {
@@ -187,7 +190,7 @@ impl Keys {
 
     /// The number of `key`, if it has one.
     fn find(&self, key: &str) -> Option<usize> {
-        self.find_hashed(key, Keys::hash(key))
+        self.find_hashed(key, self.hash(key))
     }
 
     /// What `key` stands for, if it has been numbered.
@@ -197,7 +200,7 @@ impl Keys {
 
     /// The number of `key`, given one if it has none.
     fn intern(&mut self, key: &str) -> usize {
-        let hash = Keys::hash(key);
+        let hash = self.hash(key);
         if let Some(i) = self.find_hashed(key, hash) {
             return i;
         }

@@ -700,6 +700,11 @@ struct WordTable {
     slots: Vec<usize>,
     /// `64 - log2(slots.len())`.
     shift: u32,
+    /// The keys of the slot hash, drawn for each table: the words are the
+    /// article's (see [`crate::hash`]).
+    seed: crate::hash::Seed,
+    /// The part of the slot hash that the zero words of a short key give.
+    short: u64,
 }
 
 impl WordTable {
@@ -714,27 +719,32 @@ impl WordTable {
         }
         let size = (runs.len() * 8).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![0usize; size];
+        let seed = crate::hash::Seed::new();
+        let short = seed.tail(&[0, 0, 0, 0]);
+        let mut table = WordTable {
+            candidates: Vec::new(),
+            runs: Vec::new(),
+            slots: vec![0usize; size],
+            shift,
+            seed,
+            short,
+        };
         for (r, (key, _)) in runs.iter().enumerate() {
-            let mut s = Self::slot(key, shift);
-            while slots[s] != 0 {
+            let mut s = table.slot(key);
+            while table.slots[s] != 0 {
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = r + 1;
+            table.slots[s] = r + 1;
         }
-        WordTable {
-            candidates,
-            runs,
-            slots,
-            shift,
-        }
+        table.candidates = candidates;
+        table.runs = runs;
+        table
     }
 
     /// The slot where the search for `key` starts.
     #[inline]
-    fn slot(key: &[u64; 4], shift: u32) -> usize {
-        let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    fn slot(&self, key: &[u64; 4]) -> usize {
+        (self.seed.words(key) >> self.shift) as usize
     }
 
     /// [`WordTable::get`] of a word of at most eight bytes, packed as the
@@ -743,7 +753,8 @@ impl WordTable {
     fn get_short(&self, key: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
         // `slot` of `[key, 0, 0, 0]`
-        let mut s = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let h = self.seed.word(key) ^ self.short;
+        let mut s = (h >> self.shift) as usize;
         loop {
             let r = self.slots.get(s).copied()?.checked_sub(1)?;
             if self.runs.get(r).is_some_and(|(k, _)| *k == [key, 0, 0, 0]) {
@@ -757,7 +768,7 @@ impl WordTable {
     #[inline]
     fn get(&self, key: &[u64; 4]) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut s = Self::slot(key, self.shift);
+        let mut s = self.slot(key);
         loop {
             let r = self.slots.get(s).copied()?.checked_sub(1)?;
             if self.runs.get(r).is_some_and(|(k, _)| k == key) {
