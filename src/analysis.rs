@@ -231,8 +231,10 @@ pub struct Attribution<'h> {
 
 impl<'h> Attribution<'h> {
     /// Quoted words that nobody says: a scare quotation, a title or a
-    /// slogan with no speaker (`the "temporary" bridge`). The shared JSON
-    /// shape lists these as `ignore_spans`, not as quotations.
+    /// slogan with no speaker (`the "temporary" bridge`). Of these, the
+    /// records list as `ignore_spans` only the ones that read as titles or
+    /// follow `so-called` ([`Attribution::is_unspoken_title`]); a lower-case
+    /// scare quotation may be someone's word and stays a quotation.
     pub fn is_unspoken(&self) -> bool {
         self.speaker.is_none() && self.quote.kind == crate::quotes::QuoteKind::Scare
     }
