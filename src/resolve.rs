@@ -22,6 +22,9 @@ struct NameSite {
     entity: usize,
     /// The first phrase of its sentence, outside quotations.
     subject: bool,
+    /// Its sentence opens with `he` or `she`: the name is that pronoun's
+    /// object or in its clause (`He said Trump needs …`), not its subject.
+    after_pronoun: bool,
     inside: bool,
     /// Which sentence (or paragraph) it is in, counted from the start.
     sentence: u32,
@@ -74,6 +77,12 @@ pub(crate) struct Resolver<'h> {
     last_unobjected: [Option<(usize, usize)>; 3],
     /// The subject site of the sentence being read: (entity, sentence).
     current_subject: Option<(usize, u32)>,
+    /// By entity: counted in `people` (once it has been met as a person
+    /// outside quotations).
+    counted: Vec<bool>,
+    /// By gender slot: how many people have been met, and the last of
+    /// them.
+    people: [(u32, Option<usize>); 3],
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
     /// By entity: the key number of its folded surname, once it has been
@@ -258,6 +267,8 @@ impl<'h> Resolver<'h> {
             last_subject: [None; 3],
             last_unobjected: [None; 3],
             current_subject: None,
+            counted: Vec::with_capacity(names),
+            people: [(0, None); 3],
             last_speaker: None,
             last_group: None,
             surname_of: Vec::with_capacity(names),
@@ -265,7 +276,8 @@ impl<'h> Resolver<'h> {
             role_scratch: String::new(),
         };
         let tokens = r.tokens;
-        let mut singles: Vec<(Np, bool, bool, u32)> = Vec::with_capacity(names);
+        // (phrase, subject, inside, sentence, after a pronoun subject)
+        let mut singles: Vec<(Np, bool, bool, u32, bool)> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
@@ -273,6 +285,8 @@ impl<'h> Resolver<'h> {
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
+        // the sentence opened with `he` or `she`
+        let mut pronoun_subject = false;
         // the sentence opened with a possessive name (`Germany's agriculture
         // minister, Jörg Westerkamp, was …`): a name in apposition after
         // at most four more words is the subject
@@ -285,6 +299,7 @@ impl<'h> Resolver<'h> {
             match t.tok {
                 Tok::Sentence | Tok::Paragraph => {
                     sentence_first = true;
+                    pronoun_subject = false;
                     possessive_lead = None;
                     sentence_subject = None;
                     sentence += 1;
@@ -353,6 +368,9 @@ impl<'h> Resolver<'h> {
                 None
             };
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
+                if sentence_first && !t.inside && is_he_or_she(&t.info) {
+                    pronoun_subject = true;
+                }
                 // capitalised modifiers and titles before the subject's name
                 // (`Reform UK leader Nigel Farage`) keep the subject open
                 if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word {
@@ -436,6 +454,7 @@ impl<'h> Resolver<'h> {
                     np,
                     entity: e,
                     subject,
+                    after_pronoun: pronoun_subject,
                     inside: t.inside,
                     sentence,
                 });
@@ -451,7 +470,7 @@ impl<'h> Resolver<'h> {
                     }
                 }
             } else {
-                singles.push((np, subject, t.inside, sentence));
+                singles.push((np, subject, t.inside, sentence, pronoun_subject));
             }
         }
         res.given = res
@@ -465,7 +484,7 @@ impl<'h> Resolver<'h> {
         // single words: a surname of a fuller name, or a name of their own
         let fuller = res.sites.len();
         let mut key = std::mem::take(&mut res.scratch);
-        for (np, subject, inside, sentence) in singles {
+        for (np, subject, inside, sentence, after_pronoun) in singles {
             key.clear();
             fold_into(&text[np.head], &mut key);
             let e = match res.namesake(&key, np.gender) {
@@ -491,6 +510,7 @@ impl<'h> Resolver<'h> {
                 np,
                 entity: e,
                 subject,
+                after_pronoun,
                 inside,
                 sentence,
             });
@@ -568,6 +588,7 @@ impl<'h> Resolver<'h> {
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
         self.last_seen.push(0);
+        self.counted.push(false);
         self.surname_of.push(None);
         self.keys.slots[key].full = Some(id);
         id
@@ -732,14 +753,16 @@ impl<'h> Resolver<'h> {
                 EntityKind::Name => {}
                 EntityKind::Person => {
                     let g = slot(ent.gender);
+                    self.count_person(e, g);
                     self.last_person[g] = Some((e, s.np.span.start));
                     if s.subject {
                         self.last_subject[g] = Some((e, s.np.span.start));
                         self.current_subject = Some((e, s.sentence));
                     }
-                    let object = self
-                        .current_subject
-                        .is_some_and(|(se, sent)| sent == s.sentence && se != e);
+                    let object = s.after_pronoun
+                        || self
+                            .current_subject
+                            .is_some_and(|(se, sent)| sent == s.sentence && se != e);
                     if !object {
                         self.last_unobjected[g] = Some((e, s.np.span.start));
                     }
@@ -837,13 +860,44 @@ impl<'h> Resolver<'h> {
         }
         if self.pronouns == Pronouns::Cautious {
             // resolve only when the last person named and the last subject
-            // or speaker are one and the same
+            // or speaker are one and the same, or when the article has
+            // named one person the pronoun can stand for (`Her husband,
+            // sitting beside her, … "…," he says` in an interview with
+            // `Ilse and Tomas Varga`)
             let last = latest(&self.last_unobjected, np.gender).map(|(e, _)| e);
             let b = best.map(|(e, _)| e);
-            return if b == last || b.is_none() { last } else { None };
+            return if b == last || b.is_none() {
+                last.or_else(|| self.only_person(np.gender))
+            } else {
+                None
+            };
         }
         best.or_else(|| latest(&self.last_person, np.gender))
             .map(|(e, _)| e)
+    }
+
+    /// The one person of gender `gender` the article has named so far
+    /// outside quotations, if there is only one (people of unknown gender
+    /// count for both).
+    fn only_person(&self, gender: Gender) -> Option<usize> {
+        let (known, unknown) = match gender {
+            Gender::Masculine => (self.people[0], self.people[2]),
+            Gender::Feminine => (self.people[1], self.people[2]),
+            _ => return None,
+        };
+        match (known, unknown) {
+            ((1, e), (0, _)) | ((0, _), (1, e)) => e,
+            _ => None,
+        }
+    }
+
+    /// Count person `e` (in gender slot `g`) among the people met.
+    fn count_person(&mut self, e: usize, g: usize) {
+        if !self.counted[e] {
+            self.counted[e] = true;
+            self.people[g].0 += 1;
+            self.people[g].1 = Some(e);
+        }
     }
 
     fn resolve_description(&mut self, np: &Np) -> (Option<usize>, How) {
@@ -923,6 +977,7 @@ impl<'h> Resolver<'h> {
                     ent.kind = EntityKind::Person;
                 }
                 let g = slot(ent.gender);
+                self.count_person(e, g);
                 self.last_person[g] = Some((e, pos));
                 self.last_subject[g] = Some((e, pos));
                 self.last_unobjected[g] = Some((e, pos));
@@ -938,6 +993,15 @@ impl<'h> Resolver<'h> {
         }
         self.entities
     }
+}
+
+/// Whether a word is `he` or `she`.
+fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
+    info.pronoun.is_some_and(|p| {
+        p.person == 3
+            && p.number == Number::Singular
+            && matches!(p.gender, Gender::Masculine | Gender::Feminine)
+    }) && !info.is(crate::lexicon::OBJECT)
 }
 
 /// The most recent of the people in `slots` whose gender agrees with
