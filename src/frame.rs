@@ -973,7 +973,17 @@ impl<'a> Reader<'a> {
                     if j <= floor {
                         return None;
                     }
-                    let np = self.head_np_ending_at(j - 1, floor)?;
+                    // (past a parenthesis after the phrase: `Harry Reid
+                    // (D-Nev.), the majority leader, said`)
+                    let mut before = j - 1;
+                    if self.punct(before, ')') {
+                        let open = (floor..before).rev().take(8).find(|&k| self.punct(k, '('));
+                        match open {
+                            Some(k) if k > floor => before = k - 1,
+                            _ => return None,
+                        }
+                    }
+                    let np = self.head_np_ending_at(before, floor)?;
                     // `Clinton, during a meeting in Columbus, Ohio, said`:
                     // past adverbial segments to a person
                     if !np.person {
