@@ -1079,10 +1079,25 @@ fn narration_before<'a>(
     {
         return None;
     }
-    let f = sentence_subject(r, end, floor)?;
-    (f.speaker.kind == MentionKind::Name).then_some(Found {
+    // (or else the subject of its first reporting verb, which reads past
+    // a long appositive: `Sen. Ted Cruz (R-Tex.), a candidate who has made
+    // … a centerpiece of his campaign, tweeted a warning.`)
+    let speaker = sentence_subject(r, end, floor)
+        .map(|f| f.speaker)
+        .filter(|np| np.kind == MentionKind::Name)
+        .or_else(|| {
+            // (a finite one: `-Senator Ada Lindqvist, speaking after the
+            // vote.` signs the quotation before it)
+            let verb =
+                (floor..end).find(|&k| r.verb_at(k).is_some() && !r.word(k).ends_with("ing"))?;
+            r.subject_of(verb, floor)
+        })?;
+    (speaker.kind == MentionKind::Name).then_some(Found {
+        speaker,
+        cue: None,
+        addressee: None,
         rule: Rule::Narration,
-        ..f
+        strong: false,
     })
 }
 
