@@ -403,7 +403,7 @@ fn frame_for<'a>(
             })
             .flatten()
     });
-    let right = right_frame(r, c, quote.content(), window, partial).or_else(|| {
+    let right = right_frame(r, o, c, quote.content(), window, partial).or_else(|| {
         // `Obama "felt …" about climate change, Axelrod said.`
         let (ceil, _) = ceil_after(r, c, window);
         let ends_sentence = r
@@ -763,6 +763,7 @@ fn token_after(r: &Reader<'_>, from: usize, end: usize, ceil: usize) -> usize {
 /// `"…" — SPEAKER`.
 fn right_frame<'a>(
     r: &Reader<'a>,
+    o: usize,
     c: usize,
     content: &str,
     window: usize,
@@ -813,6 +814,19 @@ fn right_frame<'a>(
         });
     }
     let cue = r.cue_after(k, ceil)?;
+    // a fragment after words of its own sentence is attributed by a
+    // subject and verb after it only when the verb reports a clause (`…
+    // called it "a fraud," Smith said`): another verb is that of the
+    // sentence's main clause (`When Trump said he would "protect our
+    // citizens," the crowd applauded`)
+    let words_before = o > 0 && marker_before(r.tokens, o).is_none();
+    let clausal = r.tokens[cue.first]
+        .info
+        .verb
+        .is_some_and(|id| r.lexicon.is_clausal(id));
+    if partial && words_before && cue.first > k && !clausal {
+        return None;
+    }
     let found = if cue.first == k {
         // inverted, or `according to X`
         let speaker = r.np_or_apposed_name(cue.last + 1, ceil)?;
