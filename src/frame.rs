@@ -867,11 +867,15 @@ impl<'a> Reader<'a> {
         // the clause's person as its subject
         if self.word(verb).ends_with("ing") && verb > floor {
             if let Some(np) = self.head_np_ending_at(verb - 1, floor) {
-                if !np.person {
-                    // the object of a preposition is no subject: `Clinton
-                    // replied on Facebook writing, "…"`
-                    let first = self.first_token_from(np.span.start, verb);
-                    let governed = first > floor && is_preposition(self.word(first - 1));
+                let first = self.first_token_from(np.span.start, verb);
+                // (`with Trump tweeting that …` makes Trump the subject)
+                let governed = first > floor
+                    && is_preposition(self.word(first - 1))
+                    && !self.word(first - 1).eq_ignore_ascii_case("with");
+                // the object of a preposition is no subject: `Clinton
+                // replied on Facebook writing, "…"`, `a memo to employees
+                // explaining, "…"`
+                if !np.person || governed {
                     let subject = self.clause_subject(floor, verb - 1);
                     if governed {
                         return subject.or_else(|| {
