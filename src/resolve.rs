@@ -25,6 +25,9 @@ struct NameSite {
     inside: bool,
     /// Which sentence (or paragraph) it is in, counted from the start.
     sentence: u32,
+    /// The token the phrase starts at, where [`Resolver::mark_people`]
+    /// looks for its words.
+    token: usize,
 }
 
 /// How a mention was resolved, for confidence.
@@ -265,7 +268,7 @@ impl<'h> Resolver<'h> {
             role_scratch: String::new(),
         };
         let tokens = r.tokens;
-        let mut singles: Vec<(Np, bool, bool, u32)> = Vec::with_capacity(names);
+        let mut singles: Vec<(Np, bool, bool, u32, usize)> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
@@ -396,6 +399,7 @@ impl<'h> Resolver<'h> {
                 sentence_subject = Some(np.head);
             }
             // skip past the phrase
+            let first = i;
             while i < tokens.len() && tokens[i].span.start < np.span.end {
                 i += 1;
             }
@@ -438,6 +442,7 @@ impl<'h> Resolver<'h> {
                     subject,
                     inside: t.inside,
                     sentence,
+                    token: first,
                 });
                 if let Some(role) = np.role {
                     res.bind(role, np.span.start, e);
@@ -451,7 +456,7 @@ impl<'h> Resolver<'h> {
                     }
                 }
             } else {
-                singles.push((np, subject, t.inside, sentence));
+                singles.push((np, subject, t.inside, sentence, first));
             }
         }
         res.given = res
@@ -465,7 +470,7 @@ impl<'h> Resolver<'h> {
         // single words: a surname of a fuller name, or a name of their own
         let fuller = res.sites.len();
         let mut key = std::mem::take(&mut res.scratch);
-        for (np, subject, inside, sentence) in singles {
+        for (np, subject, inside, sentence, token) in singles {
             key.clear();
             fold_into(&text[np.head], &mut key);
             let e = match res.namesake(&key, np.gender) {
@@ -493,6 +498,7 @@ impl<'h> Resolver<'h> {
                 subject,
                 inside,
                 sentence,
+                token,
             });
         }
         let mut role = std::mem::take(&mut res.role_scratch);
@@ -637,7 +643,10 @@ impl<'h> Resolver<'h> {
             }
             let head = site.np.head;
             // sites and tokens are both in text order: walk forward (a
-            // binary search per site missed the cache on every probe)
+            // binary search per site missed the cache on every probe), from
+            // the token the phrase starts at (no token before it starts in
+            // the head, so only the walk is shortened)
+            from = from.max(site.token);
             while tokens.get(from).is_some_and(|t| t.span.start < head.start) {
                 from += 1;
             }
