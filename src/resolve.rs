@@ -463,7 +463,7 @@ impl<'h> Resolver<'h> {
             .entities
             .iter()
             .map(|e| {
-                let first = e.name.split_whitespace().next().unwrap_or("");
+                let first = words_of(e.name).next().unwrap_or("");
                 r.lexicon.info(first).given.is_some()
             })
             .collect();
@@ -598,7 +598,7 @@ impl<'h> Resolver<'h> {
                 let cands = cands.surname.as_slice();
                 found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
                     with_folded(self.entities[e].name, |other| {
-                        other.split_whitespace().next() == Some(first)
+                        words_of(other).next() == Some(first)
                     })
                 });
             }
@@ -724,7 +724,7 @@ impl<'h> Resolver<'h> {
                     let mut surname = std::mem::take(&mut self.scratch);
                     surname.clear();
                     fold_into(
-                        ent.name.split_whitespace().last().unwrap_or(""),
+                        words_of(ent.name).last().unwrap_or(""),
                         &mut surname,
                     );
                     let id = self.keys.intern(&surname);
@@ -925,7 +925,7 @@ impl<'h> Resolver<'h> {
                 self.last_group = Some((e, pos));
             }
             EntityKind::Organisation => self.last_group = Some((e, pos)),
-            EntityKind::Name if ent.name.split_whitespace().count() < 2 => {}
+            EntityKind::Name if !two_words(ent.name) => {}
             EntityKind::Description if !self.animate[e] => self.last_group = Some((e, pos)),
             _ => {
                 if ent.kind == EntityKind::Name {
@@ -1008,6 +1008,51 @@ fn two_words(name: &str) -> bool {
     false
 }
 
+/// The words of `s`, as `str::split_whitespace` splits them: read byte by
+/// byte when `s` is ASCII (names and roles nearly always are), where the
+/// char-by-char reading costs several times more.
+fn words_of(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Other(s.split_whitespace())
+    }
+}
+
+/// The iterator of [`words_of`].
+enum Words<'a> {
+    /// An ASCII string and how far it has been read.
+    Ascii(&'a str, usize),
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(s, at) => {
+                // `char::is_whitespace` of an ASCII char: tab to carriage
+                // return, and space
+                let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+                let bytes = s.as_bytes();
+                let mut i = *at;
+                while bytes.get(i).is_some_and(|&b| space(b)) {
+                    i += 1;
+                }
+                let start = i;
+                while bytes.get(i).is_some_and(|&b| !space(b)) {
+                    i += 1;
+                }
+                *at = i;
+                // (ASCII: every byte is a char boundary)
+                (start < i).then(|| s.get(start..i)).flatten()
+            }
+            Words::Other(words) => words.next(),
+        }
+    }
+}
+
 /// Where the words of a name key lie in it (see [`NameKey::fill`]).
 #[derive(Clone, Copy, Debug)]
 struct NameKey {
@@ -1030,7 +1075,7 @@ impl NameKey {
             first_end: 0,
             last_start: 0,
         };
-        for w in name.split_whitespace() {
+        for w in words_of(name) {
             if words.count > 0 {
                 key.push(' ');
             }
@@ -1061,7 +1106,7 @@ fn role_key(role: &str, key: &mut String) {
     // each word is folded straight into the key, and taken out again when
     // it is a determiner
     key.clear();
-    for w in role.split_whitespace() {
+    for w in words_of(role) {
         let before = key.len();
         if before > 0 {
             key.push(' ');
