@@ -994,6 +994,9 @@ fn merge_sites(sites: &mut Vec<NameSite>, split: usize) {
 
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
 fn two_words(name: &str) -> bool {
+    if let Some(two) = two_ascii_words(name.as_bytes()) {
+        return two;
+    }
     let mut word = false;
     let mut gap = false;
     for c in name.chars() {
@@ -1006,6 +1009,38 @@ fn two_words(name: &str) -> bool {
         }
     }
     false
+}
+
+/// [`two_words`] read byte by byte, for names whose first two words are
+/// ASCII (nearly all); `None` when a non-ASCII byte comes before the
+/// answer, which the char reading then gives.
+fn two_ascii_words(b: &[u8]) -> Option<bool> {
+    let Some(first) = b.iter().position(|&c| !ascii_space(c)) else {
+        return Some(false);
+    };
+    if !b[first].is_ascii() {
+        return None;
+    }
+    let word = |c: &u8| !ascii_space(*c) && c.is_ascii();
+    let Some(gap) = b[first..].iter().position(|c| !word(c)) else {
+        return Some(false);
+    };
+    let rest = &b[first + gap..];
+    if !rest[0].is_ascii() {
+        return None;
+    }
+    match rest.iter().find(|&&c| !ascii_space(c)) {
+        None => Some(false),
+        Some(c) if c.is_ascii() => Some(true),
+        Some(_) => None,
+    }
+}
+
+/// `char::is_whitespace` of an ASCII byte: tab to carriage return, and
+/// space.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The words of `s`, as `str::split_whitespace` splits them: read byte by
@@ -1032,21 +1067,15 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<&'a str> {
         match self {
             Words::Ascii(s, at) => {
-                // `char::is_whitespace` of an ASCII char: tab to carriage
-                // return, and space
-                let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-                let bytes = s.as_bytes();
-                let mut i = *at;
-                while bytes.get(i).is_some_and(|&b| space(b)) {
-                    i += 1;
-                }
-                let start = i;
-                while bytes.get(i).is_some_and(|&b| !space(b)) {
-                    i += 1;
-                }
-                *at = i;
+                let rest = s.as_bytes().get(*at..)?;
+                let start = *at + rest.iter().position(|&b| !ascii_space(b))?;
+                let len = rest[start - *at..]
+                    .iter()
+                    .position(|&b| ascii_space(b))
+                    .unwrap_or(s.len() - start);
+                *at = start + len;
                 // (ASCII: every byte is a char boundary)
-                (start < i).then(|| s.get(start..i)).flatten()
+                s.get(start..start + len)
             }
             Words::Other(words) => words.next(),
         }
