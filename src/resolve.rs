@@ -724,7 +724,7 @@ impl<'h> Resolver<'h> {
                     let mut surname = std::mem::take(&mut self.scratch);
                     surname.clear();
                     fold_into(
-                        words_of(ent.name).last().unwrap_or(""),
+                        ent.name.split_whitespace().last().unwrap_or(""),
                         &mut surname,
                     );
                     let id = self.keys.intern(&surname);
@@ -1104,16 +1104,32 @@ impl NameKey {
             first_end: 0,
             last_start: 0,
         };
-        for w in words_of(name) {
+        // an ASCII name's words are copied as they are and the key
+        // lower-cased once at the end, which is how each word folds
+        let ascii = name.is_ascii();
+        let split = if ascii {
+            Words::Ascii(name, 0)
+        } else {
+            Words::Other(name.split_whitespace())
+        };
+        for w in split {
             if words.count > 0 {
                 key.push(' ');
             }
             words.last_start = key.len();
-            fold_into(w.trim_end_matches('.'), key);
+            let w = w.trim_end_matches('.');
+            if ascii {
+                key.push_str(w);
+            } else {
+                fold_into(w, key);
+            }
             if words.count == 0 {
                 words.first_end = key.len();
             }
             words.count += 1;
+        }
+        if ascii {
+            key.make_ascii_lowercase();
         }
         words
     }
