@@ -204,9 +204,14 @@ impl Keys {
     /// The number of `key`, given one if it has none.
     fn intern(&mut self, key: &str) -> usize {
         let hash = self.hash(key);
-        if let Some(i) = self.find_hashed(key, hash) {
-            return i;
+        match self.find_hashed(key, hash) {
+            Some(i) => i,
+            None => self.insert_hashed(key, hash),
         }
+    }
+
+    /// Number `key`, of hash `hash`, which has no number yet.
+    fn insert_hashed(&mut self, key: &str, hash: u64) -> usize {
         let id = self.slots.len();
         let start = self.text.len();
         self.text.push_str(key);
@@ -473,12 +478,19 @@ impl<'h> Resolver<'h> {
         for (np, subject, inside, sentence, token) in singles {
             key.clear();
             fold_into(&text[np.head], &mut key);
-            let e = match res.namesake(&key, np.gender) {
+            // one look-up of the key serves the namesakes, the full name
+            // and the numbering of a new one
+            let hash = res.keys.hash(&key);
+            let found = res.keys.find_hashed(&key, hash);
+            let e = match res.namesake_at(found, np.gender) {
                 Some(e) => e,
-                None => match res.keys.get(&key).and_then(|s| s.full) {
+                None => match found.and_then(|i| res.keys.slots[i].full) {
                     Some(e) => e,
                     None => {
-                        let id = res.keys.intern(&key);
+                        let id = match found {
+                            Some(i) => i,
+                            None => res.keys.insert_hashed(&key, hash),
+                        };
                         res.new_entity(np.head, np.kind_entity(), np.gender, 1, id)
                     }
                 },
@@ -588,11 +600,17 @@ impl<'h> Resolver<'h> {
         let n = words.count;
         let surname = words.last(&key);
         let first = words.first(&key);
-        let mut found = self.keys.get(&key).and_then(|s| s.full);
+        // the key and the surname are each looked up once: no key is
+        // numbered between the look-ups and the uses of their numbers
+        let hash = self.keys.hash(&key);
+        let slot = self.keys.find_hashed(&key, hash);
+        let mut found = slot.and_then(|i| self.keys.slots[i].full);
         // the key is in the table already when it found the entity
         let known = found.is_some();
+        let mut surname_slot = None;
         if found.is_none() {
-            if let Some(cands) = self.keys.get(surname) {
+            surname_slot = self.keys.find(surname);
+            if let Some(cands) = surname_slot.map(|i| &self.keys.slots[i]) {
                 // the most recent few namesakes: a bound keeps a list of
                 // thousands of Smiths linear
                 let cands = cands.surname.as_slice();
@@ -610,14 +628,25 @@ impl<'h> Resolver<'h> {
                     self.words[e] = n;
                 }
                 if !known {
-                    self.keys.slot(&key).full = Some(e);
+                    let id = match slot {
+                        Some(i) => i,
+                        None => self.keys.insert_hashed(&key, hash),
+                    };
+                    self.keys.slots[id].full = Some(e);
                 }
                 e
             }
             None => {
-                let id = self.keys.intern(&key);
+                let id = match slot {
+                    Some(i) => i,
+                    None => self.keys.insert_hashed(&key, hash),
+                };
                 let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, id);
-                self.keys.slot(words.last(&key)).surname.push(e);
+                let last = match surname_slot {
+                    Some(i) => i,
+                    None => self.keys.intern(words.last(&key)),
+                };
+                self.keys.slots[last].surname.push(e);
                 e
             }
         };
@@ -667,7 +696,13 @@ impl<'h> Resolver<'h> {
     /// is a known given name (`Thomas Perez` rather than a headline's
     /// `Understated Perez`), else the first.
     fn namesake(&self, surname: &str, gender: Gender) -> Option<usize> {
-        let cands = self.keys.get(surname)?.surname.as_slice();
+        self.namesake_at(self.keys.find(surname), gender)
+    }
+
+    /// [`Resolver::namesake`] for the surname of key number `surname`, if
+    /// it has one.
+    fn namesake_at(&self, surname: Option<usize>, gender: Gender) -> Option<usize> {
+        let cands = self.keys.slots[surname?].surname.as_slice();
         let mut agreeing = cands
             .iter()
             .take(MAX_NAMESAKES)
