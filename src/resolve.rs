@@ -318,6 +318,24 @@ impl<'h> Resolver<'h> {
                     sentence_first = false;
                 }
                 i += 1;
+                // once the subject's place is closed, with no possessive
+                // pending, plain words and punctuation change nothing: the
+                // run of them up to the next sentence is skipped in a
+                // tighter loop
+                if !sentence_first && possessive_lead.is_none() {
+                    while tokens.get(i).is_some_and(|t| match t.tok {
+                        Tok::Word => {
+                            !t.capital
+                                && !t.info.title_word
+                                && t.info.honorific.is_none()
+                                && !t.info.is(crate::lexicon::DETERMINER)
+                        }
+                        Tok::Sentence | Tok::Paragraph => false,
+                        _ => true,
+                    }) {
+                        i += 1;
+                    }
+                }
                 continue;
             }
             // only a name word or a title can open a name: `The`, `In`
