@@ -1330,7 +1330,11 @@ impl<'a> Reader<'a> {
 /// The gender a role noun's form gives: `spokeswoman`, `congressmen`.
 fn role_gender(w: &str) -> Gender {
     // every suffix below ends in `n`, and most role nouns do not
-    if !w.as_bytes().last().is_some_and(|b| b.eq_ignore_ascii_case(&b'n')) {
+    if !w
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b'n'))
+    {
         return Gender::Unknown;
     }
     let lower = |suffix: &str| {
