@@ -65,13 +65,24 @@ pub(crate) fn attribute<'h>(
         })
         .collect();
 
-    // where each top-level quotation's Open and Close tokens are
+    // where each top-level quotation's Open and Close tokens are, and how
+    // many paragraph markers come before each (the paragraph it is in),
+    // all in one pass over the tokens
     let mut open_at = vec![usize::MAX; quotes.len()];
     let mut close_at = vec![usize::MAX; quotes.len()];
+    let mut paragraph_at = vec![(0, 0); quotes.len()];
+    let mut paragraphs = 0;
     for (i, t) in tokens.iter().enumerate() {
         match t.tok {
-            Tok::Open(n) => open_at[n as usize] = i,
-            Tok::Close(n) => close_at[n as usize] = i,
+            Tok::Paragraph => paragraphs += 1,
+            Tok::Open(n) => {
+                open_at[n as usize] = i;
+                paragraph_at[n as usize].0 = paragraphs;
+            }
+            Tok::Close(n) => {
+                close_at[n as usize] = i;
+                paragraph_at[n as usize].1 = paragraphs;
+            }
             _ => {}
         }
     }
@@ -80,7 +91,6 @@ pub(crate) fn attribute<'h>(
     let mut previous: Option<(usize, usize)> = None;
     // the last attributed quotation of an earlier paragraph than `previous`
     let mut before_previous: Option<(usize, usize)> = None;
-    let mut paragraph_of_token = ParagraphCounter::default();
     for n in 0..quotes.len() {
         if quotes[n].depth() > 0 {
             nested(&reader, &mut resolver, n, &mut out, window);
@@ -90,7 +100,7 @@ pub(crate) fn attribute<'h>(
         if o == usize::MAX || c == usize::MAX {
             continue;
         }
-        let para_open = paragraph_of_token.at(&tokens, o);
+        let para_open = paragraph_at[n].0;
         resolver.at_paragraph(para_open);
         let found =
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
@@ -221,7 +231,7 @@ pub(crate) fn attribute<'h>(
             }
         }
         if attributed && quotes[n].kind() != QuoteKind::Scare {
-            let here = Some((n, paragraph_of_token.at(&tokens, c)));
+            let here = Some((n, paragraph_at[n].1));
             if previous.map(|(_, pp)| pp) != here.map(|(_, pp)| pp) {
                 before_previous = previous;
             }
@@ -278,25 +288,6 @@ fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h
         f.rule
     };
     a.confidence = confidence(a.rule) * certainty(how);
-}
-
-/// Counts paragraph markers up to a token, moving forward only.
-#[derive(Default)]
-struct ParagraphCounter {
-    at: usize,
-    count: usize,
-}
-
-impl ParagraphCounter {
-    fn at(&mut self, tokens: &[crate::tokens::Token], i: usize) -> usize {
-        while self.at <= i && self.at < tokens.len() {
-            if tokens[self.at].tok == Tok::Paragraph {
-                self.count += 1;
-            }
-            self.at += 1;
-        }
-        self.count
-    }
 }
 
 fn cue<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {

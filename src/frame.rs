@@ -1343,6 +1343,14 @@ impl<'a> Reader<'a> {
 
 /// The gender a role noun's form gives: `spokeswoman`, `congressmen`.
 fn role_gender(w: &str) -> Gender {
+    // every suffix below ends in `n`, and most role nouns do not
+    if !w
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b'n'))
+    {
+        return Gender::Unknown;
+    }
     let lower = |suffix: &str| {
         w.len() >= suffix.len()
             && w.is_char_boundary(w.len() - suffix.len())
@@ -1359,14 +1367,25 @@ fn role_gender(w: &str) -> Gender {
 
 /// `the`, `this`, `that`: a determiner that opens a definite description.
 pub(crate) fn is_definite(w: &str) -> bool {
-    w.eq_ignore_ascii_case("the")
-        || w.eq_ignore_ascii_case("this")
-        || w.eq_ignore_ascii_case("that")
+    // by length first: most determiners are `a`, `an` and the like
+    let b = w.as_bytes();
+    match b.len() {
+        3 => b.eq_ignore_ascii_case(b"the"),
+        4 => b.eq_ignore_ascii_case(b"this") || b.eq_ignore_ascii_case(b"that"),
+        _ => false,
+    }
 }
 
 /// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
 pub(crate) fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+    // by the last byte first: most words end in none of `s`, `'` and the
+    // last byte of `’` (0x99), and each suffix is tried only after its own
+    match w.as_bytes().last() {
+        Some(b's') => w.ends_with("'s") || w.ends_with("’s"),
+        Some(b'\'') => w.ends_with("s'"),
+        Some(0x99) => w.ends_with("s’"),
+        _ => false,
+    }
 }
 
 /// `Trump's` → `Trump`.

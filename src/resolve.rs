@@ -19,6 +19,8 @@ const MAX_NAMESAKES: usize = 16;
 #[derive(Clone, Copy, Debug)]
 struct NameSite {
     np: Np,
+    /// Its entity (`usize::MAX` for a one-word name while the fuller names
+    /// are read).
     entity: usize,
     /// The first phrase of its sentence, outside quotations.
     subject: bool,
@@ -28,6 +30,9 @@ struct NameSite {
     inside: bool,
     /// Which sentence (or paragraph) it is in, counted from the start.
     sentence: u32,
+    /// The token the phrase starts at, where [`Resolver::mark_people`]
+    /// looks for its words.
+    token: usize,
 }
 
 /// How a mention was resolved, for confidence.
@@ -210,9 +215,14 @@ impl Keys {
     /// The number of `key`, given one if it has none.
     fn intern(&mut self, key: &str) -> usize {
         let hash = self.hash(key);
-        if let Some(i) = self.find_hashed(key, hash) {
-            return i;
+        match self.find_hashed(key, hash) {
+            Some(i) => i,
+            None => self.insert_hashed(key, hash),
         }
+    }
+
+    /// Number `key`, of hash `hash`, which has no number yet.
+    fn insert_hashed(&mut self, key: &str, hash: u64) -> usize {
         let id = self.slots.len();
         let start = self.text.len();
         self.text.push_str(key);
@@ -276,8 +286,9 @@ impl<'h> Resolver<'h> {
             role_scratch: String::new(),
         };
         let tokens = r.tokens;
-        // (phrase, subject, inside, sentence, after a pronoun subject)
-        let mut singles: Vec<(Np, bool, bool, u32, bool)> = Vec::with_capacity(names);
+        // the sites of one-word names, their entities found once every
+        // fuller name is known
+        let mut singles: Vec<NameSite> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
@@ -325,6 +336,24 @@ impl<'h> Resolver<'h> {
                     sentence_first = false;
                 }
                 i += 1;
+                // once the subject's place is closed, with no possessive
+                // pending, plain words and punctuation change nothing: the
+                // run of them up to the next sentence is skipped in a
+                // tighter loop
+                if !sentence_first && possessive_lead.is_none() {
+                    while tokens.get(i).is_some_and(|t| match t.tok {
+                        Tok::Word => {
+                            !t.capital
+                                && !t.info.title_word
+                                && t.info.honorific.is_none()
+                                && !t.info.is(crate::lexicon::DETERMINER)
+                        }
+                        Tok::Sentence | Tok::Paragraph => false,
+                        _ => true,
+                    }) {
+                        i += 1;
+                    }
+                }
                 continue;
             }
             // only a name word or a title can open a name: `The`, `In`
@@ -414,6 +443,7 @@ impl<'h> Resolver<'h> {
                 sentence_subject = Some(np.head);
             }
             // skip past the phrase
+            let first = i;
             while i < tokens.len() && tokens[i].span.start < np.span.end {
                 i += 1;
             }
@@ -457,6 +487,7 @@ impl<'h> Resolver<'h> {
                     after_pronoun: pronoun_subject,
                     inside: t.inside,
                     sentence,
+                    token: first,
                 });
                 if let Some(role) = np.role {
                     res.bind(role, np.span.start, e);
@@ -470,29 +501,45 @@ impl<'h> Resolver<'h> {
                     }
                 }
             } else {
-                singles.push((np, subject, t.inside, sentence, pronoun_subject));
+                singles.push(NameSite {
+                    np,
+                    entity: usize::MAX,
+                    subject,
+                    after_pronoun: pronoun_subject,
+                    inside: t.inside,
+                    sentence,
+                    token: first,
+                });
             }
         }
         res.given = res
             .entities
             .iter()
             .map(|e| {
-                let first = e.name.split_whitespace().next().unwrap_or("");
+                let first = words_of(e.name).next().unwrap_or("");
                 r.lexicon.info(first).given.is_some()
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
         let fuller = res.sites.len();
         let mut key = std::mem::take(&mut res.scratch);
-        for (np, subject, inside, sentence, after_pronoun) in singles {
+        for mut site in singles {
+            let np = site.np;
             key.clear();
             fold_into(&text[np.head], &mut key);
-            let e = match res.namesake(&key, np.gender) {
+            // one look-up of the key serves the namesakes, the full name
+            // and the numbering of a new one
+            let hash = res.keys.hash(&key);
+            let found = res.keys.find_hashed(&key, hash);
+            let e = match res.namesake_at(found, np.gender) {
                 Some(e) => e,
-                None => match res.keys.get(&key).and_then(|s| s.full) {
+                None => match found.and_then(|i| res.keys.slots[i].full) {
                     Some(e) => e,
                     None => {
-                        let id = res.keys.intern(&key);
+                        let id = match found {
+                            Some(i) => i,
+                            None => res.keys.insert_hashed(&key, hash),
+                        };
                         res.new_entity(np.head, np.kind_entity(), np.gender, 1, id)
                     }
                 },
@@ -506,14 +553,8 @@ impl<'h> Resolver<'h> {
             if let Some(role) = np.role {
                 res.bind(role, np.span.start, e);
             }
-            res.sites.push(NameSite {
-                np,
-                entity: e,
-                subject,
-                after_pronoun,
-                inside,
-                sentence,
-            });
+            site.entity = e;
+            res.sites.push(site);
         }
         let mut role = std::mem::take(&mut res.role_scratch);
         for (head, gender, subject) in weak {
@@ -603,17 +644,23 @@ impl<'h> Resolver<'h> {
         let n = words.count;
         let surname = words.last(&key);
         let first = words.first(&key);
-        let mut found = self.keys.get(&key).and_then(|s| s.full);
+        // the key and the surname are each looked up once: no key is
+        // numbered between the look-ups and the uses of their numbers
+        let hash = self.keys.hash(&key);
+        let slot = self.keys.find_hashed(&key, hash);
+        let mut found = slot.and_then(|i| self.keys.slots[i].full);
         // the key is in the table already when it found the entity
         let known = found.is_some();
+        let mut surname_slot = None;
         if found.is_none() {
-            if let Some(cands) = self.keys.get(surname) {
+            surname_slot = self.keys.find(surname);
+            if let Some(cands) = surname_slot.map(|i| &self.keys.slots[i]) {
                 // the most recent few namesakes: a bound keeps a list of
                 // thousands of Smiths linear
                 let cands = cands.surname.as_slice();
                 found = cands.iter().rev().take(MAX_NAMESAKES).copied().find(|&e| {
                     with_folded(self.entities[e].name, |other| {
-                        other.split_whitespace().next() == Some(first)
+                        words_of(other).next() == Some(first)
                     })
                 });
             }
@@ -625,14 +672,25 @@ impl<'h> Resolver<'h> {
                     self.words[e] = n;
                 }
                 if !known {
-                    self.keys.slot(&key).full = Some(e);
+                    let id = match slot {
+                        Some(i) => i,
+                        None => self.keys.insert_hashed(&key, hash),
+                    };
+                    self.keys.slots[id].full = Some(e);
                 }
                 e
             }
             None => {
-                let id = self.keys.intern(&key);
+                let id = match slot {
+                    Some(i) => i,
+                    None => self.keys.insert_hashed(&key, hash),
+                };
                 let e = self.new_entity(np.head, np.kind_entity(), np.gender, n, id);
-                self.keys.slot(words.last(&key)).surname.push(e);
+                let last = match surname_slot {
+                    Some(i) => i,
+                    None => self.keys.intern(words.last(&key)),
+                };
+                self.keys.slots[last].surname.push(e);
                 e
             }
         };
@@ -658,7 +716,10 @@ impl<'h> Resolver<'h> {
             }
             let head = site.np.head;
             // sites and tokens are both in text order: walk forward (a
-            // binary search per site missed the cache on every probe)
+            // binary search per site missed the cache on every probe), from
+            // the token the phrase starts at (no token before it starts in
+            // the head, so only the walk is shortened)
+            from = from.max(site.token);
             while tokens.get(from).is_some_and(|t| t.span.start < head.start) {
                 from += 1;
             }
@@ -679,7 +740,13 @@ impl<'h> Resolver<'h> {
     /// is a known given name (`Thomas Perez` rather than a headline's
     /// `Understated Perez`), else the first.
     fn namesake(&self, surname: &str, gender: Gender) -> Option<usize> {
-        let cands = self.keys.get(surname)?.surname.as_slice();
+        self.namesake_at(self.keys.find(surname), gender)
+    }
+
+    /// [`Resolver::namesake`] for the surname of key number `surname`, if
+    /// it has one.
+    fn namesake_at(&self, surname: Option<usize>, gender: Gender) -> Option<usize> {
+        let cands = self.keys.slots[surname?].surname.as_slice();
         let mut agreeing = cands
             .iter()
             .take(MAX_NAMESAKES)
@@ -970,7 +1037,7 @@ impl<'h> Resolver<'h> {
                 self.last_group = Some((e, pos));
             }
             EntityKind::Organisation => self.last_group = Some((e, pos)),
-            EntityKind::Name if ent.name.split_whitespace().count() < 2 => {}
+            EntityKind::Name if !two_words(ent.name) => {}
             EntityKind::Description if !self.animate[e] => self.last_group = Some((e, pos)),
             _ => {
                 if ent.kind == EntityKind::Name {
@@ -1049,6 +1116,9 @@ fn merge_sites(sites: &mut Vec<NameSite>, split: usize) {
 
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
 fn two_words(name: &str) -> bool {
+    if let Some(two) = two_ascii_words(name.as_bytes()) {
+        return two;
+    }
     let mut word = false;
     let mut gap = false;
     for c in name.chars() {
@@ -1061,6 +1131,77 @@ fn two_words(name: &str) -> bool {
         }
     }
     false
+}
+
+/// [`two_words`] read byte by byte, for names whose first two words are
+/// ASCII (nearly all); `None` when a non-ASCII byte comes before the
+/// answer, which the char reading then gives.
+fn two_ascii_words(b: &[u8]) -> Option<bool> {
+    let Some(first) = b.iter().position(|&c| !ascii_space(c)) else {
+        return Some(false);
+    };
+    if !b[first].is_ascii() {
+        return None;
+    }
+    let word = |c: &u8| !ascii_space(*c) && c.is_ascii();
+    let Some(gap) = b[first..].iter().position(|c| !word(c)) else {
+        return Some(false);
+    };
+    let rest = &b[first + gap..];
+    if !rest[0].is_ascii() {
+        return None;
+    }
+    match rest.iter().find(|&&c| !ascii_space(c)) {
+        None => Some(false),
+        Some(c) if c.is_ascii() => Some(true),
+        Some(_) => None,
+    }
+}
+
+/// `char::is_whitespace` of an ASCII byte: tab to carriage return, and
+/// space.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The words of `s`, as `str::split_whitespace` splits them: read byte by
+/// byte when `s` is ASCII (names and roles nearly always are), where the
+/// char-by-char reading costs several times more.
+fn words_of(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Other(s.split_whitespace())
+    }
+}
+
+/// The iterator of [`words_of`].
+enum Words<'a> {
+    /// An ASCII string and how far it has been read.
+    Ascii(&'a str, usize),
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(s, at) => {
+                let rest = s.as_bytes().get(*at..)?;
+                let start = *at + rest.iter().position(|&b| !ascii_space(b))?;
+                let len = rest[start - *at..]
+                    .iter()
+                    .position(|&b| ascii_space(b))
+                    .unwrap_or(s.len() - start);
+                *at = start + len;
+                // (ASCII: every byte is a char boundary)
+                s.get(start..start + len)
+            }
+            Words::Other(words) => words.next(),
+        }
+    }
 }
 
 /// Where the words of a name key lie in it (see [`NameKey::fill`]).
@@ -1085,16 +1226,32 @@ impl NameKey {
             first_end: 0,
             last_start: 0,
         };
-        for w in name.split_whitespace() {
+        // an ASCII name's words are copied as they are and the key
+        // lower-cased once at the end, which is how each word folds
+        let ascii = name.is_ascii();
+        let split = if ascii {
+            Words::Ascii(name, 0)
+        } else {
+            Words::Other(name.split_whitespace())
+        };
+        for w in split {
             if words.count > 0 {
                 key.push(' ');
             }
             words.last_start = key.len();
-            fold_into(w.trim_end_matches('.'), key);
+            let w = w.trim_end_matches('.');
+            if ascii {
+                key.push_str(w);
+            } else {
+                fold_into(w, key);
+            }
             if words.count == 0 {
                 words.first_end = key.len();
             }
             words.count += 1;
+        }
+        if ascii {
+            key.make_ascii_lowercase();
         }
         words
     }
@@ -1116,7 +1273,7 @@ fn role_key(role: &str, key: &mut String) {
     // each word is folded straight into the key, and taken out again when
     // it is a determiner
     key.clear();
-    for w in role.split_whitespace() {
+    for w in words_of(role) {
         let before = key.len();
         if before > 0 {
             key.push(' ');
