@@ -145,8 +145,12 @@ pub(crate) fn attribute<'h>(
             // conversation: the reply comes from the previous other speaker
             // in a conversation (the two last quotations in consecutive
             // paragraphs, by two people) turns alternate
+            // (a quotation over several paragraphs is a statement, not a
+            // turn)
             let conversation = before_previous.is_some_and(|(q, para_q): (usize, usize)| {
                 para_q + 1 == para_p
+                    && quotes[p].paragraphs() == 1
+                    && quotes[q].paragraphs() == 1
                     && out[q].speaker.and_then(|s| s.entity).is_some()
                     && out[q].speaker.and_then(|s| s.entity)
                         != out[p].speaker.and_then(|s| s.entity)

@@ -299,8 +299,8 @@ impl<'h> Resolver<'h> {
         // the sentence opened with `he` or `she`
         let mut pronoun_subject = false;
         // the sentence opened with a possessive name (`Germany's agriculture
-        // minister, Jörg Westerkamp, was …`): a name in apposition after
-        // at most four more words is the subject
+        // minister, Jörg Westerkamp, was …`) or `the`: a name in apposition
+        // after at most four more words is the subject
         let mut possessive_lead: Option<usize> = None;
         // and one of those words is a person's role or title (`minister`):
         // the apposed name is a person's
@@ -415,7 +415,11 @@ impl<'h> Resolver<'h> {
                 } else if sentence_first
                     && t.tok == Tok::Word
                     && t.capital
-                    && crate::frame::is_possessive(&text[t.span])
+                    && (crate::frame::is_possessive(&text[t.span])
+                        // (or a definite description: `The inquiry chair,
+                        // Judge Meredith Fairclough, adjourned …`)
+                        || t.info.is(crate::lexicon::DETERMINER)
+                            && crate::frame::is_definite(&text[t.span]))
                 {
                     possessive_lead = Some(0);
                     possessive_role = false;
