@@ -595,8 +595,20 @@ impl CommonWords {
     /// Note the word `span` of `bytes`, about to be pushed after `out`,
     /// which begins with a capital and is not all capitals: a candidate
     /// when it opens a sentence.
-    #[inline(never)]
+    #[inline]
     fn note_capital(&mut self, bytes: &[u8], out: &[Token], span: Span) {
+        // most such words follow a word outside quotations (names, titles
+        // in running text), where no sentence opens: answered without a
+        // call
+        if out.last().is_some_and(|t| t.tok == Tok::Word && !t.inside) {
+            return;
+        }
+        self.note_opening(bytes, out, span);
+    }
+
+    /// [`CommonWords::note_capital`] past its quick answer.
+    #[inline(never)]
+    fn note_opening(&mut self, bytes: &[u8], out: &[Token], span: Span) {
         if span.len() > 32 {
             return;
         }
