@@ -670,10 +670,12 @@ impl CommonWords {
         let mut mark_run = |run: usize| {
             if !done[run] {
                 done[run] = true;
-                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
+                let mut c = table.runs[run].1;
+                while let Some(&(i, next)) = table.chain.get(c) {
                     if let Some(t) = tokens.get_mut(i) {
                         t.common = true;
                     }
+                    c = next;
                 }
             }
         };
@@ -698,17 +700,18 @@ impl CommonWords {
     }
 }
 
-/// The sentence-initial words of [`CommonWords`], sorted so that the
-/// tokens of one word form a run, and each distinct word found by hashing
-/// its packed bytes into a small open-addressing table.
+/// The sentence-initial words of [`CommonWords`]: each distinct word
+/// found by hashing its packed bytes into a small open-addressing table,
+/// and the tokens it opens chained from it (no sorting).
 struct WordTable {
-    /// `(packed word, token)`, sorted.
-    candidates: Vec<([u64; 4], usize)>,
-    /// Each distinct word and its run of `candidates`.
-    runs: Vec<([u64; 4], std::ops::Range<usize>)>,
+    /// Each distinct word and the first link of its chain in `chain`.
+    runs: Vec<([u64; 4], usize)>,
+    /// By candidate: its token, and the next link of the chain of its word
+    /// (past the end of `chain` at the end of the chain).
+    chain: Vec<(usize, usize)>,
     /// One more than an index into `runs`; 0 in an empty slot. The length
-    /// is a power of two, at least eight times that of `runs`, so that
-    /// most words that are no candidate meet an empty slot first.
+    /// is a power of two, at least eight times the number of candidates,
+    /// so that most words that are no candidate meet an empty slot first.
     slots: Vec<usize>,
     /// `64 - log2(slots.len())`.
     shift: u32,
@@ -720,36 +723,39 @@ struct WordTable {
 }
 
 impl WordTable {
-    fn new(mut candidates: Vec<([u64; 4], usize)>) -> WordTable {
-        candidates.sort_unstable();
-        let mut runs: Vec<([u64; 4], std::ops::Range<usize>)> = Vec::new();
-        for (j, &(key, _)) in candidates.iter().enumerate() {
-            match runs.last_mut() {
-                Some((k, range)) if *k == key => range.end = j + 1,
-                _ => runs.push((key, j..j + 1)),
-            }
-        }
-        let size = (runs.len() * 8).next_power_of_two().max(16);
+    fn new(candidates: Vec<([u64; 4], usize)>) -> WordTable {
+        let size = (candidates.len() * 8).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let seed = crate::hash::Seed::new();
         let short = seed.tail(&[0, 0, 0, 0]);
         let mut table = WordTable {
-            candidates: Vec::new(),
-            runs: Vec::new(),
+            runs: Vec::with_capacity(candidates.len()),
+            chain: Vec::with_capacity(candidates.len()),
             slots: vec![0usize; size],
             shift,
             seed,
             short,
         };
-        for (r, (key, _)) in runs.iter().enumerate() {
-            let mut s = table.slot(key);
-            while table.slots[s] != 0 {
-                s = (s + 1) & (size - 1);
+        for (j, (key, token)) in candidates.into_iter().enumerate() {
+            let mut s = table.slot(&key);
+            loop {
+                match table.slots[s].checked_sub(1) {
+                    None => {
+                        table.slots[s] = table.runs.len() + 1;
+                        table.runs.push((key, j));
+                        table.chain.push((token, usize::MAX));
+                        break;
+                    }
+                    Some(r) if table.runs[r].0 == key => {
+                        // the candidate becomes the head of its word's chain
+                        table.chain.push((token, table.runs[r].1));
+                        table.runs[r].1 = j;
+                        break;
+                    }
+                    Some(_) => s = (s + 1) & (size - 1),
+                }
             }
-            table.slots[s] = r + 1;
         }
-        table.candidates = candidates;
-        table.runs = runs;
         table
     }
 
