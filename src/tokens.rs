@@ -710,9 +710,12 @@ struct WordTable {
     /// (past the end of `chain` at the end of the chain).
     chain: Vec<(usize, usize)>,
     /// One more than an index into `runs`; 0 in an empty slot. The length
-    /// is a power of two, at least eight times the number of candidates,
-    /// so that most words that are no candidate meet an empty slot first.
-    slots: Vec<usize>,
+    /// is a power of two, at least four times the number of candidates
+    /// (and so more than that of distinct words), so that most words that
+    /// are no candidate meet an empty slot first. Four bytes a slot, half
+    /// the zeroing: four billion distinct words would take hundreds of
+    /// gigabytes of tokens first (like [`Tok::Open`]'s `u32`).
+    slots: Vec<u32>,
     /// `64 - log2(slots.len())`.
     shift: u32,
     /// The keys of the slot hash, drawn for each table: the words are the
@@ -724,14 +727,14 @@ struct WordTable {
 
 impl WordTable {
     fn new(candidates: Vec<([u64; 4], usize)>) -> WordTable {
-        let size = (candidates.len() * 8).next_power_of_two().max(16);
+        let size = (candidates.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let seed = crate::hash::Seed::new();
         let short = seed.tail(&[0, 0, 0, 0]);
         let mut table = WordTable {
             runs: Vec::with_capacity(candidates.len()),
             chain: Vec::with_capacity(candidates.len()),
-            slots: vec![0usize; size],
+            slots: vec![0u32; size],
             shift,
             seed,
             short,
@@ -739,9 +742,9 @@ impl WordTable {
         for (j, (key, token)) in candidates.into_iter().enumerate() {
             let mut s = table.slot(&key);
             loop {
-                match table.slots[s].checked_sub(1) {
+                match table.slots[s].checked_sub(1).map(|r| r as usize) {
                     None => {
-                        table.slots[s] = table.runs.len() + 1;
+                        table.slots[s] = (table.runs.len() + 1) as u32;
                         table.runs.push((key, j));
                         table.chain.push((token, usize::MAX));
                         break;
@@ -774,7 +777,7 @@ impl WordTable {
         let h = self.seed.word(key) ^ self.short;
         let mut s = (h >> self.shift) as usize;
         loop {
-            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            let r = self.slots.get(s).copied()?.checked_sub(1)? as usize;
             if self.runs.get(r).is_some_and(|(k, _)| *k == [key, 0, 0, 0]) {
                 return Some(r);
             }
@@ -788,7 +791,7 @@ impl WordTable {
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
-            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            let r = self.slots.get(s).copied()?.checked_sub(1)? as usize;
             if self.runs.get(r).is_some_and(|(k, _)| k == key) {
                 return Some(r);
             }
