@@ -953,8 +953,11 @@ fn push_short(
         // a joiner continues the word when a letter or digit follows
         if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit {
             let b = *bytes.get(end + 1)?;
-            if b >= 0x80 || b.is_ascii_alphanumeric() {
+            if b >= 0x80 {
                 return None;
+            }
+            if b.is_ascii_alphanumeric() {
+                return push_joined(out, text, start, limit, inside, lexicon, common);
             }
         }
         end
@@ -988,6 +991,108 @@ fn push_short(
         headline: false,
         person: false,
         hyphen: false,
+    });
+    Some((next, capital))
+}
+
+/// [`push_short`] of a word that an ASCII joiner continues (`O'Neil`, `U.S`,
+/// `78-year-old`, `Trump's`): ASCII letters, digits and joiners only,
+/// shorter than sixteen bytes, read from the two loads that hold it. The
+/// same token as [`push_word`] makes, with its hyphen, and looked up
+/// without a possessive `'s`.
+///
+/// `None`, with nothing pushed, for any other word: longer, one that a
+/// non-ASCII character may continue, one that `limit` cuts, or one near
+/// the end of the text.
+#[inline(never)]
+fn push_joined(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    limit: usize,
+    inside: bool,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let (x, y) = (load(bytes, start)?, load(bytes, start + 8)?);
+    let mut stops = u128::from(alnum_stops(x)) | u128::from(alnum_stops(y)) << 64;
+    let at = |p: usize| bytes.get(start + p).copied();
+    // drop the stops at the joiners that a letter or digit follows, as
+    // `scan_word` reads them, up to the first that ends the word
+    let mut hyphen = false;
+    let n = loop {
+        let p = (stops.trailing_zeros() / 8) as usize;
+        if p >= 15 {
+            return None;
+        }
+        let (b, next) = (at(p)?, at(p + 1)?);
+        if b >= 0x80 || !(b < 64 && JOINERS >> b & 1 != 0) || start + p + 1 >= limit {
+            break p;
+        }
+        if next >= 0x80 {
+            return None;
+        }
+        if !next.is_ascii_alphanumeric() {
+            break p;
+        }
+        hyphen |= b == b'-';
+        stops &= !(0x80 << (8 * p));
+    };
+    let end = start + n;
+    let after = at(n)?;
+    // where the next token may start, as `push_short` has it (the word
+    // ends at no joiner that a letter or digit follows)
+    let next = if end >= limit {
+        if end > limit {
+            return None;
+        }
+        end
+    } else if after == b' ' {
+        end + 1
+    } else if after >= 0x80 {
+        return None;
+    } else {
+        if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit && at(n + 1)? >= 0x80 {
+            return None;
+        }
+        end
+    };
+    let (lo, hi) = (x & low_bytes(n), y & low_bytes(n.saturating_sub(8)));
+    // joiners have bit 6 clear, as digits: no letter, no case
+    let first = lo & 0x60;
+    let capital = first == 0x40;
+    let caps = capital
+        && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
+        && (lo & !0xFF | hi) & LETTER_BITS != 0;
+    let span = Span::new(start, end);
+    if first == 0x60 {
+        if hi == 0 {
+            common.note_short(lo);
+        } else {
+            common.note_lower(bytes, span);
+        }
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
+    // looked up without a possessive `'s`, as `push_word` does
+    let bare = if n >= 3 && at(n - 2) == Some(b'\'') && at(n - 1) == Some(b's') {
+        n - 2
+    } else {
+        n
+    };
+    let (key_lo, key_hi) = (lo & low_bytes(bare), hi & low_bytes(bare.saturating_sub(8)));
+    out.push(Token {
+        span,
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info: *lexicon.info_alnum(key_lo, key_hi),
+        common: false,
+        headline: false,
+        person: false,
+        hyphen,
     });
     Some((next, capital))
 }
@@ -1102,7 +1207,8 @@ mod tests {
     fn the_fast_path_makes_the_tokens_of_the_general_one() {
         let text = "Said the NATO chief, O'Neil: U.S. rock-n-roll AT&T 3M eBay X1 x. y- \
             abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
-            78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 end";
+            78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 Trump's it's AT&T's \
+            X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
         let mut checked = 0;

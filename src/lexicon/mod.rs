@@ -558,16 +558,17 @@ impl Lexicon {
             .unwrap_or_default()
     }
 
-    /// [`Lexicon::info`] of a word of ASCII letters and digits only, of at
-    /// most [`SHORT`] bytes, packed into two little-endian words padded
-    /// with zeros.
+    /// [`Lexicon::info`] of a word of ASCII letters, digits and word
+    /// joiners (`'`, `-`, `.`, `&`) only, of at most [`SHORT`] bytes,
+    /// packed into two little-endian words padded with zeros.
     ///
     /// A reference, so that the caller copies the entry as one block of
     /// memory rather than field by field.
     #[inline]
     pub(crate) fn info_alnum(&self, lo: u64, hi: u64) -> &WordInfo {
-        // letters and digits: setting bit 5 of each letter (bit 6 set)
-        // lower-cases the word and changes no digit and no padding
+        // letters, digits and joiners: setting bit 5 of each letter (bit
+        // 6 set) lower-cases the word and changes no digit, no joiner and
+        // no padding (bit 6 clear)
         let lower = |x: u64| x | (x >> 1) & (ONES * 0x20);
         // most words have at most eight bytes: a look-up of its own, in
         // which the hash and the compare of the zero high word fold away
