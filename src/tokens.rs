@@ -544,6 +544,12 @@ struct CommonWords {
     /// eight bytes (most) are kept packed, as the first word of [`pack`]
     /// has them, so that comparing them reads no text.
     short: Vec<u64>,
+    /// The last word of `short` in each of 256 slots, by a hash of the
+    /// packed word (0 for none: no word is empty): a word already there
+    /// is not pushed again, so that [`CommonWords::mark`] looks up the
+    /// frequent words a few times rather than at every use. A collision
+    /// only pushes a word again.
+    recent: [u64; 256],
     /// The longer ones.
     lower: Vec<Span>,
 }
@@ -558,6 +564,7 @@ impl CommonWords {
             // one per 6 and one per 30 saves regrowing (copying)
             short: Vec::with_capacity(text.len() / 6),
             lower: Vec::with_capacity(text.len() / 30),
+            recent: [0; 256],
         }
     }
 
@@ -579,7 +586,7 @@ impl CommonWords {
     fn note_lower(&mut self, bytes: &[u8], span: Span) {
         let len = span.len();
         if len <= 8 {
-            self.short.push(pack_at(bytes, span.start, len)[0]);
+            self.note_short(pack_at(bytes, span.start, len)[0]);
         } else if len <= 32 {
             self.lower.push(span);
         }
@@ -589,7 +596,12 @@ impl CommonWords {
     /// lower-case letter, packed as the first word of [`pack`] has it.
     #[inline]
     fn note_short(&mut self, key: u64) {
-        self.short.push(key);
+        // a word seen a moment ago (`the`, `said`) need not be kept twice
+        let slot = &mut self.recent[(key.wrapping_mul(RECENT_HASH) >> 56) as usize];
+        if *slot != key {
+            *slot = key;
+            self.short.push(key);
+        }
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`,
@@ -1096,6 +1108,10 @@ fn push_joined(
     });
     Some((next, capital))
 }
+
+/// The multiplier of [`CommonWords::recent`]'s hash (FxHash's): a fixed
+/// hash will do where a collision costs one push, not a longer search.
+const RECENT_HASH: u64 = 0x517C_C1B7_2722_0A95;
 
 /// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
 const JOINERS: u64 = 1 << b'&' | 1 << b'\'' | 1 << b'-' | 1 << b'.';
