@@ -316,13 +316,19 @@ impl Lexicon {
         static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
         ENGLISH.get_or_init(|| {
             let mut lex = Lexicon::default();
+            // room for a word a line: the table is sized once, not grown
+            // and rehashed seven times
+            let lines = LexiconFile::ALL.iter().map(|f| f.english().lines().count());
+            lex.short.reserve(lines.sum());
             for file in LexiconFile::ALL {
                 // The built-in lists are checked by the test suite
                 // (`english_lexicon_loads`); a bad line there is a build bug.
-                if let Err(e) = lex.add(file, file.english()) {
+                if let Err(e) = lex.add_lines(file, file.english()) {
                     debug_assert!(false, "{e}");
                 }
             }
+            // once for all the lists, as `add` does for each
+            lex.short.copy_infos(&lex.infos);
             lex
         })
     }
@@ -849,22 +855,34 @@ impl ShortTable {
         }
     }
 
+    /// Make room for `more` words without growing.
+    fn reserve(&mut self, more: usize) {
+        let want = (self.len + more) * 4;
+        if want > self.slots.len() {
+            self.grow(want.next_power_of_two());
+        }
+    }
+
+    /// Move the words into `size` slots, a power of two.
+    fn grow(&mut self, size: usize) {
+        let old = std::mem::take(&mut self.slots);
+        let old_indices = std::mem::take(&mut self.indices);
+        self.slots = vec![ShortSlot::default(); size];
+        self.indices = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        for (slot, i) in old.iter().zip(old_indices) {
+            if slot.lo != 0 {
+                self.insert(slot.lo, slot.hi, i);
+            }
+        }
+    }
+
     /// Add the word packed as `lo` (not 0) and `hi`, whose entry is
     /// `infos[index]` (copied in by [`ShortTable::copy_infos`]).
     fn insert(&mut self, lo: u64, hi: u64, index: u32) {
         if (self.len + 1) * 4 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            let old_indices = std::mem::take(&mut self.indices);
-            let size = (old.len() * 2).max(64);
-            self.slots = vec![ShortSlot::default(); size];
-            self.indices = vec![0; size];
-            self.shift = 64 - size.trailing_zeros();
-            self.len = 0;
-            for (slot, i) in old.iter().zip(old_indices) {
-                if slot.lo != 0 {
-                    self.insert(slot.lo, slot.hi, i);
-                }
-            }
+            self.grow((self.slots.len() * 2).max(64));
         }
         let hash = Self::hash(lo, hi);
         let mask = self.slots.len() - 1;
