@@ -544,6 +544,12 @@ struct CommonWords {
     /// eight bytes (most) are kept packed, as the first word of [`pack`]
     /// has them, so that comparing them reads no text.
     short: Vec<u64>,
+    /// The last word of `short` in each of 256 slots, by a hash of the
+    /// packed word (0 for none: no word is empty): a word already there
+    /// is not pushed again, so that [`CommonWords::mark`] looks up the
+    /// frequent words a few times rather than at every use. A collision
+    /// only pushes a word again.
+    recent: [u64; 256],
     /// The longer ones.
     lower: Vec<Span>,
 }
@@ -558,6 +564,7 @@ impl CommonWords {
             // one per 6 and one per 30 saves regrowing (copying)
             short: Vec::with_capacity(text.len() / 6),
             lower: Vec::with_capacity(text.len() / 30),
+            recent: [0; 256],
         }
     }
 
@@ -579,7 +586,7 @@ impl CommonWords {
     fn note_lower(&mut self, bytes: &[u8], span: Span) {
         let len = span.len();
         if len <= 8 {
-            self.short.push(pack_at(bytes, span.start, len)[0]);
+            self.note_short(pack_at(bytes, span.start, len)[0]);
         } else if len <= 32 {
             self.lower.push(span);
         }
@@ -589,14 +596,31 @@ impl CommonWords {
     /// lower-case letter, packed as the first word of [`pack`] has it.
     #[inline]
     fn note_short(&mut self, key: u64) {
-        self.short.push(key);
+        // a word seen a moment ago (`the`, `said`) need not be kept twice
+        let slot = &mut self.recent[(key.wrapping_mul(RECENT_HASH) >> 56) as usize];
+        if *slot != key {
+            *slot = key;
+            self.short.push(key);
+        }
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`,
     /// which begins with a capital and is not all capitals: a candidate
     /// when it opens a sentence.
-    #[inline(never)]
+    #[inline]
     fn note_capital(&mut self, bytes: &[u8], out: &[Token], span: Span) {
+        // most such words follow a word outside quotations (names, titles
+        // in running text), where no sentence opens: answered without a
+        // call
+        if out.last().is_some_and(|t| t.tok == Tok::Word && !t.inside) {
+            return;
+        }
+        self.note_opening(bytes, out, span);
+    }
+
+    /// [`CommonWords::note_capital`] past its quick answer.
+    #[inline(never)]
+    fn note_opening(&mut self, bytes: &[u8], out: &[Token], span: Span) {
         if span.len() > 32 {
             return;
         }
@@ -658,10 +682,12 @@ impl CommonWords {
         let mut mark_run = |run: usize| {
             if !done[run] {
                 done[run] = true;
-                for &(_, i) in &table.candidates[table.runs[run].1.clone()] {
+                let mut c = table.runs[run].1;
+                while let Some(&(i, next)) = table.chain.get(c) {
                     if let Some(t) = tokens.get_mut(i) {
                         t.common = true;
                     }
+                    c = next;
                 }
             }
         };
@@ -686,18 +712,22 @@ impl CommonWords {
     }
 }
 
-/// The sentence-initial words of [`CommonWords`], sorted so that the
-/// tokens of one word form a run, and each distinct word found by hashing
-/// its packed bytes into a small open-addressing table.
+/// The sentence-initial words of [`CommonWords`]: each distinct word
+/// found by hashing its packed bytes into a small open-addressing table,
+/// and the tokens it opens chained from it (no sorting).
 struct WordTable {
-    /// `(packed word, token)`, sorted.
-    candidates: Vec<([u64; 4], usize)>,
-    /// Each distinct word and its run of `candidates`.
-    runs: Vec<([u64; 4], std::ops::Range<usize>)>,
+    /// Each distinct word and the first link of its chain in `chain`.
+    runs: Vec<([u64; 4], usize)>,
+    /// By candidate: its token, and the next link of the chain of its word
+    /// (past the end of `chain` at the end of the chain).
+    chain: Vec<(usize, usize)>,
     /// One more than an index into `runs`; 0 in an empty slot. The length
-    /// is a power of two, at least eight times that of `runs`, so that
-    /// most words that are no candidate meet an empty slot first.
-    slots: Vec<usize>,
+    /// is a power of two, at least four times the number of candidates
+    /// (and so more than that of distinct words), so that most words that
+    /// are no candidate meet an empty slot first. Four bytes a slot, half
+    /// the zeroing: four billion distinct words would take hundreds of
+    /// gigabytes of tokens first (like [`Tok::Open`]'s `u32`).
+    slots: Vec<u32>,
     /// `64 - log2(slots.len())`.
     shift: u32,
     /// The keys of the slot hash, drawn for each table: the words are the
@@ -708,36 +738,39 @@ struct WordTable {
 }
 
 impl WordTable {
-    fn new(mut candidates: Vec<([u64; 4], usize)>) -> WordTable {
-        candidates.sort_unstable();
-        let mut runs: Vec<([u64; 4], std::ops::Range<usize>)> = Vec::new();
-        for (j, &(key, _)) in candidates.iter().enumerate() {
-            match runs.last_mut() {
-                Some((k, range)) if *k == key => range.end = j + 1,
-                _ => runs.push((key, j..j + 1)),
-            }
-        }
-        let size = (runs.len() * 8).next_power_of_two().max(16);
+    fn new(candidates: Vec<([u64; 4], usize)>) -> WordTable {
+        let size = (candidates.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let seed = crate::hash::Seed::new();
         let short = seed.tail(&[0, 0, 0, 0]);
         let mut table = WordTable {
-            candidates: Vec::new(),
-            runs: Vec::new(),
-            slots: vec![0usize; size],
+            runs: Vec::with_capacity(candidates.len()),
+            chain: Vec::with_capacity(candidates.len()),
+            slots: vec![0u32; size],
             shift,
             seed,
             short,
         };
-        for (r, (key, _)) in runs.iter().enumerate() {
-            let mut s = table.slot(key);
-            while table.slots[s] != 0 {
-                s = (s + 1) & (size - 1);
+        for (j, (key, token)) in candidates.into_iter().enumerate() {
+            let mut s = table.slot(&key);
+            loop {
+                match table.slots[s].checked_sub(1).map(|r| r as usize) {
+                    None => {
+                        table.slots[s] = (table.runs.len() + 1) as u32;
+                        table.runs.push((key, j));
+                        table.chain.push((token, usize::MAX));
+                        break;
+                    }
+                    Some(r) if table.runs[r].0 == key => {
+                        // the candidate becomes the head of its word's chain
+                        table.chain.push((token, table.runs[r].1));
+                        table.runs[r].1 = j;
+                        break;
+                    }
+                    Some(_) => s = (s + 1) & (size - 1),
+                }
             }
-            table.slots[s] = r + 1;
         }
-        table.candidates = candidates;
-        table.runs = runs;
         table
     }
 
@@ -756,7 +789,7 @@ impl WordTable {
         let h = self.seed.word(key) ^ self.short;
         let mut s = (h >> self.shift) as usize;
         loop {
-            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            let r = self.slots.get(s).copied()?.checked_sub(1)? as usize;
             if self.runs.get(r).is_some_and(|(k, _)| *k == [key, 0, 0, 0]) {
                 return Some(r);
             }
@@ -770,7 +803,7 @@ impl WordTable {
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
-            let r = self.slots.get(s).copied()?.checked_sub(1)?;
+            let r = self.slots.get(s).copied()?.checked_sub(1)? as usize;
             if self.runs.get(r).is_some_and(|(k, _)| k == key) {
                 return Some(r);
             }
@@ -932,8 +965,11 @@ fn push_short(
         // a joiner continues the word when a letter or digit follows
         if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit {
             let b = *bytes.get(end + 1)?;
-            if b >= 0x80 || b.is_ascii_alphanumeric() {
+            if b >= 0x80 {
                 return None;
+            }
+            if b.is_ascii_alphanumeric() {
+                return push_joined(out, text, start, limit, inside, lexicon, common);
             }
         }
         end
@@ -970,6 +1006,112 @@ fn push_short(
     });
     Some((next, capital))
 }
+
+/// [`push_short`] of a word that an ASCII joiner continues (`O'Neil`, `U.S`,
+/// `78-year-old`, `Trump's`): ASCII letters, digits and joiners only,
+/// shorter than sixteen bytes, read from the two loads that hold it. The
+/// same token as [`push_word`] makes, with its hyphen, and looked up
+/// without a possessive `'s`.
+///
+/// `None`, with nothing pushed, for any other word: longer, one that a
+/// non-ASCII character may continue, one that `limit` cuts, or one near
+/// the end of the text.
+#[inline(never)]
+fn push_joined(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    limit: usize,
+    inside: bool,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
+) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let (x, y) = (load(bytes, start)?, load(bytes, start + 8)?);
+    let mut stops = u128::from(alnum_stops(x)) | u128::from(alnum_stops(y)) << 64;
+    let at = |p: usize| bytes.get(start + p).copied();
+    // drop the stops at the joiners that a letter or digit follows, as
+    // `scan_word` reads them, up to the first that ends the word
+    let mut hyphen = false;
+    let n = loop {
+        let p = (stops.trailing_zeros() / 8) as usize;
+        if p >= 15 {
+            return None;
+        }
+        let (b, next) = (at(p)?, at(p + 1)?);
+        if b >= 0x80 || !(b < 64 && JOINERS >> b & 1 != 0) || start + p + 1 >= limit {
+            break p;
+        }
+        if next >= 0x80 {
+            return None;
+        }
+        if !next.is_ascii_alphanumeric() {
+            break p;
+        }
+        hyphen |= b == b'-';
+        stops &= !(0x80 << (8 * p));
+    };
+    let end = start + n;
+    let after = at(n)?;
+    // where the next token may start, as `push_short` has it (the word
+    // ends at no joiner that a letter or digit follows)
+    let next = if end >= limit {
+        if end > limit {
+            return None;
+        }
+        end
+    } else if after == b' ' {
+        end + 1
+    } else if after >= 0x80 {
+        return None;
+    } else {
+        if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit && at(n + 1)? >= 0x80 {
+            return None;
+        }
+        end
+    };
+    let (lo, hi) = (x & low_bytes(n), y & low_bytes(n.saturating_sub(8)));
+    // joiners have bit 6 clear, as digits: no letter, no case
+    let first = lo & 0x60;
+    let capital = first == 0x40;
+    let caps = capital
+        && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
+        && (lo & !0xFF | hi) & LETTER_BITS != 0;
+    let span = Span::new(start, end);
+    if first == 0x60 {
+        if hi == 0 {
+            common.note_short(lo);
+        } else {
+            common.note_lower(bytes, span);
+        }
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
+    // looked up without a possessive `'s`, as `push_word` does
+    let bare = if n >= 3 && at(n - 2) == Some(b'\'') && at(n - 1) == Some(b's') {
+        n - 2
+    } else {
+        n
+    };
+    let (key_lo, key_hi) = (lo & low_bytes(bare), hi & low_bytes(bare.saturating_sub(8)));
+    out.push(Token {
+        span,
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info: *lexicon.info_alnum(key_lo, key_hi),
+        common: false,
+        headline: false,
+        person: false,
+        hyphen,
+    });
+    Some((next, capital))
+}
+
+/// The multiplier of [`CommonWords::recent`]'s hash (FxHash's): a fixed
+/// hash will do where a collision costs one push, not a longer search.
+const RECENT_HASH: u64 = 0x517C_C1B7_2722_0A95;
 
 /// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
 const JOINERS: u64 = 1 << b'&' | 1 << b'\'' | 1 << b'-' | 1 << b'.';
@@ -1081,7 +1223,8 @@ mod tests {
     fn the_fast_path_makes_the_tokens_of_the_general_one() {
         let text = "Said the NATO chief, O'Neil: U.S. rock-n-roll AT&T 3M eBay X1 x. y- \
             abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
-            78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 end";
+            78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 Trump's it's AT&T's \
+            X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
         let mut checked = 0;

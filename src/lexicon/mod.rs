@@ -316,13 +316,19 @@ impl Lexicon {
         static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
         ENGLISH.get_or_init(|| {
             let mut lex = Lexicon::default();
+            // room for a word a line: the table is sized once, not grown
+            // and rehashed seven times
+            let lines = LexiconFile::ALL.iter().map(|f| f.english().lines().count());
+            lex.short.reserve(lines.sum());
             for file in LexiconFile::ALL {
                 // The built-in lists are checked by the test suite
                 // (`english_lexicon_loads`); a bad line there is a build bug.
-                if let Err(e) = lex.add(file, file.english()) {
+                if let Err(e) = lex.add_lines(file, file.english()) {
                     debug_assert!(false, "{e}");
                 }
             }
+            // once for all the lists, as `add` does for each
+            lex.short.copy_infos(&lex.infos);
             lex
         })
     }
@@ -332,6 +338,13 @@ impl Lexicon {
     /// # Errors
     /// [`Error::Lexicon`] naming the file, the line and what is wrong with it.
     pub fn add(&mut self, file: LexiconFile, text: &str) -> Result<(), Error> {
+        let added = self.add_lines(file, text);
+        // the entries are edited in `infos`; the short table keeps copies
+        self.short.copy_infos(&self.infos);
+        added
+    }
+
+    fn add_lines(&mut self, file: LexiconFile, text: &str) -> Result<(), Error> {
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -531,7 +544,8 @@ impl Lexicon {
     #[inline]
     pub(crate) fn info(&self, word: &str) -> WordInfo {
         let bytes = word.as_bytes();
-        if bytes.len() <= SHORT {
+        // (the empty word is not in the short table)
+        if (1..=SHORT).contains(&bytes.len()) {
             if let Some((lo, hi)) = short_key(bytes) {
                 // ASCII: the folded form is the lower-cased bytes, and only
                 // a short ASCII key can equal it
@@ -546,26 +560,30 @@ impl Lexicon {
     fn short_info(&self, lo: u64, hi: u64) -> WordInfo {
         self.short
             .get(lower_ascii(lo), lower_ascii(hi))
-            .and_then(|i| self.infos.get(i as usize))
             .copied()
             .unwrap_or_default()
     }
 
-    /// [`Lexicon::info`] of a word of ASCII letters and digits only, of at
-    /// most [`SHORT`] bytes, packed into two little-endian words padded
-    /// with zeros.
+    /// [`Lexicon::info`] of a word of ASCII letters, digits and word
+    /// joiners (`'`, `-`, `.`, `&`) only, of at most [`SHORT`] bytes,
+    /// packed into two little-endian words padded with zeros.
     ///
     /// A reference, so that the caller copies the entry as one block of
     /// memory rather than field by field.
     #[inline]
     pub(crate) fn info_alnum(&self, lo: u64, hi: u64) -> &WordInfo {
-        // letters and digits: setting bit 5 of each letter (bit 6 set)
-        // lower-cases the word and changes no digit and no padding
+        // letters, digits and joiners: setting bit 5 of each letter (bit
+        // 6 set) lower-cases the word and changes no digit, no joiner and
+        // no padding (bit 6 clear)
         let lower = |x: u64| x | (x >> 1) & (ONES * 0x20);
-        self.short
-            .get(lower(lo), lower(hi))
-            .and_then(|i| self.infos.get(i as usize))
-            .unwrap_or(&WordInfo::NONE)
+        // most words have at most eight bytes: a look-up of its own, in
+        // which the hash and the compare of the zero high word fold away
+        let info = if hi == 0 {
+            self.short.get(lower(lo), 0)
+        } else {
+            self.short.get(lower(lo), lower(hi))
+        };
+        info.unwrap_or(&WordInfo::NONE)
     }
 
     /// [`Lexicon::info`] of the word `text[start..end]`: the same answer,
@@ -574,7 +592,8 @@ impl Lexicon {
     pub(crate) fn info_at(&self, text: &str, start: usize, end: usize) -> WordInfo {
         let bytes = text.as_bytes();
         let len = end.wrapping_sub(start);
-        if len <= 8 {
+        // (the empty word is not in the short table)
+        if (1..=8).contains(&len) {
             // most words: one load, and the high word is known to be zero
             if let Some(window) = bytes.get(start..start + 8) {
                 if let Ok(a) = <[u8; 8]>::try_from(window) {
@@ -585,7 +604,7 @@ impl Lexicon {
                 }
             }
         }
-        if len <= SHORT {
+        if (1..=SHORT).contains(&len) {
             if let Some(window) = bytes.get(start..start + SHORT) {
                 let (a, b) = window.split_at(8);
                 if let (Ok(a), Ok(b)) = (<[u8; 8]>::try_from(a), <[u8; 8]>::try_from(b)) {
@@ -630,7 +649,7 @@ impl Lexicon {
             None => {
                 let i = self.infos.len();
                 self.infos.push(WordInfo::default());
-                if key.len() <= SHORT && !key.contains(&0) {
+                if (1..=SHORT).contains(&key.len()) && !key.contains(&0) {
                     if let Some((lo, hi)) = short_key(&key) {
                         self.short.insert(lo, hi, i as u32);
                     }
@@ -782,74 +801,112 @@ pub(crate) fn lower_ascii(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// An open-addressing hash index from short ASCII words, packed into two
-/// `u64`s, to entries of `Lexicon::infos`.
+/// An open-addressing hash table from short ASCII words, packed into two
+/// `u64`s, to copies of their entries of `Lexicon::infos`: a look-up reads
+/// the entry from the slot that holds the key, with no second index.
 ///
 /// No Bloom filter in front: two words in three of news text are in the
 /// lexicon, so a filter turns few away and costs every look-up its work.
 #[derive(Clone, Debug, Default)]
 struct ShortTable {
-    /// `(lo, hi, index)`; `index` is `u32::MAX` in an empty slot. The
-    /// length is zero or a power of two, at least four times the number
-    /// of words: with linear probing, a look-up then seldom reads a
+    /// The length is zero or a power of two, at least four times the
+    /// number of words: with linear probing, a look-up then seldom reads a
     /// second slot (at half full, one in two did).
-    slots: Vec<(u64, u64, u32)>,
+    slots: Vec<ShortSlot>,
+    /// By slot: the index into `Lexicon::infos` of the entry copied into
+    /// it, for [`ShortTable::copy_infos`].
+    indices: Vec<u32>,
     /// `64 - log2(slots.len())`.
     shift: u32,
     len: usize,
 }
 
-impl ShortTable {
-    const EMPTY: u32 = u32::MAX;
+/// A slot of [`ShortTable`]: a word, packed, and what the lists say of it.
+/// Empty when `lo` is 0 (no word is empty or holds a zero byte).
+#[derive(Clone, Copy, Debug, Default)]
+struct ShortSlot {
+    lo: u64,
+    hi: u64,
+    info: WordInfo,
+}
 
+impl ShortTable {
     #[inline]
     fn hash(lo: u64, hi: u64) -> u64 {
         (lo ^ hi.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
+    /// The entry of the word packed as `lo` and `hi`, if it is in the table.
     #[inline]
-    fn get(&self, lo: u64, hi: u64) -> Option<u32> {
+    fn get(&self, lo: u64, hi: u64) -> Option<&WordInfo> {
         let h = Self::hash(lo, hi);
         let mask = self.slots.len().wrapping_sub(1);
         let mut s = (h >> self.shift) as usize;
         loop {
-            let (l, h, i) = *self.slots.get(s)?;
-            if i == Self::EMPTY {
-                return None;
+            let slot = self.slots.get(s)?;
+            if slot.lo == lo && slot.hi == hi {
+                return Some(&slot.info);
             }
-            if l == lo && h == hi {
-                return Some(i);
+            if slot.lo == 0 {
+                return None;
             }
             s = (s + 1) & mask;
         }
     }
 
+    /// Make room for `more` words without growing.
+    fn reserve(&mut self, more: usize) {
+        let want = (self.len + more) * 4;
+        if want > self.slots.len() {
+            self.grow(want.next_power_of_two());
+        }
+    }
+
+    /// Move the words into `size` slots, a power of two.
+    fn grow(&mut self, size: usize) {
+        let old = std::mem::take(&mut self.slots);
+        let old_indices = std::mem::take(&mut self.indices);
+        self.slots = vec![ShortSlot::default(); size];
+        self.indices = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        for (slot, i) in old.iter().zip(old_indices) {
+            if slot.lo != 0 {
+                self.insert(slot.lo, slot.hi, i);
+            }
+        }
+    }
+
+    /// Add the word packed as `lo` (not 0) and `hi`, whose entry is
+    /// `infos[index]` (copied in by [`ShortTable::copy_infos`]).
     fn insert(&mut self, lo: u64, hi: u64, index: u32) {
         if (self.len + 1) * 4 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            let size = (old.len() * 2).max(64);
-            self.slots = vec![(0, 0, Self::EMPTY); size];
-            self.shift = 64 - size.trailing_zeros();
-            self.len = 0;
-            for (l, h, i) in old {
-                if i != Self::EMPTY {
-                    self.insert(l, h, i);
-                }
-            }
+            self.grow((self.slots.len() * 2).max(64));
         }
         let hash = Self::hash(lo, hi);
         let mask = self.slots.len() - 1;
         let mut s = (hash >> self.shift) as usize;
-        while self.slots[s].2 != Self::EMPTY {
-            if self.slots[s].0 == lo && self.slots[s].1 == hi {
-                self.slots[s].2 = index;
+        while self.slots[s].lo != 0 {
+            if self.slots[s].lo == lo && self.slots[s].hi == hi {
+                self.indices[s] = index;
                 return;
             }
             s = (s + 1) & mask;
         }
-        self.slots[s] = (lo, hi, index);
+        self.slots[s].lo = lo;
+        self.slots[s].hi = hi;
+        self.indices[s] = index;
         self.len += 1;
+    }
+
+    /// Bring the copied entries up to date with `infos`.
+    fn copy_infos(&mut self, infos: &[WordInfo]) {
+        for (slot, &i) in self.slots.iter_mut().zip(&self.indices) {
+            if slot.lo != 0 {
+                slot.info = infos.get(i as usize).copied().unwrap_or_default();
+            }
+        }
     }
 }
 
