@@ -91,11 +91,14 @@ pub(crate) fn attribute<'h>(
     let mut previous: Option<(usize, usize)> = None;
     // the last attributed quotation of an earlier paragraph than `previous`
     let mut before_previous: Option<(usize, usize)> = None;
+    // the last top-level quotation, which holds the nested ones after it
+    let mut outer = None;
     for n in 0..quotes.len() {
         if quotes[n].depth() > 0 {
-            nested(&reader, &mut resolver, n, &mut out, window);
+            nested(&reader, &mut resolver, n, outer, &mut out, window);
             continue;
         }
+        outer = Some(n);
         let (o, c) = (open_at[n], close_at[n]);
         if o == usize::MAX || c == usize::MAX {
             continue;
@@ -1167,15 +1170,16 @@ fn addresses(content: &str, name: &str) -> bool {
 /// Nested quotations: attributed to whom the outer speaker says uttered
 /// them, when the words before them inside the outer quotation say so.
 fn nested<'h>(
-    outer: &Reader<'_>,
+    reader: &Reader<'_>,
     resolver: &mut Resolver<'h>,
     n: usize,
+    outer: Option<usize>,
     out: &mut [Attribution<'h>],
     window: usize,
 ) {
     let r = &Reader {
         inside: true,
-        ..*outer
+        ..*reader
     };
     let q = out[n].quote;
     let text: &'h str = q.haystack;
@@ -1199,13 +1203,45 @@ fn nested<'h>(
             return;
         };
         let mut speaker = r.subject_of(cue.first, floor);
-        if speaker
-            .is_some_and(|np| np.kind == MentionKind::Pronoun && is_first_person(&text[np.span]))
+        // the subject `I`, if that is what it is
+        let mut me = None;
+        if let Some(np) =
+            speaker.filter(|np| np.kind == MentionKind::Pronoun && is_first_person(&text[np.span]))
         {
+            me = text[np.span].eq_ignore_ascii_case("i").then_some(np);
             // `and I quote, '…'`: the speaker quotes the subject of the sentence
             speaker = first_np(r, floor, cue.first).filter(|np| !is_first_person(&text[np.span]));
         }
         let Some(np) = speaker else {
+            // `I said, '…'` in someone's quotation: their own words
+            // (`I was told it is 'on the list'` says who heard, not who said)
+            let passive = cue.first > 0
+                && matches!(
+                    r.word(cue.first - 1).to_ascii_lowercase().as_str(),
+                    "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "got" | "get"
+                );
+            // (and the words follow the verb's comma or colon: `I tell the
+            // 'Bernie or Bust' people` names something)
+            let introduced = r.tokens[at - 1].is_punct(',') || r.tokens[at - 1].is_punct(':');
+            let holder = outer
+                .filter(|&o| {
+                    !passive && introduced && q.depth == 1 && out[o].quote.span.contains(q.span)
+                })
+                .and_then(|o| Some((out[o].speaker?, out[o].confidence)));
+            if let (Some(i), Some((speaker, conf))) = (me, holder) {
+                let a = &mut out[n];
+                a.speaker = Some(Speaker {
+                    mention: Mention {
+                        haystack: text,
+                        span: i.span,
+                        kind: i.kind,
+                    },
+                    ..speaker
+                });
+                a.cue = Some(cue_of(text, &cue));
+                a.rule = Rule::Nested;
+                a.confidence = confidence(Rule::Nested).min(conf);
+            }
             return;
         };
         let (entity, how) = resolver.resolve(&np);
