@@ -989,6 +989,23 @@ impl<'h> Resolver<'h> {
                     return (Some(e), How::Role);
                 }
             }
+            // (`the Florida senator` with no binding of its own: the last
+            // senator named, if any, before the last speaker)
+            if np.titled {
+                let key = std::mem::take(&mut self.role_scratch);
+                let head = key.rsplit(' ').next().filter(|h| h.len() < key.len());
+                let bound = head.and_then(|h| self.keys.get(h)).and_then(|slot| {
+                    let binds = slot.roles.as_slice();
+                    let at = binds.partition_point(|(at, _)| *at < np.span.start);
+                    at.checked_sub(1)
+                        .and_then(|i| binds.get(i))
+                        .map(|&(_, e)| e)
+                });
+                self.role_scratch = key;
+                if let Some(e) = bound.filter(|&e| np.gender.agrees(self.entities[e].gender)) {
+                    return (Some(e), How::Role);
+                }
+            }
             // a title or age right after a quotation by a person of the
             // previous paragraph continues with that person (`He told GB
             // News: "…"` … `the Clacton MP added:`)
