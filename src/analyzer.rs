@@ -40,8 +40,9 @@ pub enum Pronouns {
     /// names.
     #[default]
     Cautious,
-    /// Always take the most salient compatible person: the last speaker or
-    /// sentence subject.
+    /// Always take a compatible person: when the last person named (outside
+    /// an object's place) and the last subject or speaker disagree, the
+    /// person named last, at a lower confidence. More names, some wrong.
     Eager,
 }
 

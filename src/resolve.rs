@@ -851,7 +851,9 @@ impl<'h> Resolver<'h> {
         match np.kind {
             MentionKind::Name => (self.resolve_name(np), How::Direct),
             MentionKind::Pronoun => match self.resolve_pronoun(np) {
-                Some(e) => (Some(e), How::Pronoun),
+                Some((e, true)) => (Some(e), How::Pronoun),
+                // (an eager pick between two candidates is less sure)
+                Some((e, false)) => (Some(e), How::Salience),
                 None => (None, How::Unresolved),
             },
             MentionKind::Description => self.resolve_description(np),
@@ -912,9 +914,10 @@ impl<'h> Resolver<'h> {
         Some(e)
     }
 
-    fn resolve_pronoun(&self, np: &Np) -> Option<usize> {
+    /// The entity a pronoun stands for, and whether the candidates agreed.
+    fn resolve_pronoun(&self, np: &Np) -> Option<(usize, bool)> {
         if np.number == Number::Plural {
-            return self.last_group.map(|(e, _)| e);
+            return self.last_group.map(|(e, _)| (e, true));
         }
         if !with_folded(&self.text[np.span], |w| w == "he" || w == "she") {
             return None;
@@ -929,22 +932,28 @@ impl<'h> Resolver<'h> {
                 best = Some((e, at));
             }
         }
-        if self.pronouns == Pronouns::Cautious {
-            // resolve only when the last person named and the last subject
-            // or speaker are one and the same, or when the article has
-            // named one person the pronoun can stand for (`Her husband,
-            // sitting beside her, … "…," he says` in an interview with
-            // `Ilse and Tomas Varga`)
-            let last = latest(&self.last_unobjected, np.gender).map(|(e, _)| e);
-            let b = best.map(|(e, _)| e);
-            return if b == last || b.is_none() {
-                last.or_else(|| self.only_person(np.gender))
-            } else {
-                None
-            };
+        let last = latest(&self.last_unobjected, np.gender).map(|(e, _)| e);
+        let b = best.map(|(e, _)| e);
+        // the last person named and the last subject or speaker are one
+        // and the same, or only one person the pronoun can stand for has
+        // been named (`Her husband, sitting beside her, … "…," he says` in
+        // an interview with `Ilse and Tomas Varga`)
+        if b == last || b.is_none() {
+            if let Some(e) = last.or_else(|| self.only_person(np.gender)) {
+                return Some((e, true));
+            }
         }
-        best.or_else(|| latest(&self.last_person, np.gender))
-            .map(|(e, _)| e)
+        match self.pronouns {
+            Pronouns::Cautious => None,
+            // the last person named outside an object's place before the
+            // last subject or speaker: when the two disagree, the subject
+            // or speaker further back is more often someone the story has
+            // moved on from
+            Pronouns::Eager => last
+                .or(b)
+                .or_else(|| latest(&self.last_person, np.gender).map(|(e, _)| e))
+                .map(|e| (e, false)),
+        }
     }
 
     /// The one person of gender `gender` the article has named so far
