@@ -836,6 +836,8 @@ fn right_frame<'a>(
             && rule == Rule::CueSpeakerAfter
             && !r.word(cue.last + 1).eq_ignore_ascii_case("he")
             && !r.word(cue.last + 1).eq_ignore_ascii_case("she")
+            // (`said I` in a first-person story)
+            && r.word(cue.last + 1) != "I"
         {
             return None;
         }

@@ -1171,14 +1171,20 @@ impl<'a> Reader<'a> {
         if !self.info(start).is(DETERMINER) && !is_definite(self.word(start)) {
             return None;
         }
+        // (an adverb ending the phrase is the verb's: `said the lad
+        // sullenly`, but `the old family friend`)
+        let adverb = |k: usize| {
+            k > start + 1 && k < ceil && self.word(k).ends_with("ly") && !self.plain_word(k + 1)
+        };
         let mut end = start;
-        while end + 1 < ceil && end - start < 4 && self.plain_word(end + 1) {
+        while end + 1 < ceil && end - start < 4 && self.plain_word(end + 1) && !adverb(end + 1) {
             end += 1;
         }
         let next_is_break = self
             .tokens
             .get(end + 1)
-            .is_none_or(|t| !matches!(t.tok, Tok::Word));
+            .is_none_or(|t| !matches!(t.tok, Tok::Word))
+            || adverb(end + 1);
         (end > start && next_is_break).then(|| self.plain_description(start, end))
     }
 
