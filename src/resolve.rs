@@ -405,6 +405,15 @@ impl<'h> Resolver<'h> {
                 if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word {
                     sentence_first = false;
                 }
+                // but a preposition makes the name after it its object (`By
+                // Ada Lumsden`, a byline)
+                if t.tok == Tok::Word
+                    && !t.inside
+                    && t.capital
+                    && crate::frame::is_preposition(&text[t.span])
+                {
+                    sentence_first = false;
+                }
                 if let Some(n) = possessive_lead.as_mut() {
                     *n += 1;
                     possessive_role |=
