@@ -289,7 +289,7 @@ fn word_end(s: &str, mut i: usize) -> (usize, bool) {
             i += 1;
         } else if b >= 0x80 {
             match s[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() || c == '’' => {
+                Some(c) if c == '’' || word_char(c) => {
                     ascii = false;
                     i += c.len_utf8();
                 }
@@ -300,6 +300,15 @@ fn word_end(s: &str, mut i: usize) -> (usize, bool) {
         }
     }
     (i, ascii)
+}
+
+/// Whether non-ASCII char `c` is a letter or digit. The dashes, curly
+/// quotes and ellipsis of the General Punctuation block, the non-ASCII
+/// chars news text has most, are none, and are told so without the
+/// Unicode tables.
+#[inline]
+fn word_char(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// A word without the apostrophes around it (`'tis'` → `tis`).
@@ -320,7 +329,16 @@ fn trim_apostrophes(w: &str) -> &str {
 /// still to read, and return the end of what was written.
 fn push_stem_at(w: &str, out: &mut Vec<u8>, o: usize, rest: usize) -> usize {
     out.truncate(o);
-    if !w.is_empty() {
+    if w.chars().all(|c| c.is_ascii() || c == '’') {
+        // ASCII but for curly apostrophes (`don’t`), which have no case:
+        // lower-cased byte by byte, with no string to allocate
+        if !w.is_empty() {
+            out.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+            let len = ascii_stem_len(&out[o..]);
+            out.truncate(o + len);
+            out.push(b' ');
+        }
+    } else {
         let lower = w.to_lowercase();
         out.extend_from_slice(stem(&lower).as_bytes());
         out.push(b' ');
@@ -407,6 +425,13 @@ mod tests {
                 s.push_str(PIECES[(seed >> 16) as usize % PIECES.len()]);
             }
             assert_eq!(stems(&s), stems_reference(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_char() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 
