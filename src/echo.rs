@@ -12,8 +12,13 @@ use crate::analysis::{Attribution, MentionKind, Rule};
 use crate::quotes::QuoteKind;
 
 /// Up to this many distinct needles are searched one by one rather than with
-/// an automaton.
-const FEW_NEEDLES: usize = 8;
+/// an automaton. Measured on a mebibyte of news stems and 30 needles, a
+/// SIMD substring search reads about a third of an instruction a byte for
+/// each needle, where the automaton's overlapping scan reads some 35 a
+/// byte for all of them, besides the 250,000 or so it takes to build: up
+/// to a few dozen needles, the searches one by one cost less whatever the
+/// length of the article, and stay linear in it.
+const FEW_NEEDLES: usize = 32;
 
 /// Give echoed partial quotations the speaker of the quotation they echo.
 pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
