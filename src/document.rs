@@ -3,9 +3,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::quotes::{trim, Diagnostic, Pairer, Quote, QuoteKind};
-use crate::scan::{
-    decode_ascii, decode_multi, is_invisible, quiet_prefix, Glyph, Lead, Multi, LEAD,
-};
+use crate::scan::{decode_ascii, decode_multi, is_invisible, next_lead, Glyph, Lead, Multi, LEAD};
 use crate::segment::{boundary_at, Paragraph, Sentence};
 use crate::span::{CharOffsets, Span};
 
@@ -100,16 +98,7 @@ pub(crate) fn parse<'h>(text: &'h str, lexicon: &Lexicon, max_depth: usize) -> D
     while i < bytes.len() {
         let lead = LEAD[bytes[i] as usize];
         match lead {
-            Lead::None => {
-                i += 1;
-                // then the bytes that lead nothing, eight at a time
-                while let Some(n) = quiet_prefix(bytes, i) {
-                    i += n;
-                    if n < 8 {
-                        break;
-                    }
-                }
-            }
+            Lead::None => i = next_lead(bytes, i + 1),
             Lead::Newline => {
                 let len = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                     2
