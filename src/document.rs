@@ -187,8 +187,12 @@ impl<'h> Parser<'h, '_> {
                 self.push_sentence(end);
             }
             self.paragraphs.push(Paragraph { span });
-            let first = self.first_mark_from(next);
-            self.pairer.end_paragraph(self.text, span.end, first);
+            // the next paragraph's first mark matters only to a quotation
+            // still open, which most paragraphs end without
+            if self.pairer.has_open() {
+                let first = self.first_mark_from(next);
+                self.pairer.end_paragraph(self.text, span.end, first);
+            }
         }
         self.line_start = next;
         self.sentence_start = next;
