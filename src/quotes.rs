@@ -429,6 +429,12 @@ impl Pairer {
         self.report(Diagnostic::Unclosed { mark: open.mark });
     }
 
+    /// Whether a quotation is open: only then does the end of a paragraph
+    /// concern the pairer.
+    pub fn has_open(&self) -> bool {
+        !self.stack.is_empty()
+    }
+
     /// The paragraph ending at `end` (after trailing space) is over. `next`
     /// is the first mark of the next paragraph, when that paragraph opens
     /// with one.

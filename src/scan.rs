@@ -1,10 +1,12 @@
 //! Finding quotation marks fast and reading their neighbours.
 //!
-//! The scanner looks at every byte once through a 256-entry table of lead
-//! bytes (`"`, `'`, `` ` ``, line breaks, sentence terminators and the first
-//! byte of the multi-byte glyphs), decodes the glyph under a hit, and says
-//! from the characters on either side whether the mark can open or close a
-//! quotation. Pairing is the job of [`crate::quotes`].
+//! The scanner finds the lead bytes (`"`, `'`, `` ` ``, line breaks,
+//! sentence terminators and the first byte of the multi-byte glyphs, as a
+//! 256-entry table says) with a SIMD searcher, decodes the glyph under a
+//! hit, and says from the characters on either side whether the mark can
+//! open or close a quotation. Pairing is the job of [`crate::quotes`].
+
+use std::sync::OnceLock;
 
 use crate::lexicon::HIGH_BITS;
 
@@ -144,6 +146,60 @@ pub(crate) fn quiet_prefix(bytes: &[u8], i: usize) -> Option<usize> {
         & unequal(b'`');
     let stop = !quiet & HIGH_BITS;
     Some((stop.trailing_zeros() / 8) as usize)
+}
+
+/// The first byte at or after `from` (at most `bytes.len()`) that [`LEAD`]
+/// gives a lead, or `bytes.len()` when none is left.
+///
+/// The leads of news text are some 30 bytes apart. Where the machine has
+/// the vector instructions for it (SSSE3 or AVX2 on x86-64, NEON on
+/// AArch64), a Teddy searcher of `aho-corasick` finds the next one 16 or
+/// 32 bytes at a time; elsewhere [`quiet_prefix`] reads eight at a time.
+#[inline]
+pub(crate) fn next_lead(bytes: &[u8], from: usize) -> usize {
+    match lead_searcher() {
+        Some(searcher) => searcher
+            .find_in(bytes, aho_corasick::Span::from(from..bytes.len()))
+            .map_or(bytes.len(), |m| m.start()),
+        None => next_lead_by_words(bytes, from),
+    }
+}
+
+/// The Teddy searcher for the lead bytes, built on first use; `None` where
+/// the machine has no vector instructions it can use.
+fn lead_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
+    static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    SEARCHER
+        .get_or_init(|| {
+            let mut builder = aho_corasick::packed::Config::new().builder();
+            for b in 0..=255u8 {
+                if LEAD[usize::from(b)] != Lead::None {
+                    builder.add([b]);
+                }
+            }
+            builder.build()
+        })
+        .as_ref()
+}
+
+/// [`next_lead`] without vector instructions: eight bytes at a time, then
+/// byte by byte where [`quiet_prefix`] stops at a byte that leads nothing.
+fn next_lead_by_words(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(n) = quiet_prefix(bytes, i) {
+        i += n;
+        if n < 8 {
+            if LEAD[usize::from(bytes[i])] != Lead::None {
+                return i;
+            }
+            i += 1;
+        }
+    }
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    i + rest
+        .iter()
+        .position(|&b| LEAD[usize::from(b)] != Lead::None)
+        .unwrap_or(rest.len())
 }
 
 /// What sits at a multi-byte lead.
@@ -417,6 +473,40 @@ mod tests {
         }
         assert_eq!(quiet_prefix(b"abcdefg", 0), None);
         assert_eq!(quiet_prefix(b"abcdefghi", 1), Some(8));
+    }
+
+    #[test]
+    fn next_lead_finds_every_lead_both_ways() {
+        // every byte value at several places of strings of several lengths,
+        // among quiet bytes and a few that stop `quiet_prefix` but lead
+        // nothing (`\x0B`, a continuation byte)
+        let plain = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| LEAD[usize::from(bytes[i])] != Lead::None)
+                .unwrap_or(bytes.len())
+        };
+        for len in [0usize, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 70] {
+            for b in 0..=255u8 {
+                for at in [0, len / 3, len / 2, len.saturating_sub(1)] {
+                    let mut bytes: Vec<u8> = (0..len)
+                        .map(|k| match k % 11 {
+                            3 => 0x0B,
+                            7 => 0xA9,
+                            _ => b'a' + (k % 26) as u8,
+                        })
+                        .collect();
+                    if at < len {
+                        bytes[at] = b;
+                    }
+                    for from in [0, 1, at, len] {
+                        let from = from.min(len);
+                        let want = plain(&bytes, from);
+                        assert_eq!(next_lead(&bytes, from), want, "{b:#x} at {at} of {len}");
+                        assert_eq!(next_lead_by_words(&bytes, from), want);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
