@@ -480,16 +480,24 @@ fn growth(unit: &str, n: usize, limit: f64) -> f64 {
     large.as_secs_f64() / small.as_secs_f64()
 }
 
-/// Fail unless 4× the input takes less than 8× the time; a failing pattern
-/// is measured once more from scratch, so that one burst of load on a
-/// shared machine does not fail the test.
+/// Fail unless 4× the input takes less than 12× the time (a quadratic
+/// step takes 16×); a failing pattern is measured once more from scratch,
+/// so that one burst of load on a shared machine does not fail the test.
+///
+/// Why not 8×: analysis holds about 20 bytes per byte of input, and in a
+/// test's thread glibc's allocator serves the 4 MiB run's buffers again
+/// from memory it already holds while the 16 MiB run's larger ones are
+/// mapped fresh each time. The same code measured 3.8× in a program's
+/// main thread and 10.1× in a spawned thread (`Alpha Bravo …`, 4 → 16
+/// MiB), the difference being the small run's page faults.
 fn assert_linear(name: &str, unit: &str, n: usize) {
-    let mut ratio = growth(unit, n, 8.0);
-    if ratio >= 8.0 {
-        ratio = ratio.min(growth(unit, n, 8.0));
+    const LIMIT: f64 = 12.0;
+    let mut ratio = growth(unit, n, LIMIT);
+    if ratio >= LIMIT {
+        ratio = ratio.min(growth(unit, n, LIMIT));
     }
     assert!(
-        ratio < 8.0,
+        ratio < LIMIT,
         "{name}: 4× the input took {ratio:.1}× the time"
     );
 }
