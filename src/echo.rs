@@ -330,28 +330,42 @@ fn trim_apostrophes(w: &str) -> &str {
 
 /// Write the lower-case stem of word `w` and a space at `o` in `out` (for
 /// words with non-ASCII letters: `str::to_lowercase` knows final sigma),
-/// make room after them for the stems of the `rest` bytes of the text
+/// with room after them for the stems of the `rest` bytes of the text
 /// still to read, and return the end of what was written.
+///
+/// The room already made is kept: `out` grows only when a stem outgrows
+/// it (resizing to the rest at every such word made a long quotation with
+/// many non-ASCII words quadratic).
 fn push_stem_at(w: &str, out: &mut Vec<u8>, o: usize, rest: usize) -> usize {
-    out.truncate(o);
-    if w.chars().all(|c| c.is_ascii() || c == '’') {
+    // the stem is no longer than its word lower-cased, which `to_lowercase`
+    // may make longer than the word (`İ`): room for that, a space, the
+    // rest's stems and the space after them
+    let room = |out: &mut Vec<u8>, len: usize| {
+        let need = o + len + 1 + rest + 1;
+        if out.len() < need {
+            out.resize(need, 0);
+        }
+    };
+    let end = if w.chars().all(|c| c.is_ascii() || c == '’') {
         // ASCII but for curly apostrophes (`don’t`), which have no case:
         // lower-cased byte by byte, with no string to allocate
-        if !w.is_empty() {
-            out.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
-            let len = ascii_stem_len(&out[o..]);
-            out.truncate(o + len);
-            out.push(b' ');
+        if w.is_empty() {
+            return o;
         }
+        room(out, w.len());
+        for (d, b) in out[o..o + w.len()].iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        o + ascii_stem_len(&out[o..o + w.len()])
     } else {
         let lower = w.to_lowercase();
-        out.extend_from_slice(stem(&lower).as_bytes());
-        out.push(b' ');
-    }
-    let o = out.len();
-    // the rest's stems take no more than its bytes and one space
-    out.resize(o + rest + 1, 0);
-    o
+        let stem = stem(&lower).as_bytes();
+        room(out, stem.len());
+        out[o..o + stem.len()].copy_from_slice(stem);
+        o + stem.len()
+    };
+    out[end] = b' ';
+    end + 1
 }
 
 /// The length of [`stem`] of lower-case ASCII word `w`, read from its

@@ -480,6 +480,10 @@ fn growth(unit: &str, n: usize, limit: f64) -> f64 {
     large.as_secs_f64() / small.as_secs_f64()
 }
 
+/// The most time 4× the input may take, as a multiple (see
+/// [`assert_linear`]).
+const LIMIT: f64 = 12.0;
+
 /// Fail unless 4× the input takes less than 12× the time (a quadratic
 /// step takes 16×); a failing pattern is measured once more from scratch,
 /// so that one burst of load on a shared machine does not fail the test.
@@ -491,7 +495,6 @@ fn growth(unit: &str, n: usize, limit: f64) -> f64 {
 /// main thread and 10.1× in a spawned thread (`Alpha Bravo …`, 4 → 16
 /// MiB), the difference being the small run's page faults.
 fn assert_linear(name: &str, unit: &str, n: usize) {
-    const LIMIT: f64 = 12.0;
     let mut ratio = growth(unit, n, LIMIT);
     if ratio >= LIMIT {
         ratio = ratio.min(growth(unit, n, LIMIT));
@@ -562,6 +565,40 @@ fn one_speaker_quoted_many_times_is_linear() {
     ] {
         assert_linear(name, unit, n);
     }
+}
+
+/// Regression: the echo rule's stemmer (`push_stem_at`, src/echo.rs) made
+/// room for the rest of a quotation again after every word with a
+/// non-ASCII letter, so one long attributed quotation of such words, with
+/// a partial quotation that may echo it, cost O(n²) (4 MiB took 16 s in
+/// release).
+#[test]
+fn a_long_quotation_of_non_ascii_words_is_stemmed_in_linear_time() {
+    let _serial = one_at_a_time();
+    let n = scaled(4 * MIB, 256 * 1024);
+    let text = |bytes: usize| {
+        let mut t = String::from("Ann Lee said: \"");
+        t.push_str(&repeat_to("café naïve élan ", bytes));
+        t.push_str("\" Later the phrase \"naïve élan\" spread.");
+        t
+    };
+    let (small, large) = (text(n), text(4 * n));
+    // the echo rule reads the long quotation: the partial one is Ann Lee's
+    let a = analyze_checked(&large, 60, "a long quotation of non-ASCII words");
+    let [_, echo] = a.attributions() else {
+        panic!("{} quotations", a.attributions().len())
+    };
+    assert_eq!(echo.rule(), whosaid::Rule::Echo);
+    assert_eq!(echo.speaker().map(|s| s.name()), Some("Ann Lee"));
+    let ratio = |_| {
+        let small = best_of_3(&small).max(Duration::from_micros(200));
+        best_of_3(&large).as_secs_f64() / small.as_secs_f64()
+    };
+    let mut r = ratio(());
+    if r >= LIMIT {
+        r = r.min(ratio(()));
+    }
+    assert!(r < LIMIT, "4× the quotation took {r:.1}× the time");
 }
 
 /// Regression: `Resolver::register_name` (src/resolve.rs) used to look a
