@@ -305,6 +305,10 @@ impl Pairer {
         if single && f.inside_word() {
             return Action::Apostrophe;
         }
+        // the inch mark of a height (`6'4"`) is no quotation mark
+        if glyph.style == MarkStyle::StraightDouble && after_feet(text, mark.start) {
+            return Action::Apostrophe;
+        }
         let opens_only = f.can_open() && !f.can_close();
         let closes_only = f.can_close() && !f.can_open();
         if single {
@@ -509,6 +513,30 @@ impl Pairer {
         set_depths(&mut quotes);
         (quotes, self.diagnostics, self.diagnostics_dropped)
     }
+}
+
+/// Whether the mark at `at` follows a height's feet and inches (`6'4`,
+/// `5’11`): one or two digits, a straight or curly apostrophe, a digit.
+fn after_feet(text: &str, at: usize) -> bool {
+    let before = &text.as_bytes()[..at];
+    let inches = before
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&inches) {
+        return false;
+    }
+    let rest = &before[..before.len() - inches];
+    let feet = if rest.ends_with(b"'") {
+        &rest[..rest.len() - 1]
+    } else if rest.ends_with("\u{2019}".as_bytes()) {
+        &rest[..rest.len() - 3]
+    } else {
+        return false;
+    };
+    feet.last().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether the mark at `at` follows ` 'n` or ` ’n` (`rock 'n' roll`).
