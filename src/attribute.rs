@@ -1170,7 +1170,9 @@ fn addresses(content: &str, name: &str) -> bool {
 }
 
 /// Nested quotations: attributed to whom the outer speaker says uttered
-/// them, when the words before them inside the outer quotation say so.
+/// them, when the words before them inside the outer quotation say so
+/// (`Tom Reyes told me 'never again'`); after `I said,` they are the outer
+/// speaker's own (the outer quotation is `outer`, the last top-level one).
 fn nested<'h>(
     reader: &Reader<'_>,
     resolver: &mut Resolver<'h>,
