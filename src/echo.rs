@@ -152,26 +152,18 @@ fn words(stems: &[u8]) -> usize {
         .count()
 }
 
-/// The ASCII bytes that continue a word: letters, digits and `'`.
-static WORD_BYTE: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
-        b += 1;
-    }
-    t
-};
-
-/// Whether byte `b` is an ASCII byte that continues a word.
+/// Whether byte `b` is an ASCII byte that continues a word: a letter, a
+/// digit or `'` (what [`STEM_BYTE`] lower-cases rather than separates).
 #[inline]
 fn word_byte(b: u8) -> bool {
-    WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false)
+    // SEPARATOR (0) and NON_ASCII (0x80) are the two values that are not
+    // positive as signed bytes
+    STEM_BYTE[usize::from(b)] as i8 > 0
 }
 
-/// What [`stems_into`] makes of each byte: an ASCII byte that continues a
-/// word ([`WORD_BYTE`]) gives itself lower-cased, any other ASCII byte
-/// [`SEPARATOR`], and every byte from 0x80 [`NON_ASCII`].
+/// What [`stems_into`] makes of each byte: an ASCII letter, digit or `'`
+/// (a byte that continues a word) gives itself lower-cased, any other ASCII
+/// byte [`SEPARATOR`], and every byte from 0x80 [`NON_ASCII`].
 static STEM_BYTE: [u8; 256] = {
     let mut t = [SEPARATOR; 256];
     let mut b = 0;
@@ -251,13 +243,10 @@ fn stems_into(s: &str, out: &mut Vec<u8>) {
 fn lower_word(src: &[u8], dst: &mut [u8]) -> usize {
     let mut n = 0;
     for (d, &b) in dst.iter_mut().zip(src) {
-        let lower = STEM_BYTE[usize::from(b)];
-        // SEPARATOR (0) and NON_ASCII (0x80) are the two values that are
-        // not positive as signed bytes: one test for both
-        if lower as i8 <= 0 {
+        if !word_byte(b) {
             break;
         }
-        *d = lower;
+        *d = STEM_BYTE[usize::from(b)];
         n += 1;
     }
     n
