@@ -989,40 +989,38 @@ impl<'h> Resolver<'h> {
         }
     }
 
+    /// The entity that role key `key` (of definite description `np`) is
+    /// bound to: the last binding before the mention (or else the first
+    /// after it), a weak binding, or, for a title with a modifier nothing
+    /// binds (`the Florida senator`), the last holder of the bare title
+    /// before it (`Sen. Marco Rubio`) whose gender agrees.
+    fn role_binding(&self, key: &str, np: &Np) -> Option<usize> {
+        let at = np.span.start;
+        if let Some(slot) = self.keys.get(key) {
+            let binds = slot.roles.as_slice();
+            if let Some(&(_, e)) = bound_before(binds, at).or(binds.first()) {
+                return Some(e);
+            }
+            if let Some(e) = slot.weak_role {
+                return Some(e);
+            }
+        }
+        if !np.titled {
+            return None;
+        }
+        let head = key.rsplit(' ').next().filter(|h| h.len() < key.len())?;
+        let &(_, e) = bound_before(self.keys.get(head)?.roles.as_slice(), at)?;
+        np.gender.agrees(self.entities[e].gender).then_some(e)
+    }
+
     fn resolve_description(&mut self, np: &Np) -> (Option<usize>, How) {
         if np.definite && np.person {
             let mut key = std::mem::take(&mut self.role_scratch);
             role_key(&self.text[np.head], &mut key);
-            let slot = self.keys.get(&key);
+            let bound = self.role_binding(&key, np);
             self.role_scratch = key;
-            if let Some(slot) = slot {
-                // binds are sorted by position: the last one before the mention
-                let binds = slot.roles.as_slice();
-                let at = binds.partition_point(|(at, _)| *at < np.span.start);
-                let before = at.checked_sub(1).and_then(|i| binds.get(i));
-                if let Some(&(_, e)) = before.or(binds.first()) {
-                    return (Some(e), How::Role);
-                }
-                if let Some(e) = slot.weak_role {
-                    return (Some(e), How::Role);
-                }
-            }
-            // (`the Florida senator` with no binding of its own: the last
-            // senator named, if any, before the last speaker)
-            if np.titled {
-                let key = std::mem::take(&mut self.role_scratch);
-                let head = key.rsplit(' ').next().filter(|h| h.len() < key.len());
-                let bound = head.and_then(|h| self.keys.get(h)).and_then(|slot| {
-                    let binds = slot.roles.as_slice();
-                    let at = binds.partition_point(|(at, _)| *at < np.span.start);
-                    at.checked_sub(1)
-                        .and_then(|i| binds.get(i))
-                        .map(|&(_, e)| e)
-                });
-                self.role_scratch = key;
-                if let Some(e) = bound.filter(|&e| np.gender.agrees(self.entities[e].gender)) {
-                    return (Some(e), How::Role);
-                }
+            if let Some(e) = bound {
+                return (Some(e), How::Role);
             }
             // a title or age right after a quotation by a person of the
             // previous paragraph continues with that person (`He told GB
@@ -1099,6 +1097,13 @@ impl<'h> Resolver<'h> {
         }
         self.entities
     }
+}
+
+/// The last of the (byte position, entity) bindings `binds`, sorted by
+/// position, that lies before byte `at`.
+fn bound_before(binds: &[(usize, usize)], at: usize) -> Option<&(usize, usize)> {
+    let n = binds.partition_point(|(pos, _)| *pos < at);
+    n.checked_sub(1).and_then(|i| binds.get(i))
 }
 
 /// Whether a word is `he` or `she`.
