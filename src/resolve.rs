@@ -305,6 +305,14 @@ impl<'h> Resolver<'h> {
         // and one of those words is a person's role or title (`minister`):
         // the apposed name is a person's
         let mut possessive_role = false;
+        // a plain lower-case word, which can open neither a name nor a
+        // definite description
+        let plain = |t: &crate::tokens::Token| {
+            !t.capital
+                && !t.info.title_word
+                && t.info.honorific.is_none()
+                && !t.info.is(crate::lexicon::DETERMINER)
+        };
         while i < tokens.len() {
             let t = &tokens[i];
             match t.tok {
@@ -326,28 +334,18 @@ impl<'h> Resolver<'h> {
             // most words are plain lower-case ones, which cannot open a name
             // or a definite description: all they do (as below) is close the
             // subject's place
-            if !t.capital
-                && !t.info.title_word
-                && t.info.honorific.is_none()
-                && possessive_lead.is_none()
-                && !t.info.is(crate::lexicon::DETERMINER)
-            {
+            if plain(t) && possessive_lead.is_none() {
                 if !t.headline && !t.inside {
                     sentence_first = false;
                 }
                 i += 1;
-                // once the subject's place is closed, with no possessive
-                // pending, plain words and punctuation change nothing: the
-                // run of them up to the next sentence is skipped in a
+                // once the subject's place is closed (no possessive is
+                // pending here), plain words and punctuation change nothing:
+                // the run of them up to the next sentence is skipped in a
                 // tighter loop
-                if !sentence_first && possessive_lead.is_none() {
+                if !sentence_first {
                     while tokens.get(i).is_some_and(|t| match t.tok {
-                        Tok::Word => {
-                            !t.capital
-                                && !t.info.title_word
-                                && t.info.honorific.is_none()
-                                && !t.info.is(crate::lexicon::DETERMINER)
-                        }
+                        Tok::Word => plain(t),
                         Tok::Sentence | Tok::Paragraph => false,
                         _ => true,
                     }) {
