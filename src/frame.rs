@@ -30,6 +30,11 @@ const DOCUMENTS: &[&str] = &[
     "tweet",
 ];
 
+/// Whether word `w` names a document ([`DOCUMENTS`]).
+fn is_document(w: &str) -> bool {
+    DOCUMENTS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
 /// A speaker phrase found in a window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Np {
@@ -243,12 +248,8 @@ impl<'a> Reader<'a> {
     /// sent by harbour master Callum Ruddock`, `a letter from Ann Vale`, a
     /// person's name after `by` or `from` within three words of the noun.
     pub fn author_between(&self, from: usize, to: usize) -> Option<Np> {
-        let doc = (from..to.min(from + 8)).find(|&k| {
-            self.is_word(k)
-                && DOCUMENTS
-                    .iter()
-                    .any(|d| self.word(k).eq_ignore_ascii_case(d))
-        })?;
+        let doc =
+            (from..to.min(from + 8)).find(|&k| self.is_word(k) && is_document(self.word(k)))?;
         let by = (doc + 1..to.min(doc + 4)).find(|&k| {
             let w = self.word(k);
             w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from")
@@ -928,9 +929,7 @@ impl<'a> Reader<'a> {
         // issuer says, the clause's person
         if matches!(self.word(end), "that" | "which")
             && end > floor
-            && DOCUMENTS
-                .iter()
-                .any(|d| self.word(end - 1).eq_ignore_ascii_case(d))
+            && is_document(self.word(end - 1))
         {
             return self.clause_subject(floor, end - 1);
         }
