@@ -197,11 +197,7 @@ pub(crate) fn attribute<'h>(
                                 != out[p].speaker.and_then(|s| s.entity)
                     })?;
                     Some(Speaker {
-                        mention: Mention {
-                            haystack: text,
-                            span: np.span,
-                            kind: np.kind,
-                        },
+                        mention: mention_of(text, &np),
                         name: resolver.entities[e].name,
                         entity: Some(crate::analysis::EntityId(e)),
                     })
@@ -264,11 +260,7 @@ pub(crate) fn attribute<'h>(
 /// its speaker resolved (and recorded as having spoken).
 fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h>, f: &Found<'_>) {
     let (entity, how) = resolver.resolve(&f.speaker);
-    let mention = Mention {
-        haystack: text,
-        span: f.speaker.span,
-        kind: f.speaker.kind,
-    };
+    let mention = mention_of(text, &f.speaker);
     let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
     if let Some(e) = entity {
         resolver.spoke(e, f.speaker.span.start, mention);
@@ -279,11 +271,7 @@ fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h
         entity: entity.map(crate::analysis::EntityId),
     });
     a.cue = f.cue.map(|c| cue(text, &c));
-    a.addressee = f.addressee.map(|np| Mention {
-        haystack: text,
-        span: np.span,
-        kind: np.kind,
-    });
+    a.addressee = f.addressee.map(|np| mention_of(text, &np));
     // a partial quotation's verb at a distance is no reporting frame of
     // its own
     a.rule = if f.rule == Rule::SpeakerCueBefore
@@ -295,6 +283,15 @@ fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h
         f.rule
     };
     a.confidence = confidence(a.rule) * certainty(how);
+}
+
+/// The mention of phrase `np` in `text`.
+fn mention_of<'h>(text: &'h str, np: &Np) -> Mention<'h> {
+    Mention {
+        haystack: text,
+        span: np.span,
+        kind: np.kind,
+    }
 }
 
 fn cue<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
@@ -1235,11 +1232,7 @@ fn nested<'h>(
             if let (Some(i), Some((speaker, conf))) = (me, holder) {
                 let a = &mut out[n];
                 a.speaker = Some(Speaker {
-                    mention: Mention {
-                        haystack: text,
-                        span: i.span,
-                        kind: i.kind,
-                    },
+                    mention: mention_of(text, &i),
                     ..speaker
                 });
                 a.cue = Some(cue_of(text, &cue));
@@ -1249,11 +1242,7 @@ fn nested<'h>(
             return;
         };
         let (entity, how) = resolver.resolve(&np);
-        let mention = Mention {
-            haystack: text,
-            span: np.span,
-            kind: np.kind,
-        };
+        let mention = mention_of(text, &np);
         let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
         let a = &mut out[n];
         a.speaker = Some(Speaker {
