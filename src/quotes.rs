@@ -616,11 +616,10 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     // char-wise trim, since no other ASCII character is white space or
     // invisible. A sentence after the first in a line opens with a space,
     // and most lines end in one.
-    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let is_blank = |c: char| c.is_whitespace() || crate::scan::is_invisible(c);
     let bytes = text.as_bytes();
     let mut start = span.start;
-    while start < span.end && is_space(bytes[start]) {
+    while start < span.end && crate::scan::ascii_space(bytes[start]) {
         start += 1;
     }
     if start < span.end && !bytes[start].is_ascii() {
@@ -628,7 +627,7 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
         start += s.len() - s.trim_start_matches(is_blank).len();
     }
     let mut end = span.end;
-    while end > start && is_space(bytes[end - 1]) {
+    while end > start && crate::scan::ascii_space(bytes[end - 1]) {
         end -= 1;
     }
     if end > start && !bytes[end - 1].is_ascii() {

@@ -9,6 +9,7 @@ use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
 use crate::lexicon::{fold_into, with_folded, Gender, Number};
+use crate::scan::ascii_space;
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -1198,13 +1199,6 @@ fn two_ascii_words(b: &[u8]) -> Option<bool> {
         Some(c) if c.is_ascii() => Some(true),
         Some(_) => None,
     }
-}
-
-/// `char::is_whitespace` of an ASCII byte: tab to carriage return, and
-/// space.
-#[inline]
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The words of `s`, as `str::split_whitespace` splits them: read byte by

@@ -148,6 +148,13 @@ pub(crate) fn quiet_prefix(bytes: &[u8], i: usize) -> Option<usize> {
     Some((stop.trailing_zeros() / 8) as usize)
 }
 
+/// `char::is_whitespace` of an ASCII byte: tab to carriage return, and
+/// space (`u8::is_ascii_whitespace` leaves out the vertical tab).
+#[inline]
+pub(crate) fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// The first byte at or after `from` (at most `bytes.len()`) that [`LEAD`]
 /// gives a lead, or `bytes.len()` when none is left.
 ///

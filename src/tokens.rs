@@ -439,8 +439,7 @@ fn read_run(
                 words += 1;
                 capitals += usize::from(out.last().is_some_and(|t| t.capital));
             } else if b < 0x80 {
-                // ASCII white space as `char::is_whitespace` has it
-                if !matches!(b, b'\t'..=b'\r' | b' ') {
+                if !crate::scan::ascii_space(b) {
                     out.push(punct(i, b as char, inside));
                 }
                 i += 1;
