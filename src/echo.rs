@@ -283,7 +283,7 @@ fn word_end(s: &str, mut i: usize) -> (usize, bool) {
             i += 1;
         } else if b >= 0x80 {
             match s[i..].chars().next() {
-                Some(c) if c == '’' || word_char(c) => {
+                Some(c) if c == '’' || crate::tokens::alphanumeric(c) => {
                     ascii = false;
                     i += c.len_utf8();
                 }
@@ -294,15 +294,6 @@ fn word_end(s: &str, mut i: usize) -> (usize, bool) {
         }
     }
     (i, ascii)
-}
-
-/// Whether non-ASCII char `c` is a letter or digit. The dashes, curly
-/// quotes and ellipsis of the General Punctuation block, the non-ASCII
-/// chars news text has most, are none, and are told so without the
-/// Unicode tables.
-#[inline]
-fn word_char(c: char) -> bool {
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// A word without the apostrophes around it (`'tis'` → `tis`).
@@ -433,13 +424,6 @@ mod tests {
                 s.push_str(PIECES[(seed >> 16) as usize % PIECES.len()]);
             }
             assert_eq!(stems(&s), stems_reference(&s), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_word_char() {
-        for c in '\u{2000}'..='\u{206F}' {
-            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 
