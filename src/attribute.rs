@@ -736,14 +736,7 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
 
 /// The first speaker phrase between `from` and `to`.
 fn first_np(r: &Reader<'_>, from: usize, to: usize) -> Option<Np> {
-    (from..to).take(16).find_map(|k| {
-        let np = r.np_starting_at(k, to)?;
-        matches!(
-            np.kind,
-            MentionKind::Name | MentionKind::Pronoun | MentionKind::Description
-        )
-        .then_some(np)
-    })
+    r.free_np(from, to, |_, _| true)
 }
 
 /// The index of the first token starting at or after byte `end`, searched

@@ -726,17 +726,53 @@ impl<'a> Reader<'a> {
             || t.capital && is_weekday(w)
     }
 
+    /// The first phrase of `from..to` that is not the object of a
+    /// preposition and that `fits` (given its first token). Phrases are read
+    /// whole, so that the tail of one is not taken for another (`a fourth
+    /// term as prime minister`), and a preposition governs the phrases after
+    /// it, across `and` and capitalised words, up to the next comma or
+    /// lower-case word: in `On the eve of his election to a fourth term as
+    /// prime minister in South Carolina, Netanyahu rallied …` only Netanyahu
+    /// may be a subject. (`according to` governs nothing: its phrase is a
+    /// source.) At most 24 phrases or words are read.
+    pub fn free_np(&self, from: usize, to: usize, fits: impl Fn(usize, &Np) -> bool) -> Option<Np> {
+        let mut k = from;
+        let mut governed = false;
+        for _ in 0..24 {
+            if k >= to {
+                return None;
+            }
+            if let Some(np) = self.np_starting_at(k, to) {
+                if !governed && fits(k, &np) {
+                    return Some(np);
+                }
+                k = self.first_token_from(np.span.end, to).max(k + 1);
+                continue;
+            }
+            if self.punct(k, ',') {
+                governed = false;
+            } else if self.is_word(k) {
+                let w = self.word(k);
+                if is_preposition(w) {
+                    governed = !self.according_to_at(k);
+                } else if !self.tokens[k].capital
+                    && !matches!(w, "and" | "or")
+                    && !self.info(k).is(DETERMINER)
+                {
+                    governed = false;
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// The first person-like phrase of the clause `from..to`: a pronoun, a
     /// person's name or a description of a person.
     pub fn clause_subject(&self, from: usize, to: usize) -> Option<Np> {
-        let np = (from..to).take(12).find_map(|k| {
-            let np = self.np_starting_at(k, to)?;
-            let personal = match np.kind {
-                MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
-                MentionKind::Name => np.person,
-                MentionKind::Description => np.person,
-            };
-            personal.then_some(np)
+        let np = self.free_np(from, to, |k, np| match np.kind {
+            MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
+            MentionKind::Name | MentionKind::Description => np.person,
         })?;
         if np.kind != MentionKind::Description {
             return Some(np);
