@@ -712,7 +712,8 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
                 })
                 .or_else(|| {
                     // a participle (`…, saying "…"`): the first phrase of the clause
-                    first_np(r, floor, cue.first)
+                    r.clause_subject(floor, cue.first)
+                        .or_else(|| first_np(r, floor, cue.first))
                 })?;
             // the words are a document's, read out or released by the
             // subject: its author spoke (`read from an email sent by harbour
@@ -722,7 +723,11 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
             let after = addressee.map_or(cue.last + 1, |a| {
                 token_after(r, cue.last + 1, a.span.end, o)
             });
-            let strong = r.only_glue_between(after, o);
+            // (a colon right before the quotation closes the frame however
+            // many words follow the verb: `writing in an email: "…"`)
+            let strong = r.only_glue_between(after, o)
+                || r.tokens[o - 1].is_punct(':')
+                    && r.tokens[after..o - 1].iter().all(|t| t.is_word());
             Some(Found {
                 speaker,
                 cue: Some(cue),
