@@ -6,7 +6,9 @@
 //! quotation, so the work per quotation is constant.
 
 use crate::analysis::MentionKind;
-use crate::lexicon::{Gender, Lexicon, Number, PhraseKind, ADVERB, DETERMINER, OBJECT, PARTICLE};
+use crate::lexicon::{
+    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, OBJECT, PARTICLE,
+};
 use crate::span::Span;
 use crate::tokens::{Tok, Token};
 
@@ -755,9 +757,9 @@ impl<'a> Reader<'a> {
                 let w = self.word(k);
                 if is_preposition(w) {
                     governed = !self.according_to_at(k);
-                } else if !self.tokens[k].capital
-                    && !matches!(w, "and" | "or")
-                    && !self.info(k).is(DETERMINER)
+                } else if self.info(k).is(AUXILIARY)
+                    || matches!(w, "that" | "who" | "which")
+                    || self.verb_at(k).is_some()
                 {
                     governed = false;
                 }
