@@ -855,6 +855,20 @@ fn right_frame<'a>(
             strong: open_end,
         }
     };
+    // a fragment inside a clause of its own is not attributed by a frame
+    // that introduces the next quotation: `After Ruiz said students might
+    // do better at "less advanced schools," Hale said: "…"`
+    if partial && words_before {
+        let end = cue_end(r, &found, c + 1, ceil);
+        if end + 1 == ceil
+            && r.tokens[end].is_punct(':')
+            && r.tokens
+                .get(ceil)
+                .is_some_and(|t| matches!(t.tok, Tok::Open(_)))
+        {
+            return None;
+        }
+    }
     if crossed {
         // `"…." Smith said on Friday.`: only a short attribution sentence
         // with no other verb counts
