@@ -193,6 +193,10 @@ pub enum Rule {
     Echo,
     /// A nested quotation, attributed from the words of its outer quotation.
     Nested,
+    /// The title of a work, named by the words before it (`on NBC's "Meet
+    /// the Press,"`, `his book, "An American Son."`): nobody's words, so no
+    /// speaker; the confidence is how sure the title is.
+    Title,
     /// No rule found a speaker.
     None,
 }
@@ -213,6 +217,7 @@ impl Rule {
             Rule::PartialSubject => "partial_subject",
             Rule::Echo => "echo",
             Rule::Nested => "nested",
+            Rule::Title => "title",
             Rule::None => "none",
         }
     }
@@ -447,6 +452,7 @@ mod tests {
             Rule::PartialSubject,
             Rule::Echo,
             Rule::Nested,
+            Rule::Title,
             Rule::None,
         ] {
             let json = serde_json::to_string(&rule).unwrap_or_else(|e| panic!("{rule:?}: {e}"));

@@ -105,6 +105,14 @@ pub(crate) fn attribute<'h>(
         }
         let para_open = paragraph_at[n].0;
         resolver.at_paragraph(para_open);
+        if names_a_work(&reader, o, quotes[n].content()) {
+            // a programme, book or article by its title: nobody's words
+            let a = &mut out[n];
+            a.quote.kind = QuoteKind::Scare;
+            a.rule = Rule::Title;
+            a.confidence = confidence(Rule::Title);
+            continue;
+        }
         let found =
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
         let found = found.or_else(|| {
@@ -317,6 +325,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::Adjacent => 0.6,
         Rule::Narration => 0.55,
         Rule::Nested => 0.5,
+        Rule::Title => 0.8,
         Rule::None => 0.0,
     }
 }
@@ -452,6 +461,49 @@ fn frame_for<'a>(
                 })
         }
     }
+}
+
+/// Whether the quotation opened at token `o` is the title of a work named
+/// by the words before it: title case, at most six words, right after a
+/// possessive, a preposition or a word that introduces a title (`on NBC's
+/// "Meet the Press."`, `told "Fox and Friends,"`, `his 2012 book, "An
+/// American Son."`, `an article titled "…"`).
+fn names_a_work(r: &Reader<'_>, o: usize, content: &str) -> bool {
+    const BEFORE: [&str; 21] = [
+        "on",
+        "of",
+        "in",
+        "from",
+        "titled",
+        "aired",
+        "entitled",
+        "dubbed",
+        "named",
+        "told",
+        "book",
+        "memoir",
+        "show",
+        "program",
+        "programme",
+        "series",
+        "film",
+        "documentary",
+        "album",
+        "article",
+        "column",
+    ];
+    if content.split_whitespace().nth(6).is_some() || !crate::quotes::title_case(content) {
+        return false;
+    }
+    let mut k = o;
+    if k > 0 && r.tokens[k - 1].is_punct(',') {
+        k -= 1;
+    }
+    if k == 0 || !r.tokens[k - 1].is_word() {
+        return false;
+    }
+    let w = r.word(k - 1);
+    crate::frame::is_possessive(w) || BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w))
 }
 
 /// Words that open a subordinate clause.
