@@ -151,7 +151,24 @@ pub(crate) fn attribute<'h>(
                         .take(4)
                         .count()
                         <= 3;
-            let kind_ok = quotes[n].kind() == QuoteKind::Direct;
+            // (or a fragment in the sentence right after the attributed
+            // quotation, in its paragraph: `"…," Trump said. Instead, "…"`)
+            let kind_ok = quotes[n].kind() == QuoteKind::Direct
+                || para_open == para_p
+                    && close_at[p] < o
+                    && !crate::quotes::title_case(quotes[n].content())
+                    && tokens[close_at[p] + 1..o]
+                        .iter()
+                        .filter(|t| t.tok == Tok::Sentence)
+                        .count()
+                        == 1
+                    && tokens[close_at[p] + 1..o].len() <= 16
+                    // (a person named there has the floor: `That prompted
+                    // Rubio to … call Trump "…"`)
+                    && !tokens[close_at[p] + 1..o]
+                        .iter()
+                        .skip_while(|t| t.tok != Tok::Sentence)
+                        .any(|t| t.person);
             // a question answered in a paragraph of its own is a turn in a
             // conversation: the reply comes from the previous other speaker
             // in a conversation (the two last quotations in consecutive
