@@ -668,7 +668,12 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
             r.tokens[first - 1].tok,
             Tok::Punct('-' | '—' | '–' | ':' | ',' | '.')
         )
-        || r.word(first - 1).eq_ignore_ascii_case("from");
+        || r.word(first - 1).eq_ignore_ascii_case("from")
+        // (or name a person in full where a sentence ends: `The surge does
+        // not surprise pollster Daron Shaw: "…"`)
+        || speaker.kind == MentionKind::Name
+            && speaker.person
+            && r.text[speaker.head].contains(' ');
     if !opens || speaker.kind == MentionKind::Pronoun {
         return None;
     }
