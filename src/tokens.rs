@@ -183,6 +183,9 @@ fn scan_word(text: &str, start: usize, limit: usize) -> Scanned {
             {
                 3
             }
+            // the soft hyphen of text copied from a laid-out page
+            // (`organ\u{AD}isers`)
+            0xC2 if bytes.get(i + 1) == Some(&0xAD) => 2,
             _ => break,
         };
         let after = i + joiner;
@@ -1228,7 +1231,8 @@ mod tests {
         let text = "Said the NATO chief, O'Neil: U.S. rock-n-roll AT&T 3M eBay X1 x. y- \
             abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
             78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 Trump's it's AT&T's \
-            X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's end";
+            X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's \
+            organ\u{AD}isers x\u{AD} end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
         let mut checked = 0;

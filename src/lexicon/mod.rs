@@ -966,6 +966,8 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     for c in chars {
         match c {
             '’' | '‘' | 'ʼ' | '′' => out.push('\''),
+            // a soft hyphen only marks where a line may break
+            '\u{AD}' => {}
             c => out.extend(c.to_lowercase()),
         }
     }
