@@ -74,6 +74,10 @@ pub(crate) struct Resolver<'h> {
     /// The paragraph of the last attributed quotation.
     last_speaker_paragraph: usize,
     sites: Vec<NameSite>,
+    /// The organisations named outside quotations (`Halvorsen Foods Inc.`,
+    /// `the Ministry of Health`), as the spans of their names in text
+    /// order, for the descriptions that take them up (`the company`).
+    orgs: Vec<Span>,
     cursor: usize,
     // forward state
     last_person: [Option<(usize, usize)>; 3],
@@ -273,6 +277,7 @@ impl<'h> Resolver<'h> {
             paragraph: 0,
             last_speaker_paragraph: 0,
             sites: Vec::with_capacity(names),
+            orgs: Vec::new(),
             cursor: 0,
             last_person: [None; 3],
             last_subject: [None; 3],
@@ -395,6 +400,41 @@ impl<'h> Resolver<'h> {
             } else {
                 None
             };
+            // an organisation's name (`Halvorsen Foods Inc.`, `the Ministry
+            // of Health`), read back from the end of the capitalised run its
+            // word is in, is kept for `the company` later
+            if t.info.org
+                && t.capital
+                && !t.inside
+                && res.orgs.last().is_none_or(|o| o.end <= t.span.start)
+            {
+                let mut end = i;
+                while end + 2 < tokens.len()
+                    && end - i < 8
+                    && (tokens[end + 1].capital && tokens[end + 1].is_word()
+                        || tokens[end + 2].capital
+                            && matches!(&text[tokens[end + 1].span], "of" | "for" | "on"))
+                {
+                    end += if tokens[end + 1].capital { 1 } else { 2 };
+                }
+                // (and back over the capitalised words before it, to a
+                // `the`: `the Home Office`, `Halvorsen Foods`)
+                let mut start = i;
+                while start > 0
+                    && i - start < 4
+                    && tokens[start - 1].is_word()
+                    && tokens[start - 1].capital
+                    && !tokens[start - 1].info.is(crate::lexicon::DETERMINER)
+                    && !tokens[start - 1].info.starter
+                {
+                    start -= 1;
+                }
+                if start > 0 && text[tokens[start - 1].span].eq_ignore_ascii_case("the") {
+                    start -= 1;
+                }
+                res.orgs
+                    .push(Span::new(tokens[start].span.start, tokens[end].span.end));
+            }
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
                 if sentence_first && !t.inside && is_he_or_she(&t.info) {
                     pronoun_subject = true;
@@ -1042,22 +1082,101 @@ impl<'h> Resolver<'h> {
                 }
             }
         }
+        // `the company`, `the ministry`: the organisation last named that
+        // such a word describes
+        let org = if np.definite && !np.person && np.number == Number::Singular {
+            self.org_described(np)
+        } else {
+            None
+        };
         let mut key = std::mem::take(&mut self.scratch);
         key.clear();
-        fold_into(&self.text[np.span], &mut key);
+        fold_into(&self.text[org.unwrap_or(np.span)], &mut key);
         let e = match self.keys.get(&key).and_then(|s| s.description) {
             Some(e) => e,
             None => {
                 // (a description is filed under the empty name too)
                 let empty = self.keys.intern("");
-                let e = self.new_entity(np.span, EntityKind::Description, np.gender, 0, empty);
+                let e = self.new_entity(
+                    org.unwrap_or(np.span),
+                    EntityKind::Description,
+                    np.gender,
+                    0,
+                    empty,
+                );
                 self.entities[e].number = np.number;
                 self.keys.slot(&key).description = Some(e);
                 e
             }
         };
         self.scratch = key;
-        (Some(e), How::Direct)
+        (
+            Some(e),
+            if org.is_some() {
+                How::Role
+            } else {
+                How::Direct
+            },
+        )
+    }
+
+    /// The name of the organisation that definite description `np` (`the
+    /// company`, `the ministry`) takes up: of the last few organisations
+    /// named before it, the latest whose name holds the description's noun
+    /// (`the Ministry of Health`), or, for a word for a business (`the
+    /// firm`), ends in a company's legal form (`Halvorsen Foods Inc.`).
+    fn org_described(&self, np: &Np) -> Option<Span> {
+        /// Words for a business, which a company's name rarely holds.
+        const BUSINESS: [&str; 8] = [
+            "company",
+            "firm",
+            "business",
+            "corporation",
+            "manufacturer",
+            "maker",
+            "retailer",
+            "supplier",
+        ];
+        /// The legal forms that end a company's name.
+        const LEGAL: [&str; 11] = [
+            "inc",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "ltd",
+            "llc",
+            "plc",
+            "lp",
+            "ag",
+            "sa",
+        ];
+        let noun = self.text[np.head].split_whitespace().last()?;
+        if self.text[np.head].contains(char::is_whitespace) {
+            // (one word only: `the health ministry` is a description of its own)
+            return None;
+        }
+        let business = BUSINESS.iter().any(|b| b.eq_ignore_ascii_case(noun));
+        let before = self.orgs.partition_point(|s| s.start < np.span.start);
+        self.orgs[..before]
+            .iter()
+            .rev()
+            .take(8)
+            .copied()
+            .find(|&org| {
+                let name = &self.text[org];
+                let mut words = name
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .map(|w| w.trim_end_matches('.'))
+                    .filter(|w| !w.is_empty());
+                if business {
+                    words
+                        .next_back()
+                        .is_some_and(|last| LEGAL.iter().any(|l| l.eq_ignore_ascii_case(last)))
+                } else {
+                    words.any(|w| w.eq_ignore_ascii_case(noun))
+                }
+            })
     }
 
     /// Record that entity `e` spoke at `pos`.
