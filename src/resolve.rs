@@ -369,7 +369,9 @@ impl<'h> Resolver<'h> {
                 continue;
             }
             // only `the`, `this` or `that` opens a definite description
-            if !t.inside
+            // (the word is read only in a sentence whose subject is known)
+            if sentence_subject.is_some()
+                && !t.inside
                 && t.info.is(crate::lexicon::DETERMINER)
                 && crate::frame::is_definite(&text[t.span])
             {
@@ -405,8 +407,10 @@ impl<'h> Resolver<'h> {
                     sentence_first = false;
                 }
                 // but a preposition makes the name after it its object (`By
-                // Ada Lumsden`, a byline)
-                if t.tok == Tok::Word
+                // Ada Lumsden`, a byline): read only while the subject's
+                // place is open
+                if sentence_first
+                    && t.tok == Tok::Word
                     && !t.inside
                     && t.capital
                     && crate::frame::is_preposition(&text[t.span])
