@@ -467,11 +467,9 @@ impl<'h> Resolver<'h> {
             // up by `his` or `she` later in its sentence, is a person of that
             // gender (`Sherlock Holmes took his bottle`; `Acme Corp raised
             // its forecast` is not)
-            let np = if subject
-                && !np.person
-                && np.gender == Gender::Unknown
-                && two_words(&text[np.head])
-            {
+            // (read once: the head stays as it is below)
+            let several = two_words(&text[np.head]);
+            let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
                     .take(16)
@@ -493,8 +491,7 @@ impl<'h> Resolver<'h> {
             } else {
                 np
             };
-            let name = &text[np.head];
-            if two_words(name) {
+            if several {
                 let e = res.register_name(np);
                 res.sites.push(NameSite {
                     np,
@@ -1261,6 +1258,13 @@ impl NameKey {
     /// words lie.
     fn fill(name: &str, key: &mut String) -> NameKey {
         key.clear();
+        // nearly every name is ASCII words joined by single spaces, with no
+        // period: its key is its lower case
+        if let Some(words) = NameKey::of_plain(name.as_bytes()) {
+            key.push_str(name);
+            key.make_ascii_lowercase();
+            return words;
+        }
         let mut words = NameKey {
             count: 0,
             first_end: 0,
@@ -1294,6 +1298,36 @@ impl NameKey {
             key.make_ascii_lowercase();
         }
         words
+    }
+
+    /// Where the words of `name` lie, when it is one or more words of
+    /// ASCII but periods and white space, each after the first after a
+    /// single space: then [`NameKey::fill`] makes `name` in lower case its
+    /// key, words where they are. `None` for any other name.
+    fn of_plain(name: &[u8]) -> Option<NameKey> {
+        let mut words = NameKey {
+            count: 1,
+            first_end: name.len(),
+            last_start: 0,
+        };
+        let mut prev = b' ';
+        for (i, &b) in name.iter().enumerate() {
+            if b == b' ' {
+                if prev == b' ' {
+                    return None;
+                }
+                if words.count == 1 {
+                    words.first_end = i;
+                }
+                words.count += 1;
+                words.last_start = i + 1;
+            } else if b == b'.' || !b.is_ascii() || ascii_space(b) {
+                return None;
+            }
+            prev = b;
+        }
+        // (no word after the last space, or none at all)
+        (prev != b' ').then_some(words)
     }
 
     /// The first word of `key`.
