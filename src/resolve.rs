@@ -392,7 +392,9 @@ impl<'h> Resolver<'h> {
                 inside: t.inside,
                 ..*r
             };
-            let np = if starts {
+            // (a lower-case title, `campaign`, `state`, opens a name only
+            // before a capitalised word: most have none in reach)
+            let np = if starts && (t.capital || capital_in_run(&tokens[i + 1..])) {
                 side().np_starting_at(i, (i + 12).min(tokens.len()))
             } else {
                 None
@@ -1104,6 +1106,19 @@ impl<'h> Resolver<'h> {
 fn bound_before(binds: &[(usize, usize)], at: usize) -> Option<&(usize, usize)> {
     let n = binds.partition_point(|(pos, _)| *pos < at);
     n.checked_sub(1).and_then(|i| binds.get(i))
+}
+
+/// Whether a capitalised word lies in the run of words and periods that
+/// opens `tokens`, within the twelve tokens a name is read in. A phrase
+/// is such a run, and a name needs a capitalised word (an initial is one
+/// too), or a particle before one (`de Gaulle`): a phrase starting just
+/// before `tokens` can be a name only when this holds.
+fn capital_in_run(tokens: &[crate::tokens::Token]) -> bool {
+    tokens
+        .iter()
+        .take(12)
+        .take_while(|t| matches!(t.tok, Tok::Word | Tok::Punct('.')))
+        .any(|t| t.capital)
 }
 
 /// Whether a word is `he` or `she`.
