@@ -1369,6 +1369,10 @@ fn role_key(role: &str, key: &mut String) {
         }
         let start = key.len();
         fold_into(w.trim_end_matches('.'), key);
+        // (determiners and abbreviations have four letters at most)
+        if key.len() - start > 4 {
+            continue;
+        }
         if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
             key.truncate(before);
         } else if let Some(full) = title_in_full(&key[start..]) {
