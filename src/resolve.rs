@@ -287,9 +287,10 @@ impl<'h> Resolver<'h> {
             role_scratch: String::new(),
         };
         let tokens = r.tokens;
-        // the sites of one-word names, their entities found once every
-        // fuller name is known
-        let mut singles: Vec<NameSite> = Vec::with_capacity(names);
+        // the sites of one-word names (by index into `res.sites`, where
+        // every site is pushed in text order), their entities found once
+        // every fuller name is known
+        let mut singles: Vec<usize> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
@@ -516,7 +517,8 @@ impl<'h> Resolver<'h> {
                     }
                 }
             } else {
-                singles.push(NameSite {
+                singles.push(res.sites.len());
+                res.sites.push(NameSite {
                     np,
                     entity: usize::MAX,
                     subject,
@@ -536,10 +538,9 @@ impl<'h> Resolver<'h> {
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
-        let fuller = res.sites.len();
         let mut key = std::mem::take(&mut res.scratch);
-        for mut site in singles {
-            let np = site.np;
+        for single in singles {
+            let np = res.sites[single].np;
             key.clear();
             fold_into(&text[np.head], &mut key);
             // one look-up of the key serves the namesakes, the full name
@@ -568,8 +569,7 @@ impl<'h> Resolver<'h> {
             if let Some(role) = np.role {
                 res.bind(role, np.span.start, e);
             }
-            site.entity = e;
-            res.sites.push(site);
+            res.sites[single].entity = e;
         }
         let mut role = std::mem::take(&mut res.role_scratch);
         for (head, gender, subject) in weak {
@@ -599,7 +599,11 @@ impl<'h> Resolver<'h> {
         }
         res.role_scratch = role;
         res.scratch = key;
-        merge_sites(&mut res.sites, fuller);
+        // (the phrases of the sites start ever later, as they are read:
+        // the sort is a safeguard)
+        if !res.sites.is_sorted_by_key(|s| s.np.span.start) {
+            res.sites.sort_by_key(|s| s.np.span.start);
+        }
         for slot in &mut res.keys.slots {
             slot.roles.as_mut_slice().sort_unstable();
         }
@@ -1144,33 +1148,6 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
         Gender::Feminine => pick(slots[1], slots[2]),
         _ => pick(pick(slots[0], slots[1]), slots[2]),
     }
-}
-
-/// Sort `sites` by position, stably, when the first `split` of them and the
-/// rest are each in text order already (as the name pass makes them): one
-/// merge of the two runs rather than a sort.
-fn merge_sites(sites: &mut Vec<NameSite>, split: usize) {
-    let at = |s: &NameSite| s.np.span.start;
-    let (a, b) = sites.split_at(split.min(sites.len()));
-    if b.is_empty() || !a.is_sorted_by_key(at) || !b.is_sorted_by_key(at) {
-        sites.sort_by_key(at);
-        return;
-    }
-    let mut merged = Vec::with_capacity(sites.len());
-    let (mut i, mut j) = (0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        // on a tie the site of the first run goes first, as a stable sort
-        if at(y) < at(x) {
-            merged.push(*y);
-            j += 1;
-        } else {
-            merged.push(*x);
-            i += 1;
-        }
-    }
-    merged.extend_from_slice(&a[i..]);
-    merged.extend_from_slice(&b[j..]);
-    *sites = merged;
 }
 
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
