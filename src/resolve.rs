@@ -292,9 +292,10 @@ impl<'h> Resolver<'h> {
             role_scratch: String::new(),
         };
         let tokens = r.tokens;
-        // the sites of one-word names, their entities found once every
-        // fuller name is known
-        let mut singles: Vec<NameSite> = Vec::with_capacity(names);
+        // the sites of one-word names (by index into `res.sites`, where
+        // every site is pushed in text order), their entities found once
+        // every fuller name is known
+        let mut singles: Vec<usize> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
@@ -374,7 +375,9 @@ impl<'h> Resolver<'h> {
                 continue;
             }
             // only `the`, `this` or `that` opens a definite description
-            if !t.inside
+            // (the word is read only in a sentence whose subject is known)
+            if sentence_subject.is_some()
+                && !t.inside
                 && t.info.is(crate::lexicon::DETERMINER)
                 && crate::frame::is_definite(&text[t.span])
             {
@@ -395,7 +398,9 @@ impl<'h> Resolver<'h> {
                 inside: t.inside,
                 ..*r
             };
-            let np = if starts {
+            // (a lower-case title, `campaign`, `state`, opens a name only
+            // before a capitalised word: most have none in reach)
+            let np = if starts && (t.capital || capital_in_run(&tokens[i + 1..])) {
                 side().np_starting_at(i, (i + 12).min(tokens.len()))
             } else {
                 None
@@ -445,8 +450,10 @@ impl<'h> Resolver<'h> {
                     sentence_first = false;
                 }
                 // but a preposition makes the name after it its object (`By
-                // Ada Lumsden`, a byline)
-                if t.tok == Tok::Word
+                // Ada Lumsden`, a byline): read only while the subject's
+                // place is open
+                if sentence_first
+                    && t.tok == Tok::Word
                     && !t.inside
                     && t.capital
                     && crate::frame::is_preposition(&text[t.span])
@@ -503,11 +510,9 @@ impl<'h> Resolver<'h> {
             // up by `his` or `she` later in its sentence, is a person of that
             // gender (`Sherlock Holmes took his bottle`; `Acme Corp raised
             // its forecast` is not)
-            let np = if subject
-                && !np.person
-                && np.gender == Gender::Unknown
-                && two_words(&text[np.head])
-            {
+            // (read once: the head stays as it is below)
+            let several = two_words(&text[np.head]);
+            let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
                     .take(16)
@@ -529,8 +534,7 @@ impl<'h> Resolver<'h> {
             } else {
                 np
             };
-            let name = &text[np.head];
-            if two_words(name) {
+            if several {
                 let e = res.register_name(np);
                 res.sites.push(NameSite {
                     np,
@@ -553,7 +557,8 @@ impl<'h> Resolver<'h> {
                     }
                 }
             } else {
-                singles.push(NameSite {
+                singles.push(res.sites.len());
+                res.sites.push(NameSite {
                     np,
                     entity: usize::MAX,
                     subject,
@@ -573,10 +578,9 @@ impl<'h> Resolver<'h> {
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
-        let fuller = res.sites.len();
         let mut key = std::mem::take(&mut res.scratch);
-        for mut site in singles {
-            let np = site.np;
+        for single in singles {
+            let np = res.sites[single].np;
             key.clear();
             fold_into(&text[np.head], &mut key);
             // one look-up of the key serves the namesakes, the full name
@@ -605,8 +609,7 @@ impl<'h> Resolver<'h> {
             if let Some(role) = np.role {
                 res.bind(role, np.span.start, e);
             }
-            site.entity = e;
-            res.sites.push(site);
+            res.sites[single].entity = e;
         }
         let mut role = std::mem::take(&mut res.role_scratch);
         for (head, gender, subject) in weak {
@@ -636,7 +639,11 @@ impl<'h> Resolver<'h> {
         }
         res.role_scratch = role;
         res.scratch = key;
-        merge_sites(&mut res.sites, fuller);
+        // (the phrases of the sites start ever later, as they are read:
+        // the sort is a safeguard)
+        if !res.sites.is_sorted_by_key(|s| s.np.span.start) {
+            res.sites.sort_by_key(|s| s.np.span.start);
+        }
         for slot in &mut res.keys.slots {
             slot.roles.as_mut_slice().sort_unstable();
         }
@@ -1224,6 +1231,19 @@ fn bound_before(binds: &[(usize, usize)], at: usize) -> Option<&(usize, usize)> 
     n.checked_sub(1).and_then(|i| binds.get(i))
 }
 
+/// Whether a capitalised word lies in the run of words and periods that
+/// opens `tokens`, within the twelve tokens a name is read in. A phrase
+/// is such a run, and a name needs a capitalised word (an initial is one
+/// too), or a particle before one (`de Gaulle`): a phrase starting just
+/// before `tokens` can be a name only when this holds.
+fn capital_in_run(tokens: &[crate::tokens::Token]) -> bool {
+    tokens
+        .iter()
+        .take(12)
+        .take_while(|t| matches!(t.tok, Tok::Word | Tok::Punct('.')))
+        .any(|t| t.capital)
+}
+
 /// Whether a word is `he` or `she`.
 fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
     info.pronoun.is_some_and(|p| {
@@ -1247,33 +1267,6 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
         Gender::Feminine => pick(slots[1], slots[2]),
         _ => pick(pick(slots[0], slots[1]), slots[2]),
     }
-}
-
-/// Sort `sites` by position, stably, when the first `split` of them and the
-/// rest are each in text order already (as the name pass makes them): one
-/// merge of the two runs rather than a sort.
-fn merge_sites(sites: &mut Vec<NameSite>, split: usize) {
-    let at = |s: &NameSite| s.np.span.start;
-    let (a, b) = sites.split_at(split.min(sites.len()));
-    if b.is_empty() || !a.is_sorted_by_key(at) || !b.is_sorted_by_key(at) {
-        sites.sort_by_key(at);
-        return;
-    }
-    let mut merged = Vec::with_capacity(sites.len());
-    let (mut i, mut j) = (0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        // on a tie the site of the first run goes first, as a stable sort
-        if at(y) < at(x) {
-            merged.push(*y);
-            j += 1;
-        } else {
-            merged.push(*x);
-            i += 1;
-        }
-    }
-    merged.extend_from_slice(&a[i..]);
-    merged.extend_from_slice(&b[j..]);
-    *sites = merged;
 }
 
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
@@ -1376,6 +1369,13 @@ impl NameKey {
     /// words lie.
     fn fill(name: &str, key: &mut String) -> NameKey {
         key.clear();
+        // nearly every name is ASCII words joined by single spaces, with no
+        // period: its key is its lower case
+        if let Some(words) = NameKey::of_plain(name.as_bytes()) {
+            key.push_str(name);
+            key.make_ascii_lowercase();
+            return words;
+        }
         let mut words = NameKey {
             count: 0,
             first_end: 0,
@@ -1411,6 +1411,36 @@ impl NameKey {
         words
     }
 
+    /// Where the words of `name` lie, when it is one or more words of
+    /// ASCII but periods and white space, each after the first after a
+    /// single space: then [`NameKey::fill`] makes `name` in lower case its
+    /// key, words where they are. `None` for any other name.
+    fn of_plain(name: &[u8]) -> Option<NameKey> {
+        let mut words = NameKey {
+            count: 1,
+            first_end: name.len(),
+            last_start: 0,
+        };
+        let mut prev = b' ';
+        for (i, &b) in name.iter().enumerate() {
+            if b == b' ' {
+                if prev == b' ' {
+                    return None;
+                }
+                if words.count == 1 {
+                    words.first_end = i;
+                }
+                words.count += 1;
+                words.last_start = i + 1;
+            } else if b == b'.' || !b.is_ascii() || ascii_space(b) {
+                return None;
+            }
+            prev = b;
+        }
+        // (no word after the last space, or none at all)
+        (prev != b' ').then_some(words)
+    }
+
     /// The first word of `key`.
     fn first<'k>(&self, key: &'k str) -> &'k str {
         key.get(..self.first_end).unwrap_or("")
@@ -1435,6 +1465,10 @@ fn role_key(role: &str, key: &mut String) {
         }
         let start = key.len();
         fold_into(w.trim_end_matches('.'), key);
+        // (determiners and abbreviations have four letters at most)
+        if key.len() - start > 4 {
+            continue;
+        }
         if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
             key.truncate(before);
         } else if let Some(full) = title_in_full(&key[start..]) {
