@@ -407,13 +407,13 @@ struct Run {
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
 #[inline(never)]
-fn read_run(
+fn read_run<'a>(
     out: &mut Vec<Token>,
     text: &str,
     mut i: usize,
     run: Run,
-    lexicon: &Lexicon,
-    common: &mut CommonWords,
+    lexicon: &'a Lexicon,
+    common: &mut CommonWords<'a>,
     line: &mut Line,
 ) -> Option<usize> {
     let Run {
@@ -535,7 +535,7 @@ impl Line {
 /// writes in lower case are ordinary words, not names (`Poor Fanny`,
 /// `Former senator`). The words that could be either are noted as the
 /// tokens are made, and compared once all are known.
-struct CommonWords {
+struct CommonWords<'a> {
     /// The sentence-initial capitalised words, lower-cased and packed
     /// (about one per sentence): `(word, token)`.
     candidates: Vec<([u64; 4], usize)>,
@@ -544,19 +544,22 @@ struct CommonWords {
     /// eight bytes (most) are kept packed, as the first word of [`pack`]
     /// has them, so that comparing them reads no text.
     short: Vec<u64>,
-    /// The last word of `short` in each of 256 slots, by a hash of the
-    /// packed word (0 for none: no word is empty): a word already there
-    /// is not pushed again, so that [`CommonWords::mark`] looks up the
-    /// frequent words a few times rather than at every use. A collision
-    /// only pushes a word again.
-    recent: [u64; 256],
+    /// A memory of the words of at most eight bytes read lately, packed,
+    /// with their lexicon entries: 256 slots by a hash of the packed word
+    /// (0 for none: no word is empty). A word found there needs no
+    /// look-up (the frequent words: `the`, `said`); and a lower-case word
+    /// is pushed onto `short` as it comes in, so that one found there is
+    /// not pushed again and [`CommonWords::mark`] looks up the frequent
+    /// words a few times rather than at every use. A collision only looks
+    /// a word up and pushes it again.
+    recent: [(u64, &'a WordInfo); 256],
     /// The longer ones.
     lower: Vec<Span>,
 }
 
-impl CommonWords {
+impl<'a> CommonWords<'a> {
     /// Room for the words of `text`, of `sentences` sentences.
-    fn new(text: &str, sentences: usize) -> CommonWords {
+    fn new(text: &str, sentences: usize) -> CommonWords<'a> {
         CommonWords {
             candidates: Vec::with_capacity(sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
@@ -564,7 +567,7 @@ impl CommonWords {
             // one per 6 and one per 30 saves regrowing (copying)
             short: Vec::with_capacity(text.len() / 6),
             lower: Vec::with_capacity(text.len() / 30),
-            recent: [0; 256],
+            recent: [(0, &WordInfo::NONE); 256],
         }
     }
 
@@ -597,11 +600,29 @@ impl CommonWords {
     #[inline]
     fn note_short(&mut self, key: u64) {
         // a word seen a moment ago (`the`, `said`) need not be kept twice
-        let slot = &mut self.recent[(key.wrapping_mul(RECENT_HASH) >> 56) as usize];
-        if *slot != key {
-            *slot = key;
+        if self.recent[recent_slot(key)].0 != key {
             self.short.push(key);
         }
+    }
+
+    /// The lexicon entry of a word of ASCII letters and digits of at most
+    /// eight bytes, packed as `key` (as [`Lexicon::info_alnum`] has it,
+    /// `hi` being 0), from the memory of recent words if it is there; and
+    /// noted as [`CommonWords::note_short`] does when it begins with a
+    /// lower-case letter.
+    #[inline]
+    fn info_short(&mut self, key: u64, lexicon: &'a Lexicon) -> &'a WordInfo {
+        let slot = &mut self.recent[recent_slot(key)];
+        if slot.0 == key {
+            return slot.1;
+        }
+        let info = lexicon.info_alnum(key, 0);
+        *slot = (key, info);
+        // a letter has bit 6 set, and a lower-case letter bit 5 as well
+        if key & 0x60 == 0x60 {
+            self.short.push(key);
+        }
+        info
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`,
@@ -858,7 +879,7 @@ fn push_word(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
-    common: &mut CommonWords,
+    common: &mut CommonWords<'_>,
 ) -> usize {
     let Scanned {
         end,
@@ -902,41 +923,22 @@ fn alnum_stops(x: u64) -> u64 {
 /// eight.
 #[inline]
 fn load(bytes: &[u8], at: usize) -> Option<u64> {
-    let window: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(window))
+    // (`first_chunk` checks the length once, with no overflow test)
+    let window = bytes.get(at..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*window))
 }
 
-/// Whether the ASCII word packed as `lo` and `hi` (zero-padded) at `span`
-/// is capitalised and whether it is all capitals, as `(capital, caps)`,
-/// with the word noted in `common` for the common-word test (a lower-case
-/// word as seen in lower case, a capitalised one as a candidate).
-///
-/// A macro rather than a function: the two fast paths that share it
-/// ([`push_short`], [`push_joined`]) keep their registers this way (as a
-/// function, even one always inlined, it cost 0.6M instructions of 131M
-/// on the PolNeAR texts).
-macro_rules! note_ascii_word {
-    ($lo:expr, $hi:expr, $bytes:expr, $span:expr, $out:expr, $common:expr) => {{
-        let (lo, hi): (u64, u64) = ($lo, $hi);
-        // a letter has bit 6 set, and a lower-case letter bit 5 as well
-        let first = lo & 0x60;
-        let capital = first == 0x40;
-        let caps = capital
-            && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
-            && (lo & !0xFF | hi) & LETTER_BITS != 0;
-        if first == 0x60 {
-            // `hi` is 0 for words of up to eight bytes: letters and digits
-            // are never 0
-            if hi == 0 {
-                $common.note_short(lo);
-            } else {
-                $common.note_lower($bytes, $span);
-            }
-        } else if capital && !caps {
-            $common.note_capital($bytes, $out, $span);
-        }
-        (capital, caps)
-    }};
+/// Whether the ASCII word packed as `lo` and `hi` (letters, digits and
+/// joiners, zero-padded) is capitalised and whether it is all capitals, as
+/// `(capital, caps)` (see [`case_of`]).
+#[inline]
+fn case_ascii(lo: u64, hi: u64) -> (bool, bool) {
+    // a letter has bit 6 set, and a lower-case letter bit 5 as well
+    let capital = lo & 0x60 == 0x40;
+    let caps = capital
+        && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
+        && (lo & !0xFF | hi) & LETTER_BITS != 0;
+    (capital, caps)
 }
 
 /// Push the word starting at `start` when it is made of ASCII letters and
@@ -950,14 +952,14 @@ macro_rules! note_ascii_word {
 /// word that a joiner or a non-ASCII character may continue (as
 /// [`scan_word`] has it), or one near the end of the text.
 #[inline]
-fn push_short(
+fn push_short<'a>(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
     limit: usize,
     inside: bool,
-    lexicon: &Lexicon,
-    common: &mut CommonWords,
+    lexicon: &'a Lexicon,
+    common: &mut CommonWords<'a>,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let x = load(bytes, start)?;
@@ -1008,14 +1010,26 @@ fn push_short(
         end
     };
     let span = Span::new(start, end);
-    let (capital, caps) = note_ascii_word!(lo, hi, bytes, span, out, common);
+    let info = if hi == 0 {
+        // (noted there when in lower case)
+        common.info_short(lo, lexicon)
+    } else {
+        if lo & 0x60 == 0x60 {
+            common.note_lower(bytes, span);
+        }
+        lexicon.info_alnum(lo, hi)
+    };
+    let (capital, caps) = case_ascii(lo, hi);
+    if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
     out.push(Token {
         span,
         tok: Tok::Word,
         inside,
         capital,
         caps,
-        info: *lexicon.info_alnum(lo, hi),
+        info: *info,
         common: false,
         headline: false,
         person: false,
@@ -1041,7 +1055,7 @@ fn push_joined(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
-    common: &mut CommonWords,
+    common: &mut CommonWords<'_>,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let (x, y) = (load(bytes, start)?, load(bytes, start + 8)?);
@@ -1090,7 +1104,18 @@ fn push_joined(
     let (lo, hi) = (x & low_bytes(n), y & low_bytes(n.saturating_sub(8)));
     // (joiners have bit 6 clear, as digits: no letter, no case)
     let span = Span::new(start, end);
-    let (capital, caps) = note_ascii_word!(lo, hi, bytes, span, out, common);
+    let (capital, caps) = case_ascii(lo, hi);
+    if lo & 0x60 == 0x60 {
+        // `hi` is 0 for words of up to eight bytes: letters, digits and
+        // joiners are never 0
+        if hi == 0 {
+            common.note_short(lo);
+        } else {
+            common.note_lower(bytes, span);
+        }
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
     // looked up without a possessive `'s`, as `push_word` does
     let bare = if n >= 3 && at(n - 2) == Some(b'\'') && at(n - 1) == Some(b's') {
         n - 2
@@ -1114,8 +1139,15 @@ fn push_joined(
 }
 
 /// The multiplier of [`CommonWords::recent`]'s hash (FxHash's): a fixed
-/// hash will do where a collision costs one push, not a longer search.
+/// hash will do where a collision costs one look-up and push, not a longer
+/// search.
 const RECENT_HASH: u64 = 0x517C_C1B7_2722_0A95;
+
+/// The slot of [`CommonWords::recent`] of the word packed as `key`.
+#[inline]
+fn recent_slot(key: u64) -> usize {
+    (key.wrapping_mul(RECENT_HASH) >> 56) as usize
+}
 
 /// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
 const JOINERS: u64 = 1 << b'&' | 1 << b'\'' | 1 << b'-' | 1 << b'.';
