@@ -995,7 +995,12 @@ fn push_short<'a>(
     } else if after == b' ' {
         end + 1
     } else if after >= 0x80 {
-        return None;
+        // `’` may continue the word, or General Punctuation end it
+        return if after == 0xE2 {
+            push_curly(out, text, start, limit, inside, lexicon, common)
+        } else {
+            None
+        };
     } else {
         // a joiner continues the word when a letter or digit follows
         if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit {
@@ -1034,6 +1039,105 @@ fn push_short<'a>(
         headline: false,
         person: false,
         hyphen: false,
+    });
+    Some((next, capital))
+}
+
+/// [`push_short`] of a word that a non-ASCII character follows: one that
+/// `’` continues (`Trump’s`, `don’t`, `O’Neil`), or one that other General
+/// Punctuation ends (`said”`, `win—`). ASCII letters and digits, ASCII
+/// joiners and `’` only, of at most sixteen bytes with `’` folded to `'`
+/// as the lexicon folds it, read byte by byte: the same token as
+/// [`push_word`] makes, looked up without a possessive `’s` or `'s`.
+///
+/// `None`, with nothing pushed, for any other word: longer, one that a
+/// non-ASCII letter or `‐` may continue, or one that `limit` cuts.
+#[inline(never)]
+fn push_curly(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    limit: usize,
+    inside: bool,
+    lexicon: &Lexicon,
+    common: &mut CommonWords<'_>,
+) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let word = bytes.get(..limit)?;
+    // the word folded: `’` as `'`
+    let mut key = [0u8; 16];
+    let (mut i, mut n) = (start, 0);
+    let mut hyphen = false;
+    loop {
+        while let Some(&b) = word.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+            *key.get_mut(n)? = b;
+            n += 1;
+            i += 1;
+        }
+        // a joiner followed by a letter or digit continues the word, as
+        // `scan_word` reads it
+        let (folded, width) = match word.get(i..) {
+            Some([b @ (b'\'' | b'-' | b'.' | b'&'), ..]) => (*b, 1),
+            Some([0xE2, 0x80, 0x99, ..]) => (b'\'', 3),
+            _ => break,
+        };
+        match word.get(i + width) {
+            Some(b) if b.is_ascii_alphanumeric() => {}
+            // perhaps a non-ASCII letter
+            Some(0x80..) => return None,
+            _ => break,
+        }
+        *key.get_mut(n)? = folded;
+        n += 1;
+        hyphen |= width == 1 && folded == b'-';
+        i += width;
+    }
+    let end = i;
+    // where the next token may start: the word ends at no joiner that a
+    // letter or digit follows, and at no non-ASCII character but General
+    // Punctuation up to U+203F (no letter or digit) other than a joiner
+    let next = match word.get(end..) {
+        None | Some([]) => end,
+        Some([b' ', ..]) => end + 1,
+        Some([..=0x7F, ..]) => end,
+        Some([0xE2, 0x80, 0x99 | 0x90, after, ..])
+            if *after >= 0x80 || after.is_ascii_alphanumeric() =>
+        {
+            return None;
+        }
+        Some([0xE2, 0x80, 0x80..=0xBF, ..]) => end,
+        _ => return None,
+    };
+    let span = Span::new(start, end);
+    let (lo, hi) = (
+        u64::from_le_bytes(key[..8].try_into().ok()?),
+        u64::from_le_bytes(key[8..].try_into().ok()?),
+    );
+    // (joiners have bit 6 clear, as digits: no letter, no case)
+    let (capital, caps) = case_ascii(lo, hi);
+    if lo & 0x60 == 0x60 {
+        common.note_lower(bytes, span);
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
+    // looked up without a possessive `'s` (`’s` folded)
+    let bare = if n >= 3 && key[n - 2] == b'\'' && key[n - 1] == b's' {
+        n - 2
+    } else {
+        n
+    };
+    let (key_lo, key_hi) = (lo & low_bytes(bare), hi & low_bytes(bare.saturating_sub(8)));
+    out.push(Token {
+        span,
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info: *lexicon.info_alnum(key_lo, key_hi),
+        common: false,
+        headline: false,
+        person: false,
+        hyphen,
     });
     Some((next, capital))
 }
@@ -1260,7 +1364,9 @@ mod tests {
         let text = "Said the NATO chief, O'Neil: U.S. rock-n-roll AT&T 3M eBay X1 x. y- \
             abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
             78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 Trump's it's AT&T's \
-            X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's end";
+            X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's \
+            don’t O’Neil’s DON’T I’M Ab’s’ x’é rock‐n’roll said— word… end’ a’ ’s’ x’’y \
+            it’s. abcdefgh’ijklmnop abcdefgh’ijklmno Zoë’s b’Zoë c’3 5’‐ q’. X’-Y end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
         let mut checked = 0;
