@@ -689,11 +689,21 @@ impl<'a> CommonWords<'a> {
         // words match none and need no look-up (an article has a few
         // dozen candidates, and a lower-case word every 8 bytes)
         let mut lengths = [0u32; 26];
+        // and a bit for each candidate of at most eight bytes, by a fixed
+        // hash of its packed bytes: most short words are turned away with
+        // a multiply and a bit test, not the keyed hash and a probe of the
+        // table (a few dozen candidates set about one bit in thirty)
+        let mut short_filter = [0u64; 16];
+        let filter_bit = |key: u64| (key.wrapping_mul(RECENT_HASH) >> 54) as usize;
         for (key, _) in &self.candidates {
             let first = (key[0] & 0xFF) as u8;
             let len = pack_len(key);
             if let Some(m) = lengths.get_mut(usize::from(first.wrapping_sub(b'a'))) {
                 *m |= 1u32.wrapping_shl(len.wrapping_sub(1) as u32);
+            }
+            if key[1..] == [0, 0, 0] {
+                let bit = filter_bit(key[0]);
+                short_filter[bit / 64] |= 1 << (bit % 64);
             }
         }
         // each distinct word is marked once: `The` opening ten thousand
@@ -712,8 +722,11 @@ impl<'a> CommonWords<'a> {
                 }
             }
         };
-        // the table is sparse: most short words miss at their first slot
         for &key in &self.short {
+            let bit = filter_bit(key);
+            if short_filter[bit / 64] >> (bit % 64) & 1 == 0 {
+                continue;
+            }
             if let Some(run) = table.get_short(key) {
                 mark_run(run);
             }
@@ -798,7 +811,14 @@ impl WordTable {
     /// The slot where the search for `key` starts.
     #[inline]
     fn slot(&self, key: &[u64; 4]) -> usize {
-        (self.seed.words(key) >> self.shift) as usize
+        // most words have at most eight bytes: the part of the hash that
+        // the zero words give is known
+        let h = if key[1..] == [0, 0, 0] {
+            self.seed.word(key[0]) ^ self.short
+        } else {
+            self.seed.words(key)
+        };
+        (h >> self.shift) as usize
     }
 
     /// [`WordTable::get`] of a word of at most eight bytes, packed as the
