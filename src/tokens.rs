@@ -674,7 +674,13 @@ impl<'a> CommonWords<'a> {
         let key = pack_at(bytes, span.start, span.len());
         // an ASCII word: its lower case is that of its packed bytes
         if (key[0] | key[1] | key[2] | key[3]) & HIGH_BITS == 0 {
-            self.candidates.push((key.map(lower_ascii), out.len()));
+            // (most have at most eight bytes: one word to lower-case)
+            let lower = if key[1..] == [0, 0, 0] {
+                [lower_ascii(key[0]), 0, 0, 0]
+            } else {
+                key.map(lower_ascii)
+            };
+            self.candidates.push((lower, out.len()));
         }
     }
 
