@@ -359,8 +359,12 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             }
             // Read tokens up to the next place where a quotation opens or
             // closes, a sentence starts or the paragraph ends; the checks
-            // above are needed only there.
-            let stop = limit.min(sentences.peek().copied().unwrap_or(usize::MAX));
+            // above are needed only there. (Inside a quotation a sentence
+            // start is passed over without a marker: no need to stop.)
+            let stop = match open {
+                Some(_) => limit,
+                None => limit.min(sentences.peek().copied().unwrap_or(usize::MAX)),
+            };
             let run = Run {
                 limit,
                 stop,
