@@ -976,11 +976,15 @@ fn case_ascii(lo: u64, hi: u64) -> (bool, bool) {
 /// everything from the one or two loads that find its end: the same token
 /// as [`push_word`] makes (no joiner, so no hyphen and no possessive).
 ///
+/// A word that a joiner or a non-ASCII character follows is left to
+/// [`push_joined`].
+///
 /// Returns where the next token may start (the word's end, or one past
-/// it when a space follows) and whether the word begins with a capital. `None`, with nothing pushed, when `start`
-/// begins no such word: not an ASCII letter or digit, a longer word, a
-/// word that a joiner or a non-ASCII character may continue (as
-/// [`scan_word`] has it), or one near the end of the text.
+/// it when a space follows) and whether the word begins with a capital.
+/// `None`, with nothing pushed, when `start` begins no such word: not an
+/// ASCII letter or digit, a longer word, a word that a non-ASCII letter
+/// may continue (as [`scan_word`] has it), or one near the end of the
+/// text.
 #[inline]
 fn push_short<'a>(
     out: &mut Vec<Token>,
@@ -1027,7 +1031,7 @@ fn push_short<'a>(
     } else if after >= 0x80 {
         // `’` may continue the word, or General Punctuation end it
         return if after == 0xE2 {
-            push_curly(out, text, start, limit, inside, lexicon, common)
+            push_joined(out, text, start, limit, inside, lexicon, common)
         } else {
             None
         };
@@ -1073,17 +1077,17 @@ fn push_short<'a>(
     Some((next, capital))
 }
 
-/// [`push_short`] of a word that a non-ASCII character follows: one that
-/// `’` continues (`Trump’s`, `don’t`, `O’Neil`), or one that other General
-/// Punctuation ends (`said”`, `win—`). ASCII letters and digits, ASCII
-/// joiners and `’` only, of at most sixteen bytes with `’` folded to `'`
-/// as the lexicon folds it, read byte by byte: the same token as
-/// [`push_word`] makes, looked up without a possessive `’s` or `'s`.
+/// [`push_short`] of a word that a joiner continues (`O'Neil`, `U.S`,
+/// `78-year-old`, `Trump’s`, `don’t`), or that General Punctuation ends
+/// (`said”`, `win—`): ASCII letters and digits, ASCII joiners and `’`
+/// only, of at most sixteen bytes with `’` folded to `'` as the lexicon
+/// folds it, read byte by byte. The same token as [`push_word`] makes,
+/// with its hyphen, and looked up without a possessive `'s` or `’s`.
 ///
 /// `None`, with nothing pushed, for any other word: longer, one that a
 /// non-ASCII letter or `‐` may continue, or one that `limit` cuts.
 #[inline(never)]
-fn push_curly(
+fn push_joined(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
@@ -1152,106 +1156,6 @@ fn push_curly(
     }
     // looked up without a possessive `'s` (`’s` folded)
     let bare = if n >= 3 && key[n - 2] == b'\'' && key[n - 1] == b's' {
-        n - 2
-    } else {
-        n
-    };
-    let (key_lo, key_hi) = (lo & low_bytes(bare), hi & low_bytes(bare.saturating_sub(8)));
-    out.push(Token {
-        span,
-        tok: Tok::Word,
-        inside,
-        capital,
-        caps,
-        info: *lexicon.info_alnum(key_lo, key_hi),
-        common: false,
-        headline: false,
-        person: false,
-        hyphen,
-    });
-    Some((next, capital))
-}
-
-/// [`push_short`] of a word that an ASCII joiner continues (`O'Neil`, `U.S`,
-/// `78-year-old`, `Trump's`): ASCII letters, digits and joiners only,
-/// shorter than sixteen bytes, read from the two loads that hold it. The
-/// same token as [`push_word`] makes, with its hyphen, and looked up
-/// without a possessive `'s`.
-///
-/// `None`, with nothing pushed, for any other word: longer, one that a
-/// non-ASCII character may continue, one that `limit` cuts, or one near
-/// the end of the text.
-#[inline(never)]
-fn push_joined(
-    out: &mut Vec<Token>,
-    text: &str,
-    start: usize,
-    limit: usize,
-    inside: bool,
-    lexicon: &Lexicon,
-    common: &mut CommonWords<'_>,
-) -> Option<(usize, bool)> {
-    let bytes = text.as_bytes();
-    let (x, y) = (load(bytes, start)?, load(bytes, start + 8)?);
-    let mut stops = u128::from(alnum_stops(x)) | u128::from(alnum_stops(y)) << 64;
-    let at = |p: usize| bytes.get(start + p).copied();
-    // drop the stops at the joiners that a letter or digit follows, as
-    // `scan_word` reads them, up to the first that ends the word
-    let mut hyphen = false;
-    let n = loop {
-        let p = (stops.trailing_zeros() / 8) as usize;
-        if p >= 15 {
-            return None;
-        }
-        let (b, next) = (at(p)?, at(p + 1)?);
-        if b >= 0x80 || !(b < 64 && JOINERS >> b & 1 != 0) || start + p + 1 >= limit {
-            break p;
-        }
-        if next >= 0x80 {
-            return None;
-        }
-        if !next.is_ascii_alphanumeric() {
-            break p;
-        }
-        hyphen |= b == b'-';
-        stops &= !(0x80 << (8 * p));
-    };
-    let end = start + n;
-    let after = at(n)?;
-    // where the next token may start, as `push_short` has it (the word
-    // ends at no joiner that a letter or digit follows)
-    let next = if end >= limit {
-        if end > limit {
-            return None;
-        }
-        end
-    } else if after == b' ' {
-        end + 1
-    } else if after >= 0x80 {
-        return None;
-    } else {
-        if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit && at(n + 1)? >= 0x80 {
-            return None;
-        }
-        end
-    };
-    let (lo, hi) = (x & low_bytes(n), y & low_bytes(n.saturating_sub(8)));
-    // (joiners have bit 6 clear, as digits: no letter, no case)
-    let span = Span::new(start, end);
-    let (capital, caps) = case_ascii(lo, hi);
-    if lo & 0x60 == 0x60 {
-        // `hi` is 0 for words of up to eight bytes: letters, digits and
-        // joiners are never 0
-        if hi == 0 {
-            common.note_short(lo);
-        } else {
-            common.note_lower(bytes, span);
-        }
-    } else if capital && !caps {
-        common.note_capital(bytes, out, span);
-    }
-    // looked up without a possessive `'s`, as `push_word` does
-    let bare = if n >= 3 && at(n - 2) == Some(b'\'') && at(n - 1) == Some(b's') {
         n - 2
     } else {
         n
