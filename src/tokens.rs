@@ -362,8 +362,12 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             }
             // Read tokens up to the next place where a quotation opens or
             // closes, a sentence starts or the paragraph ends; the checks
-            // above are needed only there.
-            let stop = limit.min(sentences.peek().copied().unwrap_or(usize::MAX));
+            // above are needed only there. (Inside a quotation a sentence
+            // start is passed over without a marker: no need to stop.)
+            let stop = match open {
+                Some(_) => limit,
+                None => limit.min(sentences.peek().copied().unwrap_or(usize::MAX)),
+            };
             let run = Run {
                 limit,
                 stop,
@@ -410,13 +414,13 @@ struct Run {
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
 #[inline(never)]
-fn read_run(
+fn read_run<'a>(
     out: &mut Vec<Token>,
     text: &str,
     mut i: usize,
     run: Run,
-    lexicon: &Lexicon,
-    common: &mut CommonWords,
+    lexicon: &'a Lexicon,
+    common: &mut CommonWords<'a>,
     line: &mut Line,
 ) -> Option<usize> {
     let Run {
@@ -538,7 +542,7 @@ impl Line {
 /// writes in lower case are ordinary words, not names (`Poor Fanny`,
 /// `Former senator`). The words that could be either are noted as the
 /// tokens are made, and compared once all are known.
-struct CommonWords {
+struct CommonWords<'a> {
     /// The sentence-initial capitalised words, lower-cased and packed
     /// (about one per sentence): `(word, token)`.
     candidates: Vec<([u64; 4], usize)>,
@@ -547,19 +551,22 @@ struct CommonWords {
     /// eight bytes (most) are kept packed, as the first word of [`pack`]
     /// has them, so that comparing them reads no text.
     short: Vec<u64>,
-    /// The last word of `short` in each of 256 slots, by a hash of the
-    /// packed word (0 for none: no word is empty): a word already there
-    /// is not pushed again, so that [`CommonWords::mark`] looks up the
-    /// frequent words a few times rather than at every use. A collision
-    /// only pushes a word again.
-    recent: [u64; 256],
+    /// A memory of the words of at most eight bytes read lately, packed,
+    /// with their lexicon entries: 256 slots by a hash of the packed word
+    /// (0 for none: no word is empty). A word found there needs no
+    /// look-up (the frequent words: `the`, `said`); and a lower-case word
+    /// is pushed onto `short` as it comes in, so that one found there is
+    /// not pushed again and [`CommonWords::mark`] looks up the frequent
+    /// words a few times rather than at every use. A collision only looks
+    /// a word up and pushes it again.
+    recent: [(u64, &'a WordInfo); 256],
     /// The longer ones.
     lower: Vec<Span>,
 }
 
-impl CommonWords {
+impl<'a> CommonWords<'a> {
     /// Room for the words of `text`, of `sentences` sentences.
-    fn new(text: &str, sentences: usize) -> CommonWords {
+    fn new(text: &str, sentences: usize) -> CommonWords<'a> {
         CommonWords {
             candidates: Vec::with_capacity(sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
@@ -567,7 +574,7 @@ impl CommonWords {
             // one per 6 and one per 30 saves regrowing (copying)
             short: Vec::with_capacity(text.len() / 6),
             lower: Vec::with_capacity(text.len() / 30),
-            recent: [0; 256],
+            recent: [(0, &WordInfo::NONE); 256],
         }
     }
 
@@ -600,11 +607,29 @@ impl CommonWords {
     #[inline]
     fn note_short(&mut self, key: u64) {
         // a word seen a moment ago (`the`, `said`) need not be kept twice
-        let slot = &mut self.recent[(key.wrapping_mul(RECENT_HASH) >> 56) as usize];
-        if *slot != key {
-            *slot = key;
+        if self.recent[recent_slot(key)].0 != key {
             self.short.push(key);
         }
+    }
+
+    /// The lexicon entry of a word of ASCII letters and digits of at most
+    /// eight bytes, packed as `key` (as [`Lexicon::info_alnum`] has it,
+    /// `hi` being 0), from the memory of recent words if it is there; and
+    /// noted as [`CommonWords::note_short`] does when it begins with a
+    /// lower-case letter.
+    #[inline]
+    fn info_short(&mut self, key: u64, lexicon: &'a Lexicon) -> &'a WordInfo {
+        let slot = &mut self.recent[recent_slot(key)];
+        if slot.0 == key {
+            return slot.1;
+        }
+        let info = lexicon.info_alnum(key, 0);
+        *slot = (key, info);
+        // a letter has bit 6 set, and a lower-case letter bit 5 as well
+        if key & 0x60 == 0x60 {
+            self.short.push(key);
+        }
+        info
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`,
@@ -656,7 +681,13 @@ impl CommonWords {
         let key = pack_at(bytes, span.start, span.len());
         // an ASCII word: its lower case is that of its packed bytes
         if (key[0] | key[1] | key[2] | key[3]) & HIGH_BITS == 0 {
-            self.candidates.push((key.map(lower_ascii), out.len()));
+            // (most have at most eight bytes: one word to lower-case)
+            let lower = if key[1..] == [0, 0, 0] {
+                [lower_ascii(key[0]), 0, 0, 0]
+            } else {
+                key.map(lower_ascii)
+            };
+            self.candidates.push((lower, out.len()));
         }
     }
 
@@ -671,11 +702,21 @@ impl CommonWords {
         // words match none and need no look-up (an article has a few
         // dozen candidates, and a lower-case word every 8 bytes)
         let mut lengths = [0u32; 26];
+        // and a bit for each candidate of at most eight bytes, by a fixed
+        // hash of its packed bytes: most short words are turned away with
+        // a multiply and a bit test, not the keyed hash and a probe of the
+        // table (a few dozen candidates set about one bit in thirty)
+        let mut short_filter = [0u64; 16];
+        let filter_bit = |key: u64| (key.wrapping_mul(RECENT_HASH) >> 54) as usize;
         for (key, _) in &self.candidates {
             let first = (key[0] & 0xFF) as u8;
             let len = pack_len(key);
             if let Some(m) = lengths.get_mut(usize::from(first.wrapping_sub(b'a'))) {
                 *m |= 1u32.wrapping_shl(len.wrapping_sub(1) as u32);
+            }
+            if key[1..] == [0, 0, 0] {
+                let bit = filter_bit(key[0]);
+                short_filter[bit / 64] |= 1 << (bit % 64);
             }
         }
         // each distinct word is marked once: `The` opening ten thousand
@@ -694,8 +735,11 @@ impl CommonWords {
                 }
             }
         };
-        // the table is sparse: most short words miss at their first slot
         for &key in &self.short {
+            let bit = filter_bit(key);
+            if short_filter[bit / 64] >> (bit % 64) & 1 == 0 {
+                continue;
+            }
             if let Some(run) = table.get_short(key) {
                 mark_run(run);
             }
@@ -780,7 +824,14 @@ impl WordTable {
     /// The slot where the search for `key` starts.
     #[inline]
     fn slot(&self, key: &[u64; 4]) -> usize {
-        (self.seed.words(key) >> self.shift) as usize
+        // most words have at most eight bytes: the part of the hash that
+        // the zero words give is known
+        let h = if key[1..] == [0, 0, 0] {
+            self.seed.word(key[0]) ^ self.short
+        } else {
+            self.seed.words(key)
+        };
+        (h >> self.shift) as usize
     }
 
     /// [`WordTable::get`] of a word of at most eight bytes, packed as the
@@ -861,7 +912,7 @@ fn push_word(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
-    common: &mut CommonWords,
+    common: &mut CommonWords<'_>,
 ) -> usize {
     let Scanned {
         end,
@@ -905,41 +956,22 @@ fn alnum_stops(x: u64) -> u64 {
 /// eight.
 #[inline]
 fn load(bytes: &[u8], at: usize) -> Option<u64> {
-    let window: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(window))
+    // (`first_chunk` checks the length once, with no overflow test)
+    let window = bytes.get(at..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*window))
 }
 
-/// Whether the ASCII word packed as `lo` and `hi` (zero-padded) at `span`
-/// is capitalised and whether it is all capitals, as `(capital, caps)`,
-/// with the word noted in `common` for the common-word test (a lower-case
-/// word as seen in lower case, a capitalised one as a candidate).
-///
-/// A macro rather than a function: the two fast paths that share it
-/// ([`push_short`], [`push_joined`]) keep their registers this way (as a
-/// function, even one always inlined, it cost 0.6M instructions of 131M
-/// on the PolNeAR texts).
-macro_rules! note_ascii_word {
-    ($lo:expr, $hi:expr, $bytes:expr, $span:expr, $out:expr, $common:expr) => {{
-        let (lo, hi): (u64, u64) = ($lo, $hi);
-        // a letter has bit 6 set, and a lower-case letter bit 5 as well
-        let first = lo & 0x60;
-        let capital = first == 0x40;
-        let caps = capital
-            && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
-            && (lo & !0xFF | hi) & LETTER_BITS != 0;
-        if first == 0x60 {
-            // `hi` is 0 for words of up to eight bytes: letters and digits
-            // are never 0
-            if hi == 0 {
-                $common.note_short(lo);
-            } else {
-                $common.note_lower($bytes, $span);
-            }
-        } else if capital && !caps {
-            $common.note_capital($bytes, $out, $span);
-        }
-        (capital, caps)
-    }};
+/// Whether the ASCII word packed as `lo` and `hi` (letters, digits and
+/// joiners, zero-padded) is capitalised and whether it is all capitals, as
+/// `(capital, caps)` (see [`case_of`]).
+#[inline]
+fn case_ascii(lo: u64, hi: u64) -> (bool, bool) {
+    // a letter has bit 6 set, and a lower-case letter bit 5 as well
+    let capital = lo & 0x60 == 0x40;
+    let caps = capital
+        && (lo & (lo << 1) | hi & (hi << 1)) & LETTER_BITS == 0
+        && (lo & !0xFF | hi) & LETTER_BITS != 0;
+    (capital, caps)
 }
 
 /// Push the word starting at `start` when it is made of ASCII letters and
@@ -947,20 +979,24 @@ macro_rules! note_ascii_word {
 /// everything from the one or two loads that find its end: the same token
 /// as [`push_word`] makes (no joiner, so no hyphen and no possessive).
 ///
+/// A word that a joiner or a non-ASCII character follows is left to
+/// [`push_joined`].
+///
 /// Returns where the next token may start (the word's end, or one past
-/// it when a space follows) and whether the word begins with a capital. `None`, with nothing pushed, when `start`
-/// begins no such word: not an ASCII letter or digit, a longer word, a
-/// word that a joiner or a non-ASCII character may continue (as
-/// [`scan_word`] has it), or one near the end of the text.
+/// it when a space follows) and whether the word begins with a capital.
+/// `None`, with nothing pushed, when `start` begins no such word: not an
+/// ASCII letter or digit, a longer word, a word that a non-ASCII letter
+/// may continue (as [`scan_word`] has it), or one near the end of the
+/// text.
 #[inline]
-fn push_short(
+fn push_short<'a>(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
     limit: usize,
     inside: bool,
-    lexicon: &Lexicon,
-    common: &mut CommonWords,
+    lexicon: &'a Lexicon,
+    common: &mut CommonWords<'a>,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let x = load(bytes, start)?;
@@ -996,7 +1032,12 @@ fn push_short(
     } else if after == b' ' {
         end + 1
     } else if after >= 0x80 {
-        return None;
+        // `’` may continue the word, or General Punctuation end it
+        return if after == 0xE2 {
+            push_joined(out, text, start, limit, inside, lexicon, common)
+        } else {
+            None
+        };
     } else {
         // a joiner continues the word when a letter or digit follows
         if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit {
@@ -1011,14 +1052,26 @@ fn push_short(
         end
     };
     let span = Span::new(start, end);
-    let (capital, caps) = note_ascii_word!(lo, hi, bytes, span, out, common);
+    let info = if hi == 0 {
+        // (noted there when in lower case)
+        common.info_short(lo, lexicon)
+    } else {
+        if lo & 0x60 == 0x60 {
+            common.note_lower(bytes, span);
+        }
+        lexicon.info_alnum(lo, hi)
+    };
+    let (capital, caps) = case_ascii(lo, hi);
+    if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
     out.push(Token {
         span,
         tok: Tok::Word,
         inside,
         capital,
         caps,
-        info: *lexicon.info_alnum(lo, hi),
+        info: *info,
         common: false,
         headline: false,
         person: false,
@@ -1027,15 +1080,15 @@ fn push_short(
     Some((next, capital))
 }
 
-/// [`push_short`] of a word that an ASCII joiner continues (`O'Neil`, `U.S`,
-/// `78-year-old`, `Trump's`): ASCII letters, digits and joiners only,
-/// shorter than sixteen bytes, read from the two loads that hold it. The
-/// same token as [`push_word`] makes, with its hyphen, and looked up
-/// without a possessive `'s`.
+/// [`push_short`] of a word that a joiner continues (`O'Neil`, `U.S`,
+/// `78-year-old`, `Trump’s`, `don’t`), or that General Punctuation ends
+/// (`said”`, `win—`): ASCII letters and digits, ASCII joiners and `’`
+/// only, of at most sixteen bytes with `’` folded to `'` as the lexicon
+/// folds it, read byte by byte. The same token as [`push_word`] makes,
+/// with its hyphen, and looked up without a possessive `'s` or `’s`.
 ///
 /// `None`, with nothing pushed, for any other word: longer, one that a
-/// non-ASCII character may continue, one that `limit` cuts, or one near
-/// the end of the text.
+/// non-ASCII letter or `‐` may continue, or one that `limit` cuts.
 #[inline(never)]
 fn push_joined(
     out: &mut Vec<Token>,
@@ -1044,58 +1097,68 @@ fn push_joined(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
-    common: &mut CommonWords,
+    common: &mut CommonWords<'_>,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
-    let (x, y) = (load(bytes, start)?, load(bytes, start + 8)?);
-    let mut stops = u128::from(alnum_stops(x)) | u128::from(alnum_stops(y)) << 64;
-    let at = |p: usize| bytes.get(start + p).copied();
-    // drop the stops at the joiners that a letter or digit follows, as
-    // `scan_word` reads them, up to the first that ends the word
+    let word = bytes.get(..limit)?;
+    // the word folded: `’` as `'`
+    let mut key = [0u8; 16];
+    let (mut i, mut n) = (start, 0);
     let mut hyphen = false;
-    let n = loop {
-        let p = (stops.trailing_zeros() / 8) as usize;
-        if p >= 15 {
+    loop {
+        while let Some(&b) = word.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+            *key.get_mut(n)? = b;
+            n += 1;
+            i += 1;
+        }
+        // a joiner followed by a letter or digit continues the word, as
+        // `scan_word` reads it
+        let (folded, width) = match word.get(i..) {
+            Some([b @ (b'\'' | b'-' | b'.' | b'&'), ..]) => (*b, 1),
+            Some([0xE2, 0x80, 0x99, ..]) => (b'\'', 3),
+            _ => break,
+        };
+        match word.get(i + width) {
+            Some(b) if b.is_ascii_alphanumeric() => {}
+            // perhaps a non-ASCII letter
+            Some(0x80..) => return None,
+            _ => break,
+        }
+        *key.get_mut(n)? = folded;
+        n += 1;
+        hyphen |= width == 1 && folded == b'-';
+        i += width;
+    }
+    let end = i;
+    // where the next token may start: the word ends at no joiner that a
+    // letter or digit follows, and at no non-ASCII character but General
+    // Punctuation up to U+203F (no letter or digit) other than a joiner
+    let next = match word.get(end..) {
+        None | Some([]) => end,
+        Some([b' ', ..]) => end + 1,
+        Some([..=0x7F, ..]) => end,
+        Some([0xE2, 0x80, 0x99 | 0x90, after, ..])
+            if *after >= 0x80 || after.is_ascii_alphanumeric() =>
+        {
             return None;
         }
-        let (b, next) = (at(p)?, at(p + 1)?);
-        if b >= 0x80 || !(b < 64 && JOINERS >> b & 1 != 0) || start + p + 1 >= limit {
-            break p;
-        }
-        if next >= 0x80 {
-            return None;
-        }
-        if !next.is_ascii_alphanumeric() {
-            break p;
-        }
-        hyphen |= b == b'-';
-        stops &= !(0x80 << (8 * p));
+        Some([0xE2, 0x80, 0x80..=0xBF, ..]) => end,
+        _ => return None,
     };
-    let end = start + n;
-    let after = at(n)?;
-    // where the next token may start, as `push_short` has it (the word
-    // ends at no joiner that a letter or digit follows)
-    let next = if end >= limit {
-        if end > limit {
-            return None;
-        }
-        end
-    } else if after == b' ' {
-        end + 1
-    } else if after >= 0x80 {
-        return None;
-    } else {
-        if after < 64 && JOINERS >> after & 1 != 0 && end + 1 < limit && at(n + 1)? >= 0x80 {
-            return None;
-        }
-        end
-    };
-    let (lo, hi) = (x & low_bytes(n), y & low_bytes(n.saturating_sub(8)));
-    // (joiners have bit 6 clear, as digits: no letter, no case)
     let span = Span::new(start, end);
-    let (capital, caps) = note_ascii_word!(lo, hi, bytes, span, out, common);
-    // looked up without a possessive `'s`, as `push_word` does
-    let bare = if n >= 3 && at(n - 2) == Some(b'\'') && at(n - 1) == Some(b's') {
+    let (lo, hi) = (
+        u64::from_le_bytes(key[..8].try_into().ok()?),
+        u64::from_le_bytes(key[8..].try_into().ok()?),
+    );
+    // (joiners have bit 6 clear, as digits: no letter, no case)
+    let (capital, caps) = case_ascii(lo, hi);
+    if lo & 0x60 == 0x60 {
+        common.note_lower(bytes, span);
+    } else if capital && !caps {
+        common.note_capital(bytes, out, span);
+    }
+    // looked up without a possessive `'s` (`’s` folded)
+    let bare = if n >= 3 && key[n - 2] == b'\'' && key[n - 1] == b's' {
         n - 2
     } else {
         n
@@ -1117,8 +1180,15 @@ fn push_joined(
 }
 
 /// The multiplier of [`CommonWords::recent`]'s hash (FxHash's): a fixed
-/// hash will do where a collision costs one push, not a longer search.
+/// hash will do where a collision costs one look-up and push, not a longer
+/// search.
 const RECENT_HASH: u64 = 0x517C_C1B7_2722_0A95;
+
+/// The slot of [`CommonWords::recent`] of the word packed as `key`.
+#[inline]
+fn recent_slot(key: u64) -> usize {
+    (key.wrapping_mul(RECENT_HASH) >> 56) as usize
+}
 
 /// The ASCII word joiners `&`, `'`, `-` and `.`, as bits of a `u64`.
 const JOINERS: u64 = 1 << b'&' | 1 << b'\'' | 1 << b'-' | 1 << b'.';
@@ -1232,6 +1302,8 @@ mod tests {
             abcdefghijklmno abcdefghijklmnop Abcdefgh ABCDEFGHIJ Ab’s said” Trump’s \
             78-year-old I A  Poor a-. b'' SPOKESWOMAN Spokeswoman ZZ9 Trump's it's AT&T's \
             X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's \
+            don’t O’Neil’s DON’T I’M Ab’s’ x’é rock‐n’roll said— word… end’ a’ ’s’ x’’y \
+            it’s. abcdefgh’ijklmnop abcdefgh’ijklmno Zoë’s b’Zoë c’3 5’‐ q’. X’-Y \
             organ\u{AD}isers x\u{AD} end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
