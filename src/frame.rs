@@ -949,6 +949,15 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut end = k - 1;
+        // the period of an abbreviation that ends the subject: `Halvorsen
+        // Foods Inc. said`, `Tom Hale Jr. said`
+        if end > floor
+            && self.punct(end, '.')
+            && self.is_word(end - 1)
+            && (self.info(end - 1).org || self.post_nominal(end))
+        {
+            end -= 1;
+        }
         // `… called the cabinet "a closed shop" and said`: the subject of
         // the first verb of the coordination, or else of the clause
         if matches!(self.word(end), "and" | "but") && end > floor {
