@@ -95,6 +95,9 @@ pub(crate) struct Resolver<'h> {
     people: [(u32, Option<usize>); 3],
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
+    /// By entity: the key number of the last office bound to it (`shadow
+    /// chancellor`), so that another title does not continue with it.
+    office_of: Vec<Option<usize>>,
     /// By entity: the key number of its folded surname, once it has been
     /// taken in.
     surname_of: Vec<Option<usize>>,
@@ -242,6 +245,12 @@ impl Keys {
     }
 
     /// What `key` stands for, numbering it if need be.
+    /// The key numbered `id`.
+    fn text_of(&self, id: usize) -> &str {
+        let slot = &self.slots[id];
+        &self.text[slot.start..slot.end]
+    }
+
     fn slot(&mut self, key: &str) -> &mut Slot {
         let i = self.intern(key);
         &mut self.slots[i]
@@ -288,6 +297,7 @@ impl<'h> Resolver<'h> {
             last_speaker: None,
             last_group: None,
             surname_of: Vec::with_capacity(names),
+            office_of: Vec::with_capacity(names),
             scratch: String::new(),
             role_scratch: String::new(),
         };
@@ -546,7 +556,7 @@ impl<'h> Resolver<'h> {
                     token: first,
                 });
                 if let Some(role) = np.role {
-                    res.bind(role, np.span.start, e);
+                    res.bind(office(text, tokens, first, role), np.span.start, e);
                 }
                 // an appositive role: `David Lammy, the Foreign Secretary,`
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
@@ -607,7 +617,8 @@ impl<'h> Resolver<'h> {
                 res.entities[e].kind = EntityKind::Person;
             }
             if let Some(role) = np.role {
-                res.bind(role, np.span.start, e);
+                let first = res.sites[single].token;
+                res.bind(office(text, tokens, first, role), np.span.start, e);
             }
             res.sites[single].entity = e;
         }
@@ -690,6 +701,7 @@ impl<'h> Resolver<'h> {
         self.last_seen.push(0);
         self.counted.push(false);
         self.surname_of.push(None);
+        self.office_of.push(None);
         self.keys.slots[key].full = Some(id);
         id
     }
@@ -825,11 +837,17 @@ impl<'h> Resolver<'h> {
         let mut key = std::mem::take(&mut self.role_scratch);
         role_key(&self.text[role], &mut key);
         if !key.is_empty() {
-            // `Health Minister Ruth Calder` is also `the minister`
+            // `Health Minister Ruth Calder` is also `the minister` (but
+            // `shadow chancellor Mel Stride` is not `the chancellor`)
             if let Some((_, head)) = key.rsplit_once(' ') {
-                self.keys.slot(head).roles.push((at, e));
+                let first = key.split(' ').next().unwrap_or("");
+                if !OFFICE_MODIFIERS.contains(&first) {
+                    self.keys.slot(head).roles.push((at, e));
+                }
             }
-            self.keys.slot(&key).roles.push((at, e));
+            let id = self.keys.intern(&key);
+            self.keys.slots[id].roles.push((at, e));
+            self.office_of[e] = Some(id);
         }
         self.role_scratch = key;
     }
@@ -1064,21 +1082,30 @@ impl<'h> Resolver<'h> {
             let mut key = std::mem::take(&mut self.role_scratch);
             role_key(&self.text[np.head], &mut key);
             let bound = self.role_binding(&key, np);
-            self.role_scratch = key;
             if let Some(e) = bound {
+                self.role_scratch = key;
                 return (Some(e), How::Role);
             }
             // a title or age right after a quotation by a person of the
             // previous paragraph continues with that person (`He told GB
-            // News: "…"` … `the Clacton MP added:`)
+            // News: "…"` … `the Clacton MP added:`), unless the text gives
+            // that person the office only with a word that makes it another
+            // (`shadow chancellor Mel Stride` is not `the chancellor`)
             // (a title names one office holder; `the gentleman` after a
             // quotation in a dialogue is as often the other speaker)
             let continuing = np.titled && self.last_speaker_paragraph + 1 >= self.paragraph;
-            if let Some((e, _)) = self.last_speaker.filter(|(e, _)| {
+            let continued = self.last_speaker.filter(|(e, _)| {
                 continuing
                     && np.gender.agrees(self.entities[*e].gender)
                     && self.entities[*e].kind == EntityKind::Person
-            }) {
+                    && self.office_of[*e].is_none_or(|id| {
+                        let held = self.keys.text_of(id);
+                        !(OFFICE_MODIFIERS.contains(&held.split(' ').next().unwrap_or(""))
+                            && held.ends_with(key.as_str()))
+                    })
+            });
+            self.role_scratch = key;
+            if let Some((e, _)) = continued {
                 return (Some(e), How::Salience);
             }
             // an age (`the 78-year-old`) stands for the person last named
@@ -1449,6 +1476,42 @@ impl NameKey {
     /// The last word of `key`.
     fn last<'k>(&self, key: &'k str) -> &'k str {
         key.get(self.last_start..).unwrap_or("")
+    }
+}
+
+/// Words before a title that make it another office: a `shadow
+/// chancellor` is no chancellor, a `former president` no president.
+const OFFICE_MODIFIERS: [&str; 8] = [
+    "shadow",
+    "deputy",
+    "vice",
+    "former",
+    "acting",
+    "interim",
+    "assistant",
+    "junior",
+];
+
+/// Role `role` of the name phrase starting at token `first`, with the word
+/// before the phrase that makes it another office (`shadow chancellor Mel
+/// Stride` holds no `the Chancellor`; `former President Bill Clinton` is
+/// `the former president`, not `the president`).
+fn office(text: &str, tokens: &[crate::tokens::Token], first: usize, role: Span) -> Span {
+    let Some(before) = first.checked_sub(1).and_then(|k| tokens.get(k)) else {
+        return role;
+    };
+    let starts = tokens
+        .get(first)
+        .is_some_and(|t| t.span.start == role.start);
+    if starts
+        && before.is_word()
+        && OFFICE_MODIFIERS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(&text[before.span]))
+    {
+        Span::new(before.span.start, role.end)
+    } else {
+        role
     }
 }
 
