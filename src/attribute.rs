@@ -689,6 +689,20 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 /// A partial quotation in a sentence with no reporting verb: the subject
 /// that opens the sentence (`Sanders credited the win to "…"`).
 fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
+    // (nor one governed by a passive reporting verb: `Okafor has been
+    // accused of "…"` says who was accused, not who spoke)
+    if o > floor {
+        if let Some(CueMatch {
+            first,
+            lemma: CueLemma::Verb(lemma),
+            ..
+        }) = r.cue_before(o - 1, floor)
+        {
+            if r.passive(first, lemma) {
+                return None;
+            }
+        }
+    }
     // the first phrase of the sentence's main clause that is followed by its
     // verb (a lower-case word) and is not the object of a preposition:
     // `First, Trump identified the judge as "…"`
@@ -753,6 +767,30 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
             if !coordinated && r.subject_of(outer.first, floor).is_some() {
                 cue = outer;
             }
+        }
+    }
+    // `Okafor has been accused of "…"`, `He was told: "…"`: the subject of
+    // a passive is not the speaker; the agent after `by` is, or else the
+    // reporter of the clause it is in (`The company said no illnesses had
+    // been confirmed, but that parents should "…"`)
+    if let CueLemma::Verb(lemma) = cue.lemma {
+        if r.passive(cue.first, lemma) {
+            let by = cue.last + 1;
+            let agent = (by + 1 < o && r.word(by).eq_ignore_ascii_case("by"))
+                .then(|| r.np_starting_at(by + 1, o))
+                .flatten()
+                .filter(|np| np.kind != MentionKind::Pronoun || np.person);
+            if let Some(speaker) = agent {
+                let after = token_after(r, by + 1, speaker.span.end, o);
+                return Some(Found {
+                    speaker,
+                    cue: Some(cue),
+                    addressee: None,
+                    rule: Rule::SpeakerCueBefore,
+                    strong: r.only_glue_between(after, o),
+                });
+            }
+            cue = r.clausal_cue_before(cue.first, floor)?;
         }
     }
     match cue.lemma {
@@ -1302,11 +1340,10 @@ fn nested<'h>(
         let Some(np) = speaker else {
             // `I said, '…'` in someone's quotation: their own words
             // (`I was told it is 'on the list'` says who heard, not who said)
-            let passive = cue.first > 0
-                && matches!(
-                    r.word(cue.first - 1).to_ascii_lowercase().as_str(),
-                    "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "got" | "get"
-                );
+            let passive = match cue.lemma {
+                CueLemma::Verb(lemma) => r.passive(cue.first, lemma),
+                CueLemma::AccordingTo => false,
+            };
             // (and the words follow the verb's comma or colon: `I tell the
             // 'Bernie or Bust' people` names something)
             let introduced = r.tokens[at - 1].is_punct(',') || r.tokens[at - 1].is_punct(':');

@@ -1362,6 +1362,42 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Whether the reporting verb at token `k` (with lemma `lemma`) is in
+    /// the passive, so that its subject heard or was reported on rather
+    /// than spoke: after a form of `be` or `get` (`was told`, `has been
+    /// accused`, across `not` or an `-ly` adverb), or `accused of` and
+    /// `charged with`, which take an object when active (`Chancellor accused
+    /// of "raiding pensions"`). A participle in `-ing` is active (`was
+    /// saying`).
+    pub fn passive(&self, k: usize, lemma: &str) -> bool {
+        let w = self.word(k);
+        if w.ends_with("ing") {
+            return false;
+        }
+        let next = self.word(k + 1);
+        if lemma == "accuse" && next.eq_ignore_ascii_case("of")
+            || lemma == "charge" && next.eq_ignore_ascii_case("with")
+        {
+            return true;
+        }
+        let mut j = k;
+        for _ in 0..2 {
+            if j == 0 || !self.is_word(j - 1) {
+                return false;
+            }
+            j -= 1;
+            let before = self.word(j).to_ascii_lowercase();
+            match before.as_str() {
+                "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "got" | "get"
+                | "gets" => return true,
+                "not" => {}
+                b if b.len() > 4 && b.ends_with("ly") => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// A period that ends an initial or a title (`J.`, `Mr.`, `Sen.`).
     fn abbreviation_period(&self, k: usize) -> bool {
         self.punct(k, '.') && k > 0 && (self.initial_at(k - 1) || self.title_word(k - 1))
