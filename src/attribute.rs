@@ -990,7 +990,14 @@ fn right_frame<'a>(
         let rest = (end..ceil)
             .find(|&i| r.tokens[i].is_punct(','))
             .unwrap_or(ceil);
-        if rest.saturating_sub(end) > 8 || (end..rest).any(|i| another_verb(r, i)) {
+        // (nor one whose verb reports a clause of its own: `Steve Adler
+        // said the deal was done.`)
+        if rest.saturating_sub(end) > 8
+            || (end..rest).any(|i| {
+                another_verb(r, i)
+                    || r.tokens[i].is_word() && r.tokens[i].info.is(crate::lexicon::AUXILIARY)
+            })
+        {
             return None;
         }
         // a sentence that ends in a colon introduces the next quotation
