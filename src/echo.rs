@@ -21,10 +21,17 @@ use crate::quotes::QuoteKind;
 const FEW_NEEDLES: usize = 32;
 
 /// Give echoed partial quotations the speaker of the quotation they echo.
-pub(crate) fn attribute_echoes(_text: &str, out: &mut [Attribution<'_>]) {
+pub(crate) fn attribute_echoes(text: &str, out: &mut [Attribution<'_>]) {
+    // the article's first line, its headline
+    let headline_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
     let wants = |a: &Attribution<'_>| {
         a.quote.depth == 0
-            && matches!(a.quote.kind, QuoteKind::Partial | QuoteKind::Scare)
+            && (matches!(a.quote.kind, QuoteKind::Partial | QuoteKind::Scare)
+                // (or a whole sentence nobody says in the headline, which
+                // quotes one: `'It felt like a betrayal': villagers fight …`)
+                || a.quote.kind == QuoteKind::Direct
+                    && a.rule == Rule::None
+                    && a.quote.span.end <= headline_end)
             && (a.rule == Rule::None
                 || a.rule == Rule::PartialSubject
                     && (a.cue.is_none()
