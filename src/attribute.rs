@@ -10,7 +10,7 @@
 use crate::analysis::{Analysis, Attribution, Cue, Mention, MentionKind, Rule, Speaker};
 use crate::document::Document;
 use crate::frame::{CueLemma, CueMatch, Np, Reader};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Number};
 use crate::quotes::QuoteKind;
 use crate::resolve::{How, Resolver};
 use crate::tokens::{tokenize, Tok};
@@ -1371,9 +1371,30 @@ fn nested<'h>(
             }
             return;
         };
-        let (entity, how) = resolver.resolve(&np);
+        // `he` or `she` after someone the outer speaker has just named in
+        // the same sentence is that someone: `When I asked a nurse for
+        // help, she said, '…'`
+        let antecedent = (np.kind == MentionKind::Pronoun && np.number == Number::Singular)
+            .then(|| {
+                let end = tokens[floor..cue.first]
+                    .iter()
+                    .position(|t| t.span.start >= np.span.start)?
+                    + floor;
+                (floor..end)
+                    .rev()
+                    .filter_map(|k| r.np_starting_at(k, end))
+                    .find(|a| {
+                        a.person
+                            && a.kind != MentionKind::Pronoun
+                            && a.span.end <= np.span.start
+                            && np.gender.agrees(a.gender)
+                    })
+            })
+            .flatten();
+        let (entity, how) = resolver.resolve(&antecedent.unwrap_or(np));
         let mention = mention_of(text, &np);
-        let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
+        let fallback = mention_of(text, &antecedent.unwrap_or(np));
+        let name = entity.map_or(fallback.as_str(), |e| resolver.entities[e].name);
         let a = &mut out[n];
         a.speaker = Some(Speaker {
             mention,
