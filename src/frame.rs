@@ -642,6 +642,8 @@ impl<'a> Reader<'a> {
                 person: !org
                     && (role.is_some()
                         || gender != Gender::Unknown
+                        // (a given name of either gender: `Jo Pritchard`)
+                        || self.info(name_start).given.is_some()
                         || (name_start..=end).any(|i| tokens[i].person)),
                 definite: org,
                 titled: false,
