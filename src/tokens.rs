@@ -303,6 +303,16 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
     let mut line = Line::new(0);
     for para in doc.paragraphs() {
         let mut i = para.span.start;
+        // a quotation left open closes at the end of its last paragraph,
+        // before the marker of the next
+        if let Some((n, span, content)) = open.filter(|(_, _, c)| c.end <= para.span.start) {
+            out.push(plain(
+                Span::new(content.end, span.end),
+                Tok::Close(n),
+                false,
+            ));
+            open = None;
+        }
         if open.is_none() {
             line.mark_headline(&mut out);
             line = Line::new(out.len());
