@@ -1018,7 +1018,17 @@ impl<'a> Reader<'a> {
                                     .head_np_ending_at(j - 1, floor)
                                     .is_some_and(|d| d.kind == MentionKind::Description && d.person)
                         };
-                        if whole && np.kind == MentionKind::Name && (np.person || apposed()) {
+                        // (an organisation's name in apposition speaks for
+                        // it too: `The owner, Sterling Health Group, said`)
+                        let org = np.kind == MentionKind::Description
+                            && np.definite
+                            && !np.person
+                            && self.tokens[j + 1].capital;
+                        if whole
+                            && (np.kind == MentionKind::Name && np.person
+                                || org
+                                || np.kind == MentionKind::Name && apposed())
+                        {
                             return Some(np);
                         }
                     }
