@@ -894,7 +894,17 @@ impl<'a> Reader<'a> {
                 .rev()
                 .find(|&k| self.punct(k, ','))
                 .map_or(floor, |k| k + 1);
-            return (start..verb - 1).take(8).find_map(|k| {
+            // (a clause after an appositive opens with its verb: `Christie,
+            // New Jersey's sitting governor, repeated accusations …,
+            // calling him …`)
+            if start > floor
+                && self.is_word(start)
+                && !self.tokens[start].capital
+                && (self.word(start).ends_with("ed") || self.verb_at(start).is_some())
+            {
+                return self.subject_of(start, floor);
+            }
+            let np = (start..verb - 1).take(8).find_map(|k| {
                 let np = self.np_starting_at(k, verb - 1)?;
                 let fits = match np.kind {
                     MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
@@ -903,6 +913,19 @@ impl<'a> Reader<'a> {
                 };
                 fits.then_some(np)
             });
+            // (a phrase alone between commas is in apposition: `Sanders …
+            // discussed his rival, Hillary Clinton, saying …` is Sanders)
+            let alone = np.is_some_and(|np| {
+                start > floor
+                    && self.tokens[start].span.start == np.span.start
+                    && self.tokens[verb - 2].span.end == np.span.end
+            });
+            if alone {
+                if let Some(subject) = self.clause_subject(floor, start - 1) {
+                    return Some(subject);
+                }
+            }
+            return np;
         }
         // `she sent an email saying, "…"`: a participle after a thing has
         // the clause's person as its subject
