@@ -587,6 +587,26 @@ fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<F
     {
         return None;
     }
+    // `…, according to a report by the Consumer Council for Water.`: the
+    // source, or the author after `by`
+    if cue.lemma == CueLemma::AccordingTo && cue.first == start {
+        if stop - cue.last > 12 {
+            return None;
+        }
+        let source = r.np_starting_at(cue.last + 1, stop)?;
+        let after = token_after(r, cue.last + 1, source.span.end, stop);
+        let author = (after + 1 < stop && r.word(after).eq_ignore_ascii_case("by"))
+            .then(|| r.np_starting_at(after + 1, stop))
+            .flatten()
+            .filter(|np| np.kind != MentionKind::Pronoun);
+        return Some(Found {
+            speaker: author.unwrap_or(source),
+            cue: Some(cue),
+            addressee: None,
+            rule: Rule::AccordingTo,
+            strong: false,
+        });
+    }
     if (cue.last + 1..stop).any(|k| r.verb_at(k).is_some()) || stop - cue.last > 5 {
         return None;
     }
