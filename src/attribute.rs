@@ -953,7 +953,11 @@ fn right_frame<'a>(
         return None;
     }
     let found = if cue.first == k {
-        // inverted, or `according to X`
+        // inverted, or `according to X` (a participle is no inversion: `…
+        // which Mr. Trump called "a disgrace," blaming Michael Bloomberg`)
+        if matches!(cue.lemma, CueLemma::Verb(_)) && r.word(cue.first).ends_with("ing") {
+            return None;
+        }
         let speaker = r.np_or_apposed_name(cue.last + 1, ceil)?;
         let rule = match cue.lemma {
             CueLemma::AccordingTo => Rule::AccordingTo,
