@@ -459,7 +459,7 @@ fn frame_for<'a>(
                     QuoteKind::Partial | QuoteKind::Scare
                         if !crate::quotes::title_case(quote.content()) =>
                     {
-                        sentence_subject(r, o, floor)
+                        speech_owner(r, o, floor).or_else(|| sentence_subject(r, o, floor))
                     }
                     // `But Trump quickly deflected with a non sequitur: "…"`,
                     // `Trump also embraced the techniques -- "…"`
@@ -469,10 +469,12 @@ fn frame_for<'a>(
                             && r.tokens[o - 1].is_punct('-')
                             && r.tokens[o - 2].is_punct('-') =>
                     {
-                        sentence_subject(r, o, floor).map(|f| Found {
-                            rule: Rule::Colon,
-                            ..f
-                        })
+                        speech_owner(r, o, floor)
+                            .or_else(|| sentence_subject(r, o, floor))
+                            .map(|f| Found {
+                                rule: Rule::Colon,
+                                ..f
+                            })
                     }
                     _ => None,
                 })
@@ -703,6 +705,117 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
         addressee: None,
         rule: Rule::Colon,
         strong: true,
+    })
+}
+
+/// A fragment after a noun for what someone said, with its owner before
+/// it: `Trump stood by his comment Monday that "Islam hates us"`, `a
+/// cultish faith in Obama's word: "…"`. The owner is a possessive pronoun
+/// or a name with `'s`, at most two words before the noun, which stands at
+/// most six tokens before the quotation.
+fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
+    const SPEECH: [&str; 22] = [
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "claim",
+        "claims",
+        "word",
+        "words",
+        "statement",
+        "promise",
+        "pledge",
+        "vow",
+        "warning",
+        "assertion",
+        "accusation",
+        "insistence",
+        "suggestion",
+        "argument",
+        "boast",
+        "description",
+        "characterization",
+        "characterisation",
+    ];
+    let low = o.saturating_sub(6).max(floor);
+    let noun = (low..o).rev().find(|&k| {
+        r.tokens[k].is_word() && SPEECH.iter().any(|w| w.eq_ignore_ascii_case(r.word(k)))
+    })?;
+    if r.tokens[noun + 1..o].iter().any(|t| {
+        matches!(
+            t.tok,
+            Tok::Open(_) | Tok::Close(_) | Tok::Sentence | Tok::Paragraph
+        )
+    }) {
+        return None;
+    }
+    let owner = (noun.saturating_sub(2).max(floor)..noun).rev().find(|&k| {
+        let w = r.word(k);
+        r.tokens[k].is_word()
+            && (crate::frame::is_possessive(w)
+                || ["his", "her", "their"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w)))
+    })?;
+    let t = &r.tokens[owner];
+    let word = r.word(owner);
+    let speaker = if let Some(p) = t.info.pronoun {
+        // the person of the sentence before the pronoun, whom it stands for
+        // (`Trump stood by his comment`), or else the pronoun, read as a
+        // possessive (the reader takes `her` for an object)
+        if let Some(subject) = r
+            .clause_subject(floor, owner)
+            .filter(|np| np.kind == MentionKind::Name && p.gender.agrees(np.gender))
+        {
+            subject
+        } else {
+            Np {
+                span: t.span,
+                kind: MentionKind::Pronoun,
+                head: t.span,
+                role: None,
+                gender: p.gender,
+                number: p.number,
+                person: true,
+                definite: true,
+                titled: false,
+            }
+        }
+    } else {
+        // `Obama's`, `Moscow's`: the capitalised words without the `'s`
+        let bare = crate::frame::strip_possessive(word);
+        if !t.capital || bare.is_empty() {
+            return None;
+        }
+        let mut start = owner;
+        while start > floor
+            && owner - start < 3
+            && r.tokens[start - 1].capital
+            && r.tokens[start - 1].is_word()
+            && !r.tokens[start - 1].info.starter
+        {
+            start -= 1;
+        }
+        let span = crate::span::Span::new(r.tokens[start].span.start, t.span.start + bare.len());
+        Np {
+            span,
+            kind: MentionKind::Name,
+            head: span,
+            role: None,
+            gender: crate::lexicon::Gender::Unknown,
+            number: Number::Singular,
+            person: t.person,
+            definite: false,
+            titled: false,
+        }
+    };
+    Some(Found {
+        speaker,
+        cue: None,
+        addressee: None,
+        rule: Rule::PartialSubject,
+        strong: false,
     })
 }
 

@@ -992,7 +992,10 @@ impl<'h> Resolver<'h> {
         if np.number == Number::Plural {
             return self.last_group.map(|(e, _)| (e, true));
         }
-        if !with_folded(&self.text[np.span], |w| w == "he" || w == "she") {
+        // (`his`, `her`: the owner of a comment, `his comment that "…"`)
+        if !with_folded(&self.text[np.span], |w| {
+            matches!(w, "he" | "she" | "his" | "her")
+        }) {
             return None;
         }
         let mut best = latest(&self.last_subject, np.gender);
