@@ -1297,7 +1297,11 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     if comma {
         return None;
     }
-    let speaker = r.np_ending_at(colon - 1, floor)?;
+    // (`… a blind faith in Obama's word:` ¶ `"…"`)
+    let speaker = match speech_owner(r, colon + 1, floor) {
+        Some(f) => f.speaker,
+        None => r.np_ending_at(colon - 1, floor)?,
+    };
     Some(Found {
         speaker,
         cue: None,
