@@ -76,8 +76,9 @@ pub(crate) struct Resolver<'h> {
     sites: Vec<NameSite>,
     /// The organisations named outside quotations (`Halvorsen Foods Inc.`,
     /// `the Ministry of Health`), as the spans of their names in text
-    /// order, for the descriptions that take them up (`the company`).
-    orgs: Vec<Span>,
+    /// order, for the descriptions that take them up (`the company`), each
+    /// with the number of paragraph markers before it.
+    orgs: Vec<(Span, usize)>,
     cursor: usize,
     // forward state
     last_person: [Option<(usize, usize)>; 3],
@@ -307,6 +308,8 @@ impl<'h> Resolver<'h> {
         // every fuller name is known
         let mut singles: Vec<usize> = Vec::with_capacity(names);
         let mut sentence: u32 = 0;
+        // paragraph markers passed, as `Resolver::at_paragraph` counts them
+        let mut paragraphs = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
         let mut weak: Vec<(Span, Gender, Span)> = Vec::new();
@@ -334,6 +337,9 @@ impl<'h> Resolver<'h> {
             let t = &tokens[i];
             match t.tok {
                 Tok::Sentence | Tok::Paragraph => {
+                    if t.tok == Tok::Paragraph {
+                        paragraphs += 1;
+                    }
                     sentence_first = true;
                     pronoun_subject = false;
                     possessive_lead = None;
@@ -421,7 +427,7 @@ impl<'h> Resolver<'h> {
             if t.info.org
                 && t.capital
                 && !t.inside
-                && res.orgs.last().is_none_or(|o| o.end <= t.span.start)
+                && res.orgs.last().is_none_or(|(o, _)| o.end <= t.span.start)
             {
                 let mut end = i;
                 while end + 2 < tokens.len()
@@ -447,8 +453,10 @@ impl<'h> Resolver<'h> {
                 if start > 0 && text[tokens[start - 1].span].eq_ignore_ascii_case("the") {
                     start -= 1;
                 }
-                res.orgs
-                    .push(Span::new(tokens[start].span.start, tokens[end].span.end));
+                res.orgs.push((
+                    Span::new(tokens[start].span.start, tokens[end].span.end),
+                    paragraphs,
+                ));
             }
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
                 if sentence_first && !t.inside && is_he_or_she(&t.info) {
@@ -923,6 +931,12 @@ impl<'h> Resolver<'h> {
         self.advance(np.span.start);
         match np.kind {
             MentionKind::Name => (self.resolve_name(np), How::Direct),
+            MentionKind::Pronoun if with_folded(&self.text[np.span], |w| w == "it") => {
+                match self.resolve_it(np) {
+                    Some(e) => (Some(e), How::Pronoun),
+                    None => (None, How::Unresolved),
+                }
+            }
             MentionKind::Pronoun => match self.resolve_pronoun(np) {
                 Some((e, true)) => (Some(e), How::Pronoun),
                 // (an eager pick between two candidates is less sure)
@@ -985,6 +999,57 @@ impl<'h> Resolver<'h> {
         let id = self.keys.intern(key);
         let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.count, id);
         Some(e)
+    }
+
+    /// The organisation a speaking `it` stands for: the last speaker, when
+    /// no person and in this paragraph or the one before (`"…," Orvane
+    /// Dairies said. "…," it added.`), or else the organisation last named
+    /// before it in its paragraph (`Orvane Dairies Ltd recalled 20,000
+    /// cartons. "…," it said.`), whichever comes later.
+    fn resolve_it(&mut self, np: &Np) -> Option<usize> {
+        let speaker = self.last_speaker.filter(|&(e, _)| {
+            self.last_speaker_paragraph + 1 >= self.paragraph
+                && match self.entities[e].kind {
+                    EntityKind::Organisation => true,
+                    // (a body with a name, not `the other` or `one owner`)
+                    EntityKind::Description => {
+                        let name = self.entities[e].name;
+                        let name = name
+                            .strip_prefix("the ")
+                            .or_else(|| name.strip_prefix("The "))
+                            .unwrap_or(name);
+                        !self.animate[e] && name.starts_with(|c: char| c.is_uppercase())
+                    }
+                    EntityKind::Person | EntityKind::Name => false,
+                }
+        });
+        let before = self.orgs.partition_point(|(s, _)| s.start < np.span.start);
+        let org = before
+            .checked_sub(1)
+            .map(|i| self.orgs[i])
+            .filter(|&(_, p)| p == self.paragraph)
+            .map(|(s, _)| s);
+        match (speaker, org) {
+            (Some((e, at)), org) if org.is_none_or(|o| o.start < at) => Some(e),
+            (_, Some(org)) => {
+                let mut key = std::mem::take(&mut self.scratch);
+                key.clear();
+                fold_into(&self.text[org], &mut key);
+                let e = match self.keys.get(&key).and_then(|s| s.description) {
+                    Some(e) => e,
+                    None => {
+                        let empty = self.keys.intern("");
+                        let e =
+                            self.new_entity(org, EntityKind::Description, Gender::Neuter, 0, empty);
+                        self.keys.slot(&key).description = Some(e);
+                        e
+                    }
+                };
+                self.scratch = key;
+                Some(e)
+            }
+            _ => None,
+        }
     }
 
     /// The entity a pronoun stands for, and whether the candidates agreed.
@@ -1194,12 +1259,12 @@ impl<'h> Resolver<'h> {
             return None;
         }
         let business = BUSINESS.iter().any(|b| b.eq_ignore_ascii_case(noun));
-        let before = self.orgs.partition_point(|s| s.start < np.span.start);
+        let before = self.orgs.partition_point(|(s, _)| s.start < np.span.start);
         self.orgs[..before]
             .iter()
             .rev()
             .take(8)
-            .copied()
+            .map(|&(org, _)| org)
             .find(|&org| {
                 let name = &self.text[org];
                 let mut words = name
