@@ -344,8 +344,9 @@ impl<'a> Reader<'a> {
     /// A word token that is an age (`78-year-old`).
     #[inline]
     fn age(&self, t: &Token) -> bool {
-        // only a word longer than `-year-old` can be one
-        t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
+        // only a hyphenated word longer than `-year-old` can be one (the
+        // hyphen is one bit, tested first)
+        t.hyphen && t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
     }
 
     /// A capitalised word that can be part of a name.
