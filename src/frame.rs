@@ -7,7 +7,8 @@
 
 use crate::analysis::MentionKind;
 use crate::lexicon::{
-    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, OBJECT, PARTICLE,
+    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, NOT_NAME_MARK, OBJECT,
+    PARTICLE, ROLE_MARK, TITLE_MARK,
 };
 use crate::span::Span;
 use crate::tokens::{Tok, Token};
@@ -338,7 +339,8 @@ impl<'a> Reader<'a> {
     fn is_role(&self, i: usize) -> bool {
         self.tok(i)
             .filter(|t| t.tok == Tok::Word)
-            .is_some_and(|t| t.info.role.is_some() || t.info.title.is_some() || self.age(t))
+            // (a role or a title: `role_at`'s first two cases)
+            .is_some_and(|t| t.info.has(ROLE_MARK) || self.age(t))
     }
 
     /// A word token that is an age (`78-year-old`).
@@ -359,8 +361,8 @@ impl<'a> Reader<'a> {
             && t.capital
             && !t.caps
             && !t.common
-            && !t.info.not_name
-            && t.info.pronoun.is_none()
+            // (on the list of words that are not names, or a pronoun)
+            && !t.info.has(NOT_NAME_MARK)
     }
 
     #[inline]
@@ -368,7 +370,8 @@ impl<'a> Reader<'a> {
         let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
             return false;
         };
-        t.info.title_word || t.info.honorific.is_some() || t.hyphen && self.hyphenated_title(t)
+        // (a title word or an honorific)
+        t.info.has(TITLE_MARK) || t.hyphen && self.hyphenated_title(t)
     }
 
     /// `Secretary-Treasurer`, `Vice-Chair`: a hyphenated word whose every
