@@ -125,6 +125,24 @@ impl<'a> Reader<'a> {
         self.tok(i).is_some_and(|t| t.is_punct(c))
     }
 
+    /// Whether the word of token `i` is possessive: [`is_possessive`] of
+    /// [`Reader::word`].
+    #[inline]
+    fn possessive_at(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.tok == Tok::Word && self.possessive_span(t.span))
+    }
+
+    /// [`is_possessive`] of the text of `span`, read from its bytes (no
+    /// slicing of the text at char boundaries).
+    #[inline]
+    fn possessive_span(&self, span: Span) -> bool {
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .is_some_and(possessive_bytes)
+    }
+
     /// A token that ends a clause for frame purposes.
     fn is_stop(&self, i: usize) -> bool {
         match self.tok(i).map(|t| t.tok) {
@@ -606,7 +624,7 @@ impl<'a> Reader<'a> {
         {
             // a name, possibly after a title
             let last = tokens[end].span;
-            if is_possessive(&self.text[last]) {
+            if self.possessive_span(last) {
                 return None;
             }
             // not possessive, so nothing to strip: the name ends with it
@@ -1112,7 +1130,7 @@ impl<'a> Reader<'a> {
         if let Some(np) = self.pronoun_np(start) {
             return Some(np);
         }
-        let det = self.info(start).is(DETERMINER) || is_possessive(self.word(start));
+        let det = self.info(start).is(DETERMINER) || self.possessive_at(start);
         let from = if det { start + 1 } else { start };
         if det {
             // `a former senior law enforcement official`
@@ -1505,12 +1523,18 @@ pub(crate) fn is_definite(w: &str) -> bool {
 
 /// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
 pub(crate) fn is_possessive(w: &str) -> bool {
+    possessive_bytes(w.as_bytes())
+}
+
+/// [`is_possessive`] of a word's bytes.
+#[inline]
+fn possessive_bytes(w: &[u8]) -> bool {
     // by the last byte first: most words end in none of `s`, `'` and the
     // last byte of `’` (0x99), and each suffix is tried only after its own
-    match w.as_bytes().last() {
-        Some(b's') => w.ends_with("'s") || w.ends_with("’s"),
-        Some(b'\'') => w.ends_with("s'"),
-        Some(0x99) => w.ends_with("s’"),
+    match w.last() {
+        Some(b's') => w.ends_with(b"'s") || w.ends_with("’s".as_bytes()),
+        Some(b'\'') => w.ends_with(b"s'"),
+        Some(0x99) => w.ends_with("s’".as_bytes()),
         _ => false,
     }
 }
