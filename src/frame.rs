@@ -412,8 +412,12 @@ impl<'a> Reader<'a> {
     /// `J`, `J.J`: the word of an initial before its period.
     #[inline(never)]
     fn is_initial(w: &str) -> bool {
-        if w.is_empty() {
-            return false;
+        match w.as_bytes() {
+            [] => return false,
+            // most words fail at their second byte: after an ASCII first
+            // byte an initial ends or has its period there
+            [first, second, ..] if first.is_ascii() && *second != b'.' => return false,
+            _ => {}
         }
         if w.is_ascii() {
             // `J`, `J.J`: capitals at even places, periods at odd ones
