@@ -1138,8 +1138,12 @@ impl<'a> Reader<'a> {
         let from = if det { start + 1 } else { start };
         if det {
             // `a former senior law enforcement official`
+            // (`verb_at` answers at once for a word that is no verb form:
+            // most are none, and spare the call)
             let head = (from..(from + 7).min(ceil))
-                .take_while(|&j| self.is_word(j) && self.verb_at(j).is_none())
+                .take_while(|&j| {
+                    self.is_word(j) && (self.info(j).verb.is_none() || self.verb_at(j).is_none())
+                })
                 .find(|&j| self.is_role(j) && !self.name_word(j));
             if let Some(h) = head {
                 let mut e = h;
