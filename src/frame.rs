@@ -7,7 +7,8 @@
 
 use crate::analysis::MentionKind;
 use crate::lexicon::{
-    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, OBJECT, PARTICLE,
+    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, NOT_NAME_MARK, OBJECT,
+    PARTICLE, ROLE_MARK, TITLE_MARK,
 };
 use crate::span::Span;
 use crate::tokens::{Tok, Token};
@@ -122,6 +123,24 @@ impl<'a> Reader<'a> {
 
     fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Whether the word of token `i` is possessive: [`is_possessive`] of
+    /// [`Reader::word`].
+    #[inline]
+    fn possessive_at(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.tok == Tok::Word && self.possessive_span(t.span))
+    }
+
+    /// [`is_possessive`] of the text of `span`, read from its bytes (no
+    /// slicing of the text at char boundaries).
+    #[inline]
+    fn possessive_span(&self, span: Span) -> bool {
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .is_some_and(possessive_bytes)
     }
 
     /// A token that ends a clause for frame purposes.
@@ -338,14 +357,16 @@ impl<'a> Reader<'a> {
     fn is_role(&self, i: usize) -> bool {
         self.tok(i)
             .filter(|t| t.tok == Tok::Word)
-            .is_some_and(|t| t.info.role.is_some() || t.info.title.is_some() || self.age(t))
+            // (a role or a title: `role_at`'s first two cases)
+            .is_some_and(|t| t.info.has(ROLE_MARK) || self.age(t))
     }
 
     /// A word token that is an age (`78-year-old`).
     #[inline]
     fn age(&self, t: &Token) -> bool {
-        // only a word longer than `-year-old` can be one
-        t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
+        // only a hyphenated word longer than `-year-old` can be one (the
+        // hyphen is one bit, tested first)
+        t.hyphen && t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
     }
 
     /// A capitalised word that can be part of a name.
@@ -358,8 +379,8 @@ impl<'a> Reader<'a> {
             && t.capital
             && !t.caps
             && !t.common
-            && !t.info.not_name
-            && t.info.pronoun.is_none()
+            // (on the list of words that are not names, or a pronoun)
+            && !t.info.has(NOT_NAME_MARK)
     }
 
     #[inline]
@@ -367,7 +388,8 @@ impl<'a> Reader<'a> {
         let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
             return false;
         };
-        t.info.title_word || t.info.honorific.is_some() || t.hyphen && self.hyphenated_title(t)
+        // (a title word or an honorific)
+        t.info.has(TITLE_MARK) || t.hyphen && self.hyphenated_title(t)
     }
 
     /// `Secretary-Treasurer`, `Vice-Chair`: a hyphenated word whose every
@@ -390,8 +412,12 @@ impl<'a> Reader<'a> {
     /// `J`, `J.J`: the word of an initial before its period.
     #[inline(never)]
     fn is_initial(w: &str) -> bool {
-        if w.is_empty() {
-            return false;
+        match w.as_bytes() {
+            [] => return false,
+            // most words fail at their second byte: after an ASCII first
+            // byte an initial ends or has its period there
+            [first, second, ..] if first.is_ascii() && *second != b'.' => return false,
+            _ => {}
         }
         if w.is_ascii() {
             // `J`, `J.J`: capitals at even places, periods at odd ones
@@ -602,7 +628,7 @@ impl<'a> Reader<'a> {
         {
             // a name, possibly after a title
             let last = tokens[end].span;
-            if is_possessive(&self.text[last]) {
+            if self.possessive_span(last) {
                 return None;
             }
             // not possessive, so nothing to strip: the name ends with it
@@ -1108,12 +1134,16 @@ impl<'a> Reader<'a> {
         if let Some(np) = self.pronoun_np(start) {
             return Some(np);
         }
-        let det = self.info(start).is(DETERMINER) || is_possessive(self.word(start));
+        let det = self.info(start).is(DETERMINER) || self.possessive_at(start);
         let from = if det { start + 1 } else { start };
         if det {
             // `a former senior law enforcement official`
+            // (`verb_at` answers at once for a word that is no verb form:
+            // most are none, and spare the call)
             let head = (from..(from + 7).min(ceil))
-                .take_while(|&j| self.is_word(j) && self.verb_at(j).is_none())
+                .take_while(|&j| {
+                    self.is_word(j) && (self.info(j).verb.is_none() || self.verb_at(j).is_none())
+                })
                 .find(|&j| self.is_role(j) && !self.name_word(j));
             if let Some(h) = head {
                 let mut e = h;
@@ -1501,12 +1531,18 @@ pub(crate) fn is_definite(w: &str) -> bool {
 
 /// `his`, `Trump's`, `Trump’s`: a word that makes the next noun possessed.
 pub(crate) fn is_possessive(w: &str) -> bool {
+    possessive_bytes(w.as_bytes())
+}
+
+/// [`is_possessive`] of a word's bytes.
+#[inline]
+fn possessive_bytes(w: &[u8]) -> bool {
     // by the last byte first: most words end in none of `s`, `'` and the
     // last byte of `’` (0x99), and each suffix is tried only after its own
-    match w.as_bytes().last() {
-        Some(b's') => w.ends_with("'s") || w.ends_with("’s"),
-        Some(b'\'') => w.ends_with("s'"),
-        Some(0x99) => w.ends_with("s’"),
+    match w.last() {
+        Some(b's') => w.ends_with(b"'s") || w.ends_with("’s".as_bytes()),
+        Some(b'\'') => w.ends_with(b"s'"),
+        Some(0x99) => w.ends_with("s’".as_bytes()),
         _ => false,
     }
 }

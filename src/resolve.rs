@@ -392,10 +392,15 @@ impl<'h> Resolver<'h> {
             }
             // only `the`, `this` or `that` opens a definite description
             // (the word is read only in a sentence whose subject is known)
+            // (and is read only when a one-word title is in its reach: a
+            // titled description ends in one, and most `the` have none)
             if sentence_subject.is_some()
                 && !t.inside
                 && t.info.is(crate::lexicon::DETERMINER)
                 && crate::frame::is_definite(&text[t.span])
+                && tokens[i + 1..(i + 8).min(tokens.len())]
+                    .iter()
+                    .any(|t| t.info.title.is_some())
             {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));

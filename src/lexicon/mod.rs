@@ -198,6 +198,11 @@ pub(crate) struct WordInfo {
     pub starter: bool,
     /// Closed-class roles (`DETERMINER`, `PARTICLE`, `ADVERB`, `OBJECT`).
     pub function: u8,
+    /// The fields above summed up for the questions the frames ask of
+    /// every word of a phrase ([`TITLE_MARK`], [`ROLE_MARK`],
+    /// [`NOT_NAME_MARK`]): one bit test each. Set by [`WordInfo::marked`]
+    /// when the lists are loaded.
+    pub marks: u8,
 }
 
 impl WordInfo {
@@ -214,6 +219,7 @@ impl WordInfo {
         org: false,
         starter: false,
         function: 0,
+        marks: 0,
     };
 
     /// Whether the word has closed-class role `class`.
@@ -221,7 +227,39 @@ impl WordInfo {
     pub fn is(&self, class: u8) -> bool {
         self.function & class != 0
     }
+
+    /// Whether the word has any of the [`WordInfo::marks`] in `marks`.
+    #[inline]
+    pub fn has(&self, marks: u8) -> bool {
+        self.marks & marks != 0
+    }
+
+    /// The entry with its [`WordInfo::marks`] worked out from the other
+    /// fields.
+    fn marked(self) -> WordInfo {
+        let mut marks = 0;
+        if self.title_word || self.honorific.is_some() {
+            marks |= TITLE_MARK;
+        }
+        if self.role.is_some() || self.title.is_some() {
+            marks |= ROLE_MARK;
+        }
+        if self.not_name || self.pronoun.is_some() {
+            marks |= NOT_NAME_MARK;
+        }
+        WordInfo { marks, ..self }
+    }
 }
+
+/// [`WordInfo::marks`]: a word of a title or an honorific (`Secretary`,
+/// `Mr`).
+pub(crate) const TITLE_MARK: u8 = 1;
+/// [`WordInfo::marks`]: a role noun or a one-word title, a word that can
+/// head a description (`spokesperson`, `senator`).
+pub(crate) const ROLE_MARK: u8 = 2;
+/// [`WordInfo::marks`]: never a word of a name, being on the list of
+/// words that are not names or a pronoun.
+pub(crate) const NOT_NAME_MARK: u8 = 4;
 
 /// Opens a description: `a`, `the`, `several`.
 pub(crate) const DETERMINER: u8 = 1;
@@ -328,6 +366,7 @@ impl Lexicon {
                 }
             }
             // once for all the lists, as `add` does for each
+            lex.mark_infos();
             lex.short.copy_infos(&lex.infos);
             lex
         })
@@ -340,8 +379,17 @@ impl Lexicon {
     pub fn add(&mut self, file: LexiconFile, text: &str) -> Result<(), Error> {
         let added = self.add_lines(file, text);
         // the entries are edited in `infos`; the short table keeps copies
+        self.mark_infos();
         self.short.copy_infos(&self.infos);
         added
+    }
+
+    /// Bring the [`WordInfo::marks`] of the entries up to date with their
+    /// other fields.
+    fn mark_infos(&mut self) {
+        for info in &mut self.infos {
+            *info = info.marked();
+        }
     }
 
     fn add_lines(&mut self, file: LexiconFile, text: &str) -> Result<(), Error> {
