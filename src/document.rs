@@ -3,7 +3,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::quotes::{trim, Diagnostic, Pairer, Quote, QuoteKind};
-use crate::scan::{decode_ascii, decode_multi, is_invisible, next_lead, Glyph, Lead, Multi, LEAD};
+use crate::scan::{
+    decode_ascii, decode_multi, is_invisible, lead_searcher, next_lead, Glyph, Lead, Multi, LEAD,
+};
 use crate::segment::{boundary_at, Paragraph, Sentence};
 use crate::span::{CharOffsets, Span};
 
@@ -94,11 +96,12 @@ pub(crate) fn parse<'h>(text: &'h str, lexicon: &Lexicon, max_depth: usize) -> D
         terminators_read_to: 0,
     };
     let bytes = text.as_bytes();
+    let searcher = lead_searcher();
     let mut i = 0;
     while i < bytes.len() {
         let lead = LEAD[bytes[i] as usize];
         match lead {
-            Lead::None => i = next_lead(bytes, i + 1),
+            Lead::None => i = next_lead(searcher, bytes, i + 1),
             Lead::Newline => {
                 let len = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                     2
