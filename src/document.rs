@@ -3,7 +3,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::quotes::{trim, Diagnostic, Pairer, Quote, QuoteKind};
-use crate::scan::{decode_ascii, decode_multi, is_invisible, next_lead, Glyph, Lead, Multi, LEAD};
+use crate::scan::{
+    decode_ascii, decode_multi, is_invisible, lead_searcher, next_lead, Glyph, Lead, Multi, LEAD,
+};
 use crate::segment::{boundary_at, Paragraph, Sentence};
 use crate::span::{CharOffsets, Span};
 
@@ -94,18 +96,26 @@ pub(crate) fn parse<'h>(text: &'h str, lexicon: &Lexicon, max_depth: usize) -> D
         terminators_read_to: 0,
     };
     let bytes = text.as_bytes();
+    let searcher = lead_searcher();
     let mut i = 0;
     while i < bytes.len() {
         let lead = LEAD[bytes[i] as usize];
         match lead {
-            Lead::None => i = next_lead(bytes, i + 1),
+            Lead::None => i = next_lead(searcher, bytes, i + 1),
             Lead::Newline => {
                 let len = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                     2
                 } else {
                     1
                 };
-                p.end_line(i, i + len);
+                if p.line_start == i {
+                    // an empty line (half the line breaks of news text,
+                    // which leaves a blank line between paragraphs) makes
+                    // no paragraph: `end_line` would trim it to nothing
+                    p.skip_line(i + len);
+                } else {
+                    p.end_line(i, i + len);
+                }
                 i += len;
             }
             Lead::Terminator => {
@@ -117,10 +127,22 @@ pub(crate) fn parse<'h>(text: &'h str, lexicon: &Lexicon, max_depth: usize) -> D
                 // (`<a href="…">`) is not a quotation: skip to its end
                 i = attribute_end(bytes, i + 1);
             }
+            Lead::Ascii if bytes[i] == b'\'' && inside_ascii_word(bytes, i, i + 1) => {
+                // the apostrophe of `don't`: the pairer would read its
+                // neighbours and call it one
+                i += 1;
+            }
             Lead::Ascii => {
                 let g = decode_ascii(bytes, i);
                 p.pairer.feed(text, Span::new(i, i + g.len as usize), g);
                 i += g.len as usize;
+            }
+            Lead::Multi
+                if bytes.get(i..i + 3) == Some("’".as_bytes())
+                    && inside_ascii_word(bytes, i, i + 3) =>
+            {
+                // the curly apostrophe of `don’t`, likewise
+                i += 3;
             }
             Lead::Multi => match decode_multi(bytes, i) {
                 Some(Multi::Mark(g)) => {
@@ -177,6 +199,14 @@ impl<'h> Parser<'h, '_> {
                 paragraph: self.paragraphs.len(),
             });
         }
+    }
+
+    /// The empty line `line_start..line_start` is over; the next starts at
+    /// `next`. What [`Parser::end_line`] does with an empty line.
+    fn skip_line(&mut self, next: usize) {
+        self.line_start = next;
+        self.sentence_start = next;
+        self.terminators_read_to = self.terminators_read_to.max(next);
     }
 
     /// The line `line_start..end` is over; the next starts at `next`.
@@ -262,6 +292,17 @@ fn ends_line(bytes: &[u8], at: usize) -> bool {
         }
     }
     at + 1 + j == bytes.len()
+}
+
+/// Whether the mark `start..end` stands between two ASCII letters or
+/// digits: then it is an apostrophe inside a word, as the pairer would
+/// find (a single mark with word characters on both sides), and neither
+/// is it the first mark of a paragraph, which follows white space.
+#[inline]
+fn inside_ascii_word(bytes: &[u8], start: usize, end: usize) -> bool {
+    start > 0
+        && bytes[start - 1].is_ascii_alphanumeric()
+        && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Past the `"` that closes an attribute value starting at `from`, if it

@@ -610,12 +610,34 @@ fn set_depths(quotes: &mut [Quote<'_>]) {
 }
 
 /// `span` without leading and trailing white space or invisible characters.
+///
+/// ASCII white space (tab to carriage return, and the space) is stepped
+/// over byte by byte; only a non-ASCII byte at either end then needs the
+/// char-wise trim of [`trim_chars`], since no other ASCII character is
+/// white space or invisible. A sentence after the first in a line opens
+/// with a space, and most lines end in one. Inlined: the parser trims
+/// every line and sentence, and a call cost more than the common trim.
+#[inline]
 pub(crate) fn trim(text: &str, span: Span) -> Span {
-    // ASCII white space (tab to carriage return, and the space) is stepped
-    // over byte by byte; only a non-ASCII byte at either end needs the
-    // char-wise trim, since no other ASCII character is white space or
-    // invisible. A sentence after the first in a line opens with a space,
-    // and most lines end in one.
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start < span.end && crate::scan::ascii_space(bytes[start]) {
+        start += 1;
+    }
+    let mut end = span.end;
+    while end > start && crate::scan::ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !(bytes[start].is_ascii() && bytes[end - 1].is_ascii()) {
+        return trim_chars(text, span);
+    }
+    Span::new(start, end.max(start))
+}
+
+/// [`trim`] for a span that opens or closes (past its ASCII white space)
+/// with a non-ASCII character, which may be white space or invisible.
+#[inline(never)]
+fn trim_chars(text: &str, span: Span) -> Span {
     let is_blank = |c: char| c.is_whitespace() || crate::scan::is_invisible(c);
     let bytes = text.as_bytes();
     let mut start = span.start;

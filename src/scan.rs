@@ -156,15 +156,21 @@ pub(crate) fn ascii_space(b: u8) -> bool {
 }
 
 /// The first byte at or after `from` (at most `bytes.len()`) that [`LEAD`]
-/// gives a lead, or `bytes.len()` when none is left.
+/// gives a lead, or `bytes.len()` when none is left. `searcher` is what
+/// [`lead_searcher`] returns, looked up once by the caller rather than at
+/// each of the thousands of calls an article makes.
 ///
 /// The leads of news text are some 30 bytes apart. Where the machine has
 /// the vector instructions for it (SSSE3 or AVX2 on x86-64, NEON on
 /// AArch64), a Teddy searcher of `aho-corasick` finds the next one 16 or
 /// 32 bytes at a time; elsewhere [`quiet_prefix`] reads eight at a time.
 #[inline]
-pub(crate) fn next_lead(bytes: &[u8], from: usize) -> usize {
-    match lead_searcher() {
+pub(crate) fn next_lead(
+    searcher: Option<&aho_corasick::packed::Searcher>,
+    bytes: &[u8],
+    from: usize,
+) -> usize {
+    match searcher {
         Some(searcher) => searcher
             .find_in(bytes, aho_corasick::Span::from(from..bytes.len()))
             .map_or(bytes.len(), |m| m.start()),
@@ -174,7 +180,7 @@ pub(crate) fn next_lead(bytes: &[u8], from: usize) -> usize {
 
 /// The Teddy searcher for the lead bytes, built on first use; `None` where
 /// the machine has no vector instructions it can use.
-fn lead_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
+pub(crate) fn lead_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
     static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
     SEARCHER
         .get_or_init(|| {
@@ -508,7 +514,12 @@ mod tests {
                     for from in [0, 1, at, len] {
                         let from = from.min(len);
                         let want = plain(&bytes, from);
-                        assert_eq!(next_lead(&bytes, from), want, "{b:#x} at {at} of {len}");
+                        let searcher = lead_searcher();
+                        assert_eq!(
+                            next_lead(searcher, &bytes, from),
+                            want,
+                            "{b:#x} at {at} of {len}"
+                        );
                         assert_eq!(next_lead_by_words(&bytes, from), want);
                     }
                 }
