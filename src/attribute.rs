@@ -511,9 +511,7 @@ fn names_a_work(r: &Reader<'_>, o: usize, content: &str) -> bool {
         "article",
         "column",
     ];
-    if content.split_whitespace().nth(6).is_some() || !crate::quotes::title_case(content) {
-        return false;
-    }
+    // the word before first: it turns most quotations away at once
     let mut k = o;
     if k > 0 && r.tokens[k - 1].is_punct(',') {
         k -= 1;
@@ -522,7 +520,9 @@ fn names_a_work(r: &Reader<'_>, o: usize, content: &str) -> bool {
         return false;
     }
     let w = r.word(k - 1);
-    crate::frame::is_possessive(w) || BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w))
+    (crate::frame::is_possessive(w) || BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
+        && content.split_whitespace().nth(6).is_none()
+        && crate::quotes::title_case(content)
 }
 
 /// Words that open a subordinate clause.
