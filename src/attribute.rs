@@ -26,6 +26,20 @@ struct Found<'a> {
     strong: bool,
 }
 
+impl Found<'_> {
+    /// A frame with a speaker and no cue, weakly held (`Fanny shook her
+    /// head. "…"`, a fragment in a sentence with no reporting verb).
+    fn bare(speaker: Np, rule: Rule) -> Self {
+        Found {
+            speaker,
+            cue: None,
+            addressee: None,
+            rule,
+            strong: false,
+        }
+    }
+}
+
 /// Attribute every quotation of `document`.
 pub(crate) fn attribute<'h>(
     document: Document<'h>,
@@ -760,28 +774,13 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
     })?;
     let t = &r.tokens[owner];
     let word = r.word(owner);
-    let speaker = if let Some(p) = t.info.pronoun {
+    let speaker = if let Some(pronoun) = r.pronoun_at(owner) {
         // the person of the sentence before the pronoun, whom it stands for
         // (`Trump stood by his comment`), or else the pronoun, read as a
-        // possessive (the reader takes `her` for an object)
-        if let Some(subject) = r
-            .clause_subject(floor, owner)
-            .filter(|np| np.kind == MentionKind::Name && p.gender.agrees(np.gender))
-        {
-            subject
-        } else {
-            Np {
-                span: t.span,
-                kind: MentionKind::Pronoun,
-                head: t.span,
-                role: None,
-                gender: p.gender,
-                number: p.number,
-                person: true,
-                definite: true,
-                titled: false,
-            }
-        }
+        // possessive (`her remark`)
+        r.clause_subject(floor, owner)
+            .filter(|np| np.kind == MentionKind::Name && pronoun.gender.agrees(np.gender))
+            .unwrap_or(pronoun)
     } else {
         // `Obama's`, `Moscow's`: the capitalised words without the `'s`
         let bare = crate::frame::strip_possessive(word);
@@ -810,13 +809,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             titled: false,
         }
     };
-    Some(Found {
-        speaker,
-        cue: None,
-        addressee: None,
-        rule: Rule::PartialSubject,
-        strong: false,
-    })
+    Some(Found::bare(speaker, Rule::PartialSubject))
 }
 
 /// A partial quotation in a sentence with no reporting verb: the subject
@@ -867,13 +860,7 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
             .is_some_and(|t| t.is_word() && !t.capital);
         (fits && verb_follows).then_some(np)
     })?;
-    Some(Found {
-        speaker,
-        cue: None,
-        addressee: None,
-        rule: Rule::PartialSubject,
-        strong: false,
-    })
+    Some(Found::bare(speaker, Rule::PartialSubject))
 }
 
 /// `SPEAKER CUE [ADDRESSEE]: "…"`, `according to SPEAKER, "…"`, and the
@@ -1230,13 +1217,7 @@ fn signature<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
     let asides = (after..line_end)
         .filter(|&k| r.tokens[k].is_punct(','))
         .all(|k| k + 1 >= line_end || aside(k + 1));
-    (signed && asides && !quotes).then_some(Found {
-        speaker,
-        cue: None,
-        addressee: None,
-        rule: Rule::Dash,
-        strong: false,
-    })
+    (signed && asides && !quotes).then_some(Found::bare(speaker, Rule::Dash))
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
@@ -1375,13 +1356,7 @@ fn narration_before<'a>(
                 (floor..end).find(|&k| r.verb_at(k).is_some() && !r.word(k).ends_with("ing"))?;
             r.subject_of(verb, floor)
         })?;
-    (speaker.kind == MentionKind::Name).then_some(Found {
-        speaker,
-        cue: None,
-        addressee: None,
-        rule: Rule::Narration,
-        strong: false,
-    })
+    (speaker.kind == MentionKind::Name).then_some(Found::bare(speaker, Rule::Narration))
 }
 
 /// The last name called in the words of the top-level quotation opened at

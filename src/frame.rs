@@ -314,10 +314,17 @@ impl<'a> Reader<'a> {
         if t.tok != Tok::Word {
             return None;
         }
-        let p = t.info.pronoun?;
-        if p.person == 0 || t.info.is(OBJECT) {
+        if t.info.pronoun.is_some_and(|p| p.person == 0) || t.info.is(OBJECT) {
             return None;
         }
+        self.pronoun_at(i)
+    }
+
+    /// The pronoun at token `i` as a phrase, whatever its case (`her` in
+    /// `her remark` as well as in `told her`).
+    pub fn pronoun_at(&self, i: usize) -> Option<Np> {
+        let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
+        let p = t.info.pronoun?;
         Some(Np {
             span: t.span,
             kind: MentionKind::Pronoun,
