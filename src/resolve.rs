@@ -1167,7 +1167,12 @@ impl<'h> Resolver<'h> {
             // (a title names one office holder; `the gentleman` after a
             // quotation in a dialogue is as often the other speaker)
             let continuing = np.titled && self.last_speaker_paragraph + 1 >= self.paragraph;
-            let continued = self.last_speaker.filter(|(e, _)| {
+            // (or with the person a sentence since has as its subject:
+            // `Reform UK leader Nigel Farage went further. "…," the Clacton
+            // MP told GB News.` after another's quotation)
+            let since = latest(&self.last_subject, np.gender)
+                .filter(|&(_, at)| self.last_speaker.is_some_and(|(_, spoke)| at > spoke));
+            let continued = since.or(self.last_speaker).filter(|(e, _)| {
                 continuing
                     && np.gender.agrees(self.entities[*e].gender)
                     && self.entities[*e].kind == EntityKind::Person
