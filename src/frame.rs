@@ -527,7 +527,11 @@ impl<'a> Reader<'a> {
                     && self.is_word(p)
                     && !self.info(p).is(DETERMINER)
                     && !self.info(p).starter
-                    && (self.title_word(k) || modifiers_title && self.tokens[k].capital));
+                    && (self.title_word(k)
+                        || modifiers_title && self.tokens[k].capital
+                        // an organisation's word inside its name (`the
+                        // International Monetary Fund`)
+                        || self.info(p).org && self.tokens[k].capital));
             if !ok {
                 break;
             }
