@@ -781,10 +781,34 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         r.clause_subject(floor, owner)
             .filter(|np| np.kind == MentionKind::Name && pronoun.gender.agrees(np.gender))
             .unwrap_or(pronoun)
+    } else if !t.capital {
+        // `the governor's statement`: a person's role, with its `the`
+        let bare = crate::frame::strip_possessive(word);
+        let info = r.lexicon.info(bare);
+        let person = info.title.is_some() || info.role.is_some_and(|role| role.person);
+        let the = owner > floor && r.word(owner - 1).eq_ignore_ascii_case("the");
+        if !person || !the || bare.is_empty() {
+            return None;
+        }
+        let head = crate::span::Span::new(t.span.start, t.span.start + bare.len());
+        Np {
+            span: crate::span::Span::new(r.tokens[owner - 1].span.start, head.end),
+            kind: MentionKind::Description,
+            head,
+            role: None,
+            gender: info
+                .title
+                .or(info.role.map(|role| role.gender))
+                .unwrap_or(crate::lexicon::Gender::Unknown),
+            number: Number::Singular,
+            person: true,
+            definite: true,
+            titled: info.title.is_some(),
+        }
     } else {
         // `Obama's`, `Moscow's`: the capitalised words without the `'s`
         let bare = crate::frame::strip_possessive(word);
-        if !t.capital || bare.is_empty() {
+        if bare.is_empty() {
             return None;
         }
         let mut start = owner;
