@@ -686,13 +686,39 @@ impl<'a> Reader<'a> {
                 titled: false,
             });
         }
+        // capitalised words ending in an organisation's word name it: `Sky
+        // News`, `Castlemore Aggregates Group`
+        if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
+            && end > start
+            && self.info(end).org
+            && (start..=end).all(|i| self.is_word(i) && tokens[i].capital)
+        {
+            return Some(Np {
+                span: Span::new(
+                    tokens[det.unwrap_or(start)].span.start,
+                    tokens[end].span.end,
+                ),
+                kind: MentionKind::Description,
+                head: Span::new(tokens[start].span.start, tokens[end].span.end),
+                role: None,
+                gender: Gender::Neuter,
+                number: Number::Singular,
+                person: false,
+                definite: true,
+                titled: false,
+            });
+        }
         // an acronym stands for an organisation: `CNN`, `the NRA` (but a
         // dateline does not: `PHILADELPHIA — …`)
         let dateline = tokens
             .get(end + 1)
             .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
         if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
-            && (start..=end).all(|i| self.is_word(i) && tokens[i].caps)
+            && tokens[start].caps
+            // (with the organisation's words after it: `GB News`)
+            && (start..=end).all(|i| {
+                self.is_word(i) && (tokens[i].caps || tokens[i].capital && self.info(i).org)
+            })
             && !self.is_role(end)
             && !dateline
         {
@@ -1201,7 +1227,16 @@ impl<'a> Reader<'a> {
                 || (self.is_word(k) && self.tokens[k].caps)
                 || (self.is_word(k)
                     && self.tokens[k].capital
-                    && (k + 1..(k + 4).min(ceil)).any(|j| self.title_word(j)));
+                    && (k + 1..(k + 4).min(ceil)).any(|j| self.title_word(j)))
+                // an organisation's name: capitalised words with a word of
+                // org_words.txt after the first (`GB News`, `Sky News`)
+                || (self.is_word(k)
+                    && self.tokens[k].capital
+                    && (k > from && self.info(k).org
+                        || k + 1 < ceil
+                            && self.is_word(k + 1)
+                            && self.tokens[k + 1].capital
+                            && self.info(k + 1).org));
             if !ok {
                 break;
             }
@@ -1214,7 +1249,9 @@ impl<'a> Reader<'a> {
         let end = end?;
         // trim trailing words that are neither name nor role
         let mut e = end;
-        while e > from && !(self.name_word(e) || self.is_role(e)) {
+        while e > from
+            && !(self.name_word(e) || self.is_role(e) || self.tokens[e].capital && self.info(e).org)
+        {
             e -= 1;
         }
         self.classify(from, e, det.then_some(start))
