@@ -77,8 +77,9 @@ pub(crate) struct Resolver<'h> {
     /// The organisations named outside quotations (`Halvorsen Foods Inc.`,
     /// `the Ministry of Health`), as the spans of their names in text
     /// order, for the descriptions that take them up (`the company`), each
-    /// with the number of paragraph markers before it.
-    orgs: Vec<(Span, usize)>,
+    /// with the number of paragraph markers before it and whether it opens
+    /// its sentence (its subject).
+    orgs: Vec<(Span, usize, bool)>,
     cursor: usize,
     // forward state
     last_person: [Option<(usize, usize)>; 3],
@@ -428,23 +429,26 @@ impl<'h> Resolver<'h> {
             };
             // an organisation's name (`Halvorsen Foods Inc.`, `the Ministry
             // of Health`), read back from the end of the capitalised run its
-            // word is in, is kept for `the company` later
+            // word is in (without its `the`), is kept for `the company` later
             if t.info.org
                 && t.capital
                 && !t.inside
-                && res.orgs.last().is_none_or(|(o, _)| o.end <= t.span.start)
+                && res
+                    .orgs
+                    .last()
+                    .is_none_or(|(o, _, _)| o.end <= t.span.start)
             {
                 let mut end = i;
                 while end + 2 < tokens.len()
                     && end - i < 8
                     && (tokens[end + 1].capital && tokens[end + 1].is_word()
                         || tokens[end + 2].capital
-                            && matches!(&text[tokens[end + 1].span], "of" | "for" | "on"))
+                            && matches!(&text[tokens[end + 1].span], "of" | "for"))
                 {
                     end += if tokens[end + 1].capital { 1 } else { 2 };
                 }
-                // (and back over the capitalised words before it, to a
-                // `the`: `the Home Office`, `Halvorsen Foods`)
+                // (and back over the capitalised words before it: `Home
+                // Office`, `Halvorsen Foods`)
                 let mut start = i;
                 while start > 0
                     && i - start < 4
@@ -455,12 +459,10 @@ impl<'h> Resolver<'h> {
                 {
                     start -= 1;
                 }
-                if start > 0 && text[tokens[start - 1].span].eq_ignore_ascii_case("the") {
-                    start -= 1;
-                }
                 res.orgs.push((
                     Span::new(tokens[start].span.start, tokens[end].span.end),
                     paragraphs,
+                    sentence_first,
                 ));
             }
             let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
@@ -942,6 +944,10 @@ impl<'h> Resolver<'h> {
                     None => (None, How::Unresolved),
                 }
             }
+            MentionKind::Pronoun if np.number == Number::Plural => match self.resolve_they(np) {
+                Some(e) => (Some(e), How::Pronoun),
+                None => (None, How::Unresolved),
+            },
             MentionKind::Pronoun => match self.resolve_pronoun(np) {
                 Some((e, true)) => (Some(e), How::Pronoun),
                 // (an eager pick between two candidates is less sure)
@@ -1028,33 +1034,57 @@ impl<'h> Resolver<'h> {
                     EntityKind::Person | EntityKind::Name => false,
                 }
         });
-        let before = self.orgs.partition_point(|(s, _)| s.start < np.span.start);
-        let org = before
-            .checked_sub(1)
-            .map(|i| self.orgs[i])
-            .filter(|&(_, p)| p == self.paragraph)
-            .map(|(s, _)| s);
-        match (speaker, org) {
+        match (speaker, self.org_in_paragraph(np).map(|(s, _)| s)) {
             (Some((e, at)), org) if org.is_none_or(|o| o.start < at) => Some(e),
-            (_, Some(org)) => {
-                let mut key = std::mem::take(&mut self.scratch);
-                key.clear();
-                fold_into(&self.text[org], &mut key);
-                let e = match self.keys.get(&key).and_then(|s| s.description) {
-                    Some(e) => e,
-                    None => {
-                        let empty = self.keys.intern("");
-                        let e =
-                            self.new_entity(org, EntityKind::Description, Gender::Neuter, 0, empty);
-                        self.keys.slot(&key).description = Some(e);
-                        e
-                    }
-                };
-                self.scratch = key;
-                Some(e)
-            }
+            (_, Some(org)) => Some(self.org_entity(org)),
             _ => None,
         }
+    }
+
+    /// A speaking `they`: the last group that spoke or was named (as
+    /// before), or the organisation named in this paragraph after it (`The
+    /// Harbour Trust rejected the bid. "…," they said.`).
+    fn resolve_they(&mut self, np: &Np) -> Option<usize> {
+        // (only one that is its sentence's subject: in `Democrats and
+        // Republicans in Congress … They slammed …`, not Congress)
+        let org = self.org_in_paragraph(np).filter(|&(_, subject)| subject);
+        match (self.last_group, org.map(|(s, _)| s)) {
+            (Some((e, at)), org) if org.is_none_or(|o| o.start < at) => Some(e),
+            (_, Some(org)) => Some(self.org_entity(org)),
+            _ => None,
+        }
+    }
+
+    /// The organisation the name pass last met before `np` in the paragraph
+    /// being attributed, and whether it opened its sentence.
+    fn org_in_paragraph(&self, np: &Np) -> Option<(Span, bool)> {
+        let before = self
+            .orgs
+            .partition_point(|(s, _, _)| s.start < np.span.start);
+        before
+            .checked_sub(1)
+            .map(|i| self.orgs[i])
+            .filter(|&(_, p, _)| p == self.paragraph)
+            .map(|(s, _, subject)| (s, subject))
+    }
+
+    /// The entity of the organisation named at `org`, made on first use
+    /// under the same key as a description of it.
+    fn org_entity(&mut self, org: Span) -> usize {
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        fold_into(&self.text[org], &mut key);
+        let e = match self.keys.get(&key).and_then(|s| s.description) {
+            Some(e) => e,
+            None => {
+                let empty = self.keys.intern("");
+                let e = self.new_entity(org, EntityKind::Description, Gender::Neuter, 0, empty);
+                self.keys.slot(&key).description = Some(e);
+                e
+            }
+        };
+        self.scratch = key;
+        e
     }
 
     /// The entity a pronoun stands for, and whether the candidates agreed.
@@ -1269,12 +1299,14 @@ impl<'h> Resolver<'h> {
             return None;
         }
         let business = BUSINESS.iter().any(|b| b.eq_ignore_ascii_case(noun));
-        let before = self.orgs.partition_point(|(s, _)| s.start < np.span.start);
+        let before = self
+            .orgs
+            .partition_point(|(s, _, _)| s.start < np.span.start);
         self.orgs[..before]
             .iter()
             .rev()
             .take(8)
-            .map(|&(org, _)| org)
+            .map(|&(org, _, _)| org)
             .find(|&org| {
                 let name = &self.text[org];
                 let mut words = name
