@@ -686,42 +686,23 @@ impl<'a> Reader<'a> {
                 titled: false,
             });
         }
-        // capitalised words ending in an organisation's word name it: `Sky
-        // News`, `Castlemore Aggregates Group`
-        if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
-            && end > start
+        // capitalised words ending in an organisation's word name it (`Sky
+        // News`, `Castlemore Aggregates Group`), and an acronym stands for
+        // an organisation (`CNN`, `the NRA`, with the organisation's words
+        // after it: `GB News`), but a dateline does not (`PHILADELPHIA — …`)
+        let org_name = end > start
             && self.info(end).org
-            && (start..=end).all(|i| self.is_word(i) && tokens[i].capital)
-        {
-            return Some(Np {
-                span: Span::new(
-                    tokens[det.unwrap_or(start)].span.start,
-                    tokens[end].span.end,
-                ),
-                kind: MentionKind::Description,
-                head: Span::new(tokens[start].span.start, tokens[end].span.end),
-                role: None,
-                gender: Gender::Neuter,
-                number: Number::Singular,
-                person: false,
-                definite: true,
-                titled: false,
-            });
-        }
-        // an acronym stands for an organisation: `CNN`, `the NRA` (but a
-        // dateline does not: `PHILADELPHIA — …`)
+            && (start..=end).all(|i| self.is_word(i) && tokens[i].capital);
         let dateline = tokens
             .get(end + 1)
             .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
-        if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the"))
-            && tokens[start].caps
-            // (with the organisation's words after it: `GB News`)
+        let acronym = tokens[start].caps
             && (start..=end).all(|i| {
                 self.is_word(i) && (tokens[i].caps || tokens[i].capital && self.info(i).org)
             })
             && !self.is_role(end)
-            && !dateline
-        {
+            && !dateline;
+        if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the")) && (org_name || acronym) {
             return Some(Np {
                 span: Span::new(
                     tokens[det.unwrap_or(start)].span.start,
