@@ -939,18 +939,13 @@ fn push_word(
         Some([.., 0xE2, 0x80, 0x99, b's']) if end - i >= 4 => end - 4,
         _ => end,
     };
-    out.push(Token {
-        span: Span::new(i, end),
-        tok: Tok::Word,
+    out.push(word_token(
+        Span::new(i, end),
         inside,
-        capital,
-        caps,
-        info: lexicon.info_at(text, i, bare),
-        common: false,
-        headline: false,
-        person: false,
+        (capital, caps),
+        lexicon.info_at(text, i, bare),
         hyphen,
-    });
+    ));
     end
 }
 
@@ -1075,18 +1070,7 @@ fn push_short<'a>(
     if capital && !caps {
         common.note_capital(bytes, out, span);
     }
-    out.push(Token {
-        span,
-        tok: Tok::Word,
-        inside,
-        capital,
-        caps,
-        info: *info,
-        common: false,
-        headline: false,
-        person: false,
-        hyphen: false,
-    });
+    out.push(word_token(span, inside, (capital, caps), *info, false));
     Some((next, capital))
 }
 
@@ -1174,18 +1158,13 @@ fn push_joined(
         n
     };
     let (key_lo, key_hi) = (lo & low_bytes(bare), hi & low_bytes(bare.saturating_sub(8)));
-    out.push(Token {
+    out.push(word_token(
         span,
-        tok: Tok::Word,
         inside,
-        capital,
-        caps,
-        info: *lexicon.info_alnum(key_lo, key_hi),
-        common: false,
-        headline: false,
-        person: false,
+        (capital, caps),
+        *lexicon.info_alnum(key_lo, key_hi),
         hyphen,
-    });
+    ));
     Some((next, capital))
 }
 
@@ -1214,6 +1193,31 @@ fn punct(at: usize, c: char, inside: bool) -> Token {
 
 fn marker(tok: Tok, at: usize) -> Token {
     plain(Span::new(at, at), tok, false)
+}
+
+/// A word token with its case (`capital`, `caps`), lexicon entry and
+/// hyphen mark; the marks later passes set (`common`, `headline`,
+/// `person`) start clear.
+#[inline]
+fn word_token(
+    span: Span,
+    inside: bool,
+    (capital, caps): (bool, bool),
+    info: WordInfo,
+    hyphen: bool,
+) -> Token {
+    Token {
+        span,
+        tok: Tok::Word,
+        inside,
+        capital,
+        caps,
+        info,
+        common: false,
+        headline: false,
+        person: false,
+        hyphen,
+    }
 }
 
 /// A token that is not a word: no case, no lexicon entry, no marks.
