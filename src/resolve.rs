@@ -246,13 +246,13 @@ impl Keys {
         id
     }
 
-    /// What `key` stands for, numbering it if need be.
     /// The key numbered `id`.
     fn text_of(&self, id: usize) -> &str {
         let slot = &self.slots[id];
         &self.text[slot.start..slot.end]
     }
 
+    /// What `key` stands for, numbering it if need be.
     fn slot(&mut self, key: &str) -> &mut Slot {
         let i = self.intern(key);
         &mut self.slots[i]
@@ -938,16 +938,25 @@ impl<'h> Resolver<'h> {
         self.advance(np.span.start);
         match np.kind {
             MentionKind::Name => (self.resolve_name(np), How::Direct),
-            MentionKind::Pronoun if with_folded(&self.text[np.span], |w| w == "it") => {
-                match self.resolve_it(np) {
-                    Some(e) => (Some(e), How::Pronoun),
-                    None => (None, How::Unresolved),
-                }
+            // `it` and `they`: a body that speaks
+            MentionKind::Pronoun
+                if np.number == Number::Plural
+                    || with_folded(&self.text[np.span], |w| w == "it") =>
+            {
+                let e = if np.number == Number::Plural {
+                    self.resolve_they(np)
+                } else {
+                    self.resolve_it(np)
+                };
+                (
+                    e,
+                    if e.is_some() {
+                        How::Pronoun
+                    } else {
+                        How::Unresolved
+                    },
+                )
             }
-            MentionKind::Pronoun if np.number == Number::Plural => match self.resolve_they(np) {
-                Some(e) => (Some(e), How::Pronoun),
-                None => (None, How::Unresolved),
-            },
             MentionKind::Pronoun => match self.resolve_pronoun(np) {
                 Some((e, true)) => (Some(e), How::Pronoun),
                 // (an eager pick between two candidates is less sure)
@@ -1034,11 +1043,8 @@ impl<'h> Resolver<'h> {
                     EntityKind::Person | EntityKind::Name => false,
                 }
         });
-        match (speaker, self.org_in_paragraph(np).map(|(s, _)| s)) {
-            (Some((e, at)), org) if org.is_none_or(|o| o.start < at) => Some(e),
-            (_, Some(org)) => Some(self.org_entity(org)),
-            _ => None,
-        }
+        let org = self.org_in_paragraph(np).map(|(s, _)| s);
+        self.later_body(speaker, org)
     }
 
     /// A speaking `they`: the last group that spoke or was named (as
@@ -1048,9 +1054,15 @@ impl<'h> Resolver<'h> {
         // (only one that is its sentence's subject: in `Democrats and
         // Republicans in Congress … They slammed …`, not Congress)
         let org = self.org_in_paragraph(np).filter(|&(_, subject)| subject);
-        match (self.last_group, org.map(|(s, _)| s)) {
+        self.later_body(self.last_group, org.map(|(s, _)| s))
+    }
+
+    /// Of a body met at a byte position, `(entity, at)`, and an
+    /// organisation named at `org`, the one met later.
+    fn later_body(&mut self, met: Option<(usize, usize)>, org: Option<Span>) -> Option<usize> {
+        match (met, org) {
             (Some((e, at)), org) if org.is_none_or(|o| o.start < at) => Some(e),
-            (_, Some(org)) => Some(self.org_entity(org)),
+            (_, Some(org)) => Some(self.description_entity(org, Gender::Neuter, Number::Singular)),
             _ => None,
         }
     }
@@ -1068,17 +1080,20 @@ impl<'h> Resolver<'h> {
             .map(|(s, _, subject)| (s, subject))
     }
 
-    /// The entity of the organisation named at `org`, made on first use
-    /// under the same key as a description of it.
-    fn org_entity(&mut self, org: Span) -> usize {
+    /// The description entity of the words at `span` (`the senator`, an
+    /// organisation's name), found by their folded text or made on first
+    /// use with `gender` and `number`.
+    fn description_entity(&mut self, span: Span, gender: Gender, number: Number) -> usize {
         let mut key = std::mem::take(&mut self.scratch);
         key.clear();
-        fold_into(&self.text[org], &mut key);
+        fold_into(&self.text[span], &mut key);
         let e = match self.keys.get(&key).and_then(|s| s.description) {
             Some(e) => e,
             None => {
+                // (a description is filed under the empty name too)
                 let empty = self.keys.intern("");
-                let e = self.new_entity(org, EntityKind::Description, Gender::Neuter, 0, empty);
+                let e = self.new_entity(span, EntityKind::Description, gender, 0, empty);
+                self.entities[e].number = number;
                 self.keys.slot(&key).description = Some(e);
                 e
             }
@@ -1087,11 +1102,9 @@ impl<'h> Resolver<'h> {
         e
     }
 
-    /// The entity a pronoun stands for, and whether the candidates agreed.
+    /// The entity a `he`, `she`, `his` or `her` stands for, and whether the
+    /// candidates agreed.
     fn resolve_pronoun(&self, np: &Np) -> Option<(usize, bool)> {
-        if np.number == Number::Plural {
-            return self.last_group.map(|(e, _)| (e, true));
-        }
         // (`his`, `her`: the owner of a comment, `his comment that "…"`)
         if !with_folded(&self.text[np.span], |w| {
             matches!(w, "he" | "she" | "his" | "her")
@@ -1231,27 +1244,7 @@ impl<'h> Resolver<'h> {
         } else {
             None
         };
-        let mut key = std::mem::take(&mut self.scratch);
-        key.clear();
-        fold_into(&self.text[org.unwrap_or(np.span)], &mut key);
-        let e = match self.keys.get(&key).and_then(|s| s.description) {
-            Some(e) => e,
-            None => {
-                // (a description is filed under the empty name too)
-                let empty = self.keys.intern("");
-                let e = self.new_entity(
-                    org.unwrap_or(np.span),
-                    EntityKind::Description,
-                    np.gender,
-                    0,
-                    empty,
-                );
-                self.entities[e].number = np.number;
-                self.keys.slot(&key).description = Some(e);
-                e
-            }
-        };
-        self.scratch = key;
+        let e = self.description_entity(org.unwrap_or(np.span), np.gender, np.number);
         (
             Some(e),
             if org.is_some() {
