@@ -170,19 +170,18 @@ pub(crate) fn attribute<'h>(
             let kind_ok = quotes[n].kind() == QuoteKind::Direct
                 || para_open == para_p
                     && close_at[p] < o
-                    && !crate::quotes::title_case(quotes[n].content())
-                    && tokens[close_at[p] + 1..o]
-                        .iter()
-                        .filter(|t| t.tok == Tok::Sentence)
-                        .count()
-                        == 1
-                    && tokens[close_at[p] + 1..o].len() <= 16
-                    // (a person named there has the floor: `That prompted
-                    // Rubio to … call Trump "…"`)
-                    && !tokens[close_at[p] + 1..o]
-                        .iter()
-                        .skip_while(|t| t.tok != Tok::Sentence)
-                        .any(|t| t.person);
+                    && o - close_at[p] <= 17
+                    && {
+                        let between = &tokens[close_at[p] + 1..o];
+                        between.iter().filter(|t| t.tok == Tok::Sentence).count() == 1
+                            // (a person named there has the floor: `That
+                            // prompted Rubio to … call Trump "…"`)
+                            && !between
+                                .iter()
+                                .skip_while(|t| t.tok != Tok::Sentence)
+                                .any(|t| t.person)
+                    }
+                    && !crate::quotes::title_case(quotes[n].content());
             // a question answered in a paragraph of its own is a turn in a
             // conversation: the reply comes from the previous other speaker
             // in a conversation (the two last quotations in consecutive
@@ -841,17 +840,11 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
 fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
     // (nor one governed by a passive reporting verb: `Okafor has been
     // accused of "…"` says who was accused, not who spoke)
-    if o > floor {
-        if let Some(CueMatch {
-            first,
-            lemma: CueLemma::Verb(lemma),
-            ..
-        }) = r.cue_before(o - 1, floor)
-        {
-            if r.passive(first, lemma) {
-                return None;
-            }
-        }
+    if o > floor
+        && r.cue_before(o - 1, floor)
+            .is_some_and(|cue| r.passive(&cue))
+    {
+        return None;
     }
     // the first phrase of the sentence's main clause that is followed by its
     // verb (a lower-case word) and is not the object of a preposition:
@@ -917,25 +910,23 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
     // a passive is not the speaker; the agent after `by` is, or else the
     // reporter of the clause it is in (`The company said no illnesses had
     // been confirmed, but that parents should "…"`)
-    if let CueLemma::Verb(lemma) = cue.lemma {
-        if r.passive(cue.first, lemma) {
-            let by = cue.last + 1;
-            let agent = (by + 1 < o && r.word(by).eq_ignore_ascii_case("by"))
-                .then(|| r.np_starting_at(by + 1, o))
-                .flatten()
-                .filter(|np| np.kind != MentionKind::Pronoun || np.person);
-            if let Some(speaker) = agent {
-                let after = token_after(r, by + 1, speaker.span.end, o);
-                return Some(Found {
-                    speaker,
-                    cue: Some(cue),
-                    addressee: None,
-                    rule: Rule::SpeakerCueBefore,
-                    strong: r.only_glue_between(after, o),
-                });
-            }
-            cue = r.clausal_cue_before(cue.first, floor)?;
+    if r.passive(&cue) {
+        let by = cue.last + 1;
+        let agent = (by + 1 < o && r.word(by).eq_ignore_ascii_case("by"))
+            .then(|| r.np_starting_at(by + 1, o))
+            .flatten()
+            .filter(|np| np.kind != MentionKind::Pronoun || np.person);
+        if let Some(speaker) = agent {
+            let after = token_after(r, by + 1, speaker.span.end, o);
+            return Some(Found {
+                speaker,
+                cue: Some(cue),
+                addressee: None,
+                rule: Rule::SpeakerCueBefore,
+                strong: r.only_glue_between(after, o),
+            });
         }
+        cue = r.clausal_cue_before(cue.first, floor)?;
     }
     match cue.lemma {
         CueLemma::AccordingTo => {
@@ -1487,10 +1478,7 @@ fn nested<'h>(
         let Some(np) = speaker else {
             // `I said, '…'` in someone's quotation: their own words
             // (`I was told it is 'on the list'` says who heard, not who said)
-            let passive = match cue.lemma {
-                CueLemma::Verb(lemma) => r.passive(cue.first, lemma),
-                CueLemma::AccordingTo => false,
-            };
+            let passive = r.passive(&cue);
             // (and the words follow the verb's comma or colon: `I tell the
             // 'Bernie or Bust' people` names something)
             let introduced = r.tokens[at - 1].is_punct(',') || r.tokens[at - 1].is_punct(':');
@@ -1516,10 +1504,7 @@ fn nested<'h>(
         // help, she said, '…'`
         let antecedent = (np.kind == MentionKind::Pronoun && np.number == Number::Singular)
             .then(|| {
-                let end = tokens[floor..cue.first]
-                    .iter()
-                    .position(|t| t.span.start >= np.span.start)?
-                    + floor;
+                let end = token_after(r, floor, np.span.start, cue.first);
                 (floor..end)
                     .rev()
                     .filter_map(|k| r.np_starting_at(k, end))

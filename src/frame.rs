@@ -1456,16 +1456,22 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// Whether the reporting verb at token `k` (with lemma `lemma`) is in
-    /// the passive, so that its subject heard or was reported on rather
-    /// than spoke: after a form of `be` or `get` (`was told`, `has been
-    /// accused`, across `not` or an `-ly` adverb), or `accused of` and
-    /// `charged with`, which take an object when active (`Chancellor accused
-    /// of "raiding pensions"`). A participle in `-ing` is active (`was
-    /// saying`).
-    pub fn passive(&self, k: usize, lemma: &str) -> bool {
-        let w = self.word(k);
-        if w.ends_with("ing") {
+    /// Whether reporting verb `cue` is in the passive, so that its subject
+    /// heard or was reported on rather than spoke: after a form of `be` or
+    /// `get` (`was told`, `has been accused`, across `not` or an `-ly`
+    /// adverb), or `accused of` and `charged with`, which take an object
+    /// when active (`Chancellor accused of "raiding pensions"`). A
+    /// participle in `-ing` is active (`was saying`), and `according to` is
+    /// no verb.
+    pub fn passive(&self, cue: &CueMatch<'_>) -> bool {
+        const BE_OR_GET: [&str; 11] = [
+            "am", "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets",
+        ];
+        let CueLemma::Verb(lemma) = cue.lemma else {
+            return false;
+        };
+        let k = cue.first;
+        if self.word(k).ends_with("ing") {
             return false;
         }
         let next = self.word(k + 1);
@@ -1480,13 +1486,16 @@ impl<'a> Reader<'a> {
                 return false;
             }
             j -= 1;
-            let before = self.word(j).to_ascii_lowercase();
-            match before.as_str() {
-                "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "got" | "get"
-                | "gets" => return true,
-                "not" => {}
-                b if b.len() > 4 && b.ends_with("ly") => {}
-                _ => return false,
+            let before = self.word(j);
+            if BE_OR_GET.iter().any(|b| b.eq_ignore_ascii_case(before)) {
+                return true;
+            }
+            let adverb = before.len() > 4
+                && before
+                    .get(before.len() - 2..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ly"));
+            if !(before.eq_ignore_ascii_case("not") || adverb) {
+                return false;
             }
         }
         false
