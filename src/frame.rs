@@ -368,6 +368,14 @@ impl<'a> Reader<'a> {
             .is_some_and(|t| t.info.has(ROLE_MARK) || self.age(t))
     }
 
+    /// A capitalised word of `org_words.txt` at token `i` (`Fund`, `News`,
+    /// `Ltd`), which makes the capitalised run it is in an organisation's
+    /// name.
+    fn org_word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.tok == Tok::Word && t.capital && t.info.org)
+    }
+
     /// A word token that is an age (`78-year-old`).
     #[inline]
     fn age(&self, t: &Token) -> bool {
@@ -531,7 +539,7 @@ impl<'a> Reader<'a> {
                         || modifiers_title && self.tokens[k].capital
                         // an organisation's word inside its name (`the
                         // International Monetary Fund`)
-                        || self.info(p).org && self.tokens[k].capital));
+                        || self.org_word(p) && self.tokens[k].capital));
             if !ok {
                 break;
             }
@@ -691,15 +699,13 @@ impl<'a> Reader<'a> {
         // an organisation (`CNN`, `the NRA`, with the organisation's words
         // after it: `GB News`), but a dateline does not (`PHILADELPHIA — …`)
         let org_name = end > start
-            && self.info(end).org
+            && self.org_word(end)
             && (start..=end).all(|i| self.is_word(i) && tokens[i].capital);
         let dateline = tokens
             .get(end + 1)
             .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
         let acronym = tokens[start].caps
-            && (start..=end).all(|i| {
-                self.is_word(i) && (tokens[i].caps || tokens[i].capital && self.info(i).org)
-            })
+            && (start..=end).all(|i| self.is_word(i) && (tokens[i].caps || self.org_word(i)))
             && !self.is_role(end)
             && !dateline;
         if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the")) && (org_name || acronym) {
@@ -1213,11 +1219,7 @@ impl<'a> Reader<'a> {
                 // org_words.txt after the first (`GB News`, `Sky News`)
                 || (self.is_word(k)
                     && self.tokens[k].capital
-                    && (k > from && self.info(k).org
-                        || k + 1 < ceil
-                            && self.is_word(k + 1)
-                            && self.tokens[k + 1].capital
-                            && self.info(k + 1).org));
+                    && (k > from && self.org_word(k) || k + 1 < ceil && self.org_word(k + 1)));
             if !ok {
                 break;
             }
@@ -1230,9 +1232,7 @@ impl<'a> Reader<'a> {
         let end = end?;
         // trim trailing words that are neither name nor role
         let mut e = end;
-        while e > from
-            && !(self.name_word(e) || self.is_role(e) || self.tokens[e].capital && self.info(e).org)
-        {
+        while e > from && !(self.name_word(e) || self.is_role(e) || self.org_word(e)) {
             e -= 1;
         }
         self.classify(from, e, det.then_some(start))
