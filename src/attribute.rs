@@ -165,15 +165,17 @@ pub(crate) fn attribute<'h>(
                         .take(4)
                         .count()
                         <= 3;
-            // (or a fragment in the sentence right after the attributed
-            // quotation, in its paragraph: `"…," Trump said. Instead, "…"`)
+            // (or a fragment later in the attributed quotation's sentence
+            // or in the sentence right after it, in its paragraph: `"…,"
+            // Trump said. Instead, "…"`, `calling it a "…" that ran in a
+            // "…"`)
             let kind_ok = quotes[n].kind() == QuoteKind::Direct
                 || para_open == para_p
                     && close_at[p] < o
                     && o - close_at[p] <= 17
                     && {
                         let between = &tokens[close_at[p] + 1..o];
-                        between.iter().filter(|t| t.tok == Tok::Sentence).count() == 1
+                        between.iter().filter(|t| t.tok == Tok::Sentence).count() <= 1
                             // (a person named there has the floor: `That
                             // prompted Rubio to … call Trump "…"`)
                             && !between
@@ -192,6 +194,8 @@ pub(crate) fn attribute<'h>(
                 para_q + 1 == para_p
                     && quotes[p].paragraphs() == 1
                     && quotes[q].paragraphs() == 1
+                    // (a word someone used is no turn of a conversation)
+                    && quotes[q].kind() != QuoteKind::Scare
                     && out[q].speaker.and_then(|s| s.entity).is_some()
                     && out[q].speaker.and_then(|s| s.entity)
                         != out[p].speaker.and_then(|s| s.entity)
@@ -271,7 +275,8 @@ pub(crate) fn attribute<'h>(
                 attributed = true;
             }
         }
-        if attributed && quotes[n].kind() != QuoteKind::Scare {
+        // (a scare quotation someone was found to say is their quotation)
+        if attributed && (quotes[n].kind() != QuoteKind::Scare || out[n].speaker.is_some()) {
             let here = Some((n, paragraph_at[n].1));
             if previous.map(|(_, pp)| pp) != here.map(|(_, pp)| pp) {
                 before_previous = previous;
