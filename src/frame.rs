@@ -1045,7 +1045,24 @@ impl<'a> Reader<'a> {
         // phrase before its comma
         if self.word(end).eq_ignore_ascii_case("who") && end > floor + 1 && self.punct(end - 1, ',')
         {
-            return self.head_np_ending_at(end - 2, floor);
+            let np = self.head_np_ending_at(end - 2, floor)?;
+            // (a description in apposition to a name stands for it: `Tom
+            // Reed, the chamber's chief strategist, who added …`)
+            if np.kind == MentionKind::Description {
+                let mut first = self.first_token_from(np.span.start, end);
+                if first > floor && self.info(first - 1).is(DETERMINER) {
+                    first -= 1;
+                }
+                if first > floor + 1 && self.punct(first - 1, ',') {
+                    if let Some(name) = self
+                        .np_ending_at(first - 2, floor)
+                        .filter(|n| n.kind == MentionKind::Name && n.person)
+                    {
+                        return Some(name);
+                    }
+                }
+            }
+            return Some(np);
         }
         // `… issued a statement that read:`: a document that says what its
         // issuer says, the clause's person
