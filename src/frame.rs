@@ -250,6 +250,12 @@ impl<'a> Reader<'a> {
             if !self.word(i + 1).eq_ignore_ascii_case(particle) {
                 return None;
             }
+            // and with nothing after it but punctuation or a preposition
+            // (`went on to say`, `weighed in on`): a noun makes it another
+            // verb (`goes on recess`, `went on television`)
+            if self.is_word(i + 2) && !is_preposition(self.word(i + 2)) {
+                return None;
+            }
         }
         Some(self.lexicon.lemma(id))
     }
