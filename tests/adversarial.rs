@@ -579,7 +579,9 @@ fn a_long_quotation_of_non_ascii_words_is_stemmed_in_linear_time() {
     let text = |bytes: usize| {
         let mut t = String::from("Ann Lee said: \"");
         t.push_str(&repeat_to("café naïve élan ", bytes));
-        t.push_str("\" Later the phrase \"naïve élan\" spread.");
+        // (in a paragraph of its own: a fragment in the quotation's own
+        // paragraph would carry its speaker on without the echo)
+        t.push_str("\"\n\nLater the phrase \"naïve élan\" spread.");
         t
     };
     let (small, large) = (text(n), text(4 * n));
