@@ -31,6 +31,8 @@ struct NameSite {
     inside: bool,
     /// Which sentence (or paragraph) it is in, counted from the start.
     sentence: u32,
+    /// How many paragraph markers come before it.
+    paragraph: u32,
     /// The token the phrase starts at, where [`Resolver::mark_people`]
     /// looks for its words.
     token: usize,
@@ -60,6 +62,9 @@ pub(crate) struct Resolver<'h> {
     words: Vec<usize>,
     /// Where each entity was last mentioned (for same-surname choices).
     last_seen: Vec<usize>,
+    /// The paragraph each entity was first named in outside quotations
+    /// (`usize::MAX` until then).
+    introduced: Vec<usize>,
     /// Whether an entity's name opens with a known given name (filled in
     /// for the names of the first pass).
     given: Vec<bool>,
@@ -280,6 +285,7 @@ impl<'h> Resolver<'h> {
             words: Vec::with_capacity(names),
             animate: Vec::with_capacity(names),
             last_seen: Vec::with_capacity(names),
+            introduced: Vec::with_capacity(names),
             given: Vec::new(),
             // one key per name at most (fuller names add a few, surnames
             // and roles some more): room for them all saves rehashing while
@@ -568,6 +574,7 @@ impl<'h> Resolver<'h> {
                     after_pronoun: pronoun_subject,
                     inside: t.inside,
                     sentence,
+                    paragraph: paragraphs as u32,
                     token: first,
                 });
                 if let Some(role) = np.role {
@@ -590,6 +597,7 @@ impl<'h> Resolver<'h> {
                     after_pronoun: pronoun_subject,
                     inside: t.inside,
                     sentence,
+                    paragraph: paragraphs as u32,
                     token: first,
                 });
             }
@@ -714,6 +722,7 @@ impl<'h> Resolver<'h> {
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
         self.last_seen.push(0);
+        self.introduced.push(usize::MAX);
         self.counted.push(false);
         self.surname_of.push(None);
         self.office_of.push(None);
@@ -908,6 +917,10 @@ impl<'h> Resolver<'h> {
             if s.inside {
                 continue;
             }
+            if self.introduced[e] == usize::MAX {
+                self.introduced[e] = s.paragraph as usize;
+            }
+            let ent = &self.entities[e];
             match ent.kind {
                 EntityKind::Name => {}
                 EntityKind::Person => {
@@ -1130,6 +1143,20 @@ impl<'h> Resolver<'h> {
         if b == last || b.is_none() {
             if let Some(e) = last.or_else(|| self.only_person(np.gender)) {
                 return Some((e, true));
+            }
+        }
+        // or the last person named was introduced in this paragraph or the
+        // one before, after the last subject or speaker: a story brings in
+        // the next voice by name and quotes them as `she` (`To political
+        // scientist Brigid Harrison, the stare looked sad.` ¶ `"…," she
+        // said.`)
+        if let (Some((e, at)), Some((_, b_at))) = (latest(&self.last_unobjected, np.gender), best) {
+            if at > b_at
+                && self.words[e] >= 2
+                && self.paragraph <= self.introduced[e].saturating_add(1)
+            {
+                // (less sure than candidates that agree)
+                return Some((e, false));
             }
         }
         match self.pronouns {
