@@ -1,5 +1,5 @@
-//! The two pronoun policies of [`whosaid::Pronouns`], on one article where
-//! the candidates for `he` disagree and one where they agree.
+//! The two pronoun policies of [`whosaid::Pronouns`], on articles where
+//! the candidates for `he` disagree, agree, or one was just introduced.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use whosaid::{Analyzer, Pronouns};
@@ -22,9 +22,15 @@ fn speaker_of(a: &Analyzer, text: &str) -> (String, bool, f32) {
 }
 
 /// The last subject is Tom Reyes, the last person named (not as an object)
-/// David Okafor, who is meant.
-const DISPUTED: &str = "Tom Reyes opened the meeting.\n\nThe figures came from David Okafor, \
-                        the treasurer.\n\n\"We are short,\" he said.";
+/// David Okafor, who is meant; Okafor was introduced paragraphs before.
+const DISPUTED: &str = "David Okafor, the treasurer, arrived early.\n\nTom Reyes opened the \
+                        meeting.\n\nThe figures came from David Okafor.\n\n\"We are short,\" \
+                        he said.";
+
+/// As `DISPUTED`, but David Okafor is named for the first time in the
+/// paragraph before the quotation: a new voice the story brings in.
+const INTRODUCED: &str = "Tom Reyes opened the meeting.\n\nThe figures came from David Okafor, \
+                          the treasurer.\n\n\"We are short,\" he said.";
 
 /// The last subject and the last person named are both David Okafor.
 const AGREED: &str = "Tom Reyes opened the meeting.\n\nDavid Okafor, the treasurer, read the \
@@ -53,5 +59,16 @@ fn both_policies_resolve_a_pronoun_whose_candidates_agree() {
     for p in [Pronouns::Cautious, Pronouns::Eager] {
         let (name, entity, _) = speaker_of(&analyzer(p), AGREED);
         assert_eq!((name.as_str(), entity), ("David Okafor", true), "{p:?}");
+    }
+}
+
+#[test]
+fn both_policies_take_a_newly_introduced_person_and_say_it_is_less_sure() {
+    for p in [Pronouns::Cautious, Pronouns::Eager] {
+        let a = analyzer(p);
+        let (name, entity, introduced) = speaker_of(&a, INTRODUCED);
+        assert_eq!((name.as_str(), entity), ("David Okafor", true), "{p:?}");
+        let (_, _, agreed) = speaker_of(&a, AGREED);
+        assert!(introduced < agreed, "{p:?}: {introduced} vs {agreed}");
     }
 }
