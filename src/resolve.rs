@@ -33,6 +33,10 @@ struct NameSite {
     sentence: u32,
     /// How many paragraph markers come before it.
     paragraph: u32,
+    /// A `he` or `she` of its gender follows it in its sentence, the
+    /// subject the name leads up to (`the son of a steelworker, Albert
+    /// Cadogan, …, he taught himself`): the name introduces no voice.
+    shadowed: bool,
     /// The token the phrase starts at, where [`Resolver::mark_people`]
     /// looks for its words.
     token: usize,
@@ -566,6 +570,14 @@ impl<'h> Resolver<'h> {
                 np
             };
             if several {
+                let shadowed = tokens[i..]
+                    .iter()
+                    .take(16)
+                    .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+                    .any(|t| {
+                        is_he_or_she(&t.info)
+                            && t.info.pronoun.is_some_and(|p| np.gender.agrees(p.gender))
+                    });
                 let e = res.register_name(np);
                 res.sites.push(NameSite {
                     np,
@@ -575,6 +587,7 @@ impl<'h> Resolver<'h> {
                     inside: t.inside,
                     sentence,
                     paragraph: paragraphs as u32,
+                    shadowed,
                     token: first,
                 });
                 if let Some(role) = np.role {
@@ -598,6 +611,7 @@ impl<'h> Resolver<'h> {
                     inside: t.inside,
                     sentence,
                     paragraph: paragraphs as u32,
+                    shadowed: false,
                     token: first,
                 });
             }
@@ -917,7 +931,7 @@ impl<'h> Resolver<'h> {
             if s.inside {
                 continue;
             }
-            if self.introduced[e] == usize::MAX {
+            if self.introduced[e] == usize::MAX && !s.shadowed {
                 self.introduced[e] = s.paragraph as usize;
             }
             let ent = &self.entities[e];
@@ -1153,7 +1167,9 @@ impl<'h> Resolver<'h> {
         if let (Some((e, at)), Some((_, b_at))) = (latest(&self.last_unobjected, np.gender), best) {
             if at > b_at
                 && self.words[e] >= 2
-                && self.paragraph <= self.introduced[e].saturating_add(1)
+                && self.introduced[e]
+                    .checked_add(1)
+                    .is_some_and(|next| self.paragraph <= next)
             {
                 // (less sure than candidates that agree)
                 return Some((e, false));
