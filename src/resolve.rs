@@ -369,7 +369,17 @@ impl<'h> Resolver<'h> {
             // or a definite description: all they do (as below) is close the
             // subject's place
             if plain(t) && possessive_lead.is_none() {
-                if !t.headline && !t.inside {
+                // (a lower-case word between a capitalised opening word and
+                // a title or role keeps the subject's place open: `Former
+                // federal prosecutor Glen Kopp said`)
+                let modifier = sentence_first
+                    && i > 0
+                    && tokens[i - 1].capital
+                    && tokens[i - 1].is_word()
+                    && tokens.get(i + 1).is_some_and(|n| {
+                        n.is_word() && (n.info.title_word || n.info.role.is_some_and(|r| r.person))
+                    });
+                if !t.headline && !t.inside && !modifier {
                     sentence_first = false;
                 }
                 i += 1;
