@@ -578,7 +578,11 @@ mod tests {
     #[test]
     fn ascii_side_is_side() {
         for b in 0..128u8 {
-            assert_eq!(ASCII_SIDE[usize::from(b)], side(Some(char::from(b))), "{b:#x}");
+            assert_eq!(
+                ASCII_SIDE[usize::from(b)],
+                side(Some(char::from(b))),
+                "{b:#x}"
+            );
         }
     }
 
