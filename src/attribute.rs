@@ -87,6 +87,11 @@ pub(crate) fn attribute<'h>(
     let mut paragraph_at = vec![(0, 0); quotes.len()];
     let mut paragraphs = 0;
     for (i, t) in tokens.iter().enumerate() {
+        // (nearly every token is a word or punctuation: one test passes
+        // them, where the match below would make three)
+        if matches!(t.tok, Tok::Word | Tok::Punct(_)) {
+            continue;
+        }
         match t.tok {
             Tok::Paragraph => paragraphs += 1,
             Tok::Open(n) => {
@@ -383,6 +388,8 @@ fn floor_before(r: &Reader<'_>, o: usize, window: usize) -> usize {
     let mut k = o;
     while k > lowest {
         match r.tokens[k - 1].tok {
+            // (words and punctuation first: one test for most tokens)
+            Tok::Word | Tok::Punct(_) => k -= 1,
             Tok::Sentence | Tok::Paragraph => return k,
             _ => k -= 1,
         }
@@ -399,6 +406,8 @@ fn ceil_after(r: &Reader<'_>, c: usize, window: usize) -> (usize, bool) {
     let mut crossed = false;
     while k < highest {
         match r.tokens[k].tok {
+            // (words and punctuation first: one test for most tokens)
+            Tok::Word | Tok::Punct(_) => k += 1,
             Tok::Sentence if k == c + 1 => {
                 crossed = true;
                 k += 1;

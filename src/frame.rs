@@ -168,7 +168,22 @@ impl<'a> Reader<'a> {
     }
 
     /// The reporting verb at token `i`, if it is one.
+    #[inline]
     pub fn verb_at(&self, i: usize) -> Option<&'a str> {
+        // most tokens are no verb form at all, told from the token without
+        // a call (a cue search asks at each token of its window)
+        if !self
+            .tok(i)
+            .is_some_and(|t| t.tok == Tok::Word && t.info.verb.is_some())
+        {
+            return None;
+        }
+        self.verb_form_at(i)
+    }
+
+    /// [`Reader::verb_at`] of a word that is a reporting verb's form.
+    #[inline(never)]
+    fn verb_form_at(&self, i: usize) -> Option<&'a str> {
         let t = self.tok(i)?;
         if t.tok != Tok::Word {
             return None;
@@ -306,13 +321,20 @@ impl<'a> Reader<'a> {
     }
 
     /// `according to` ending at token `i` (the `to`).
+    #[inline]
     fn according_to_at(&self, i: usize) -> bool {
-        i >= 1 && self.word(i).eq_ignore_ascii_case("to") && {
-            let w = self.word(i - 1);
-            self.lexicon.phrases(w).iter().any(|p| {
-                p.value == PhraseKind::SourceFollows && p.rest.len() == 1 && p.rest[0] == "to"
-            })
-        }
+        // (a word of two bytes first: the cue searches ask at each token)
+        i >= 1
+            && self
+                .tok(i)
+                .is_some_and(|t| t.tok == Tok::Word && t.span.len() == 2)
+            && self.word(i).eq_ignore_ascii_case("to")
+            && {
+                let w = self.word(i - 1);
+                self.lexicon.phrases(w).iter().any(|p| {
+                    p.value == PhraseKind::SourceFollows && p.rest.len() == 1 && p.rest[0] == "to"
+                })
+            }
     }
 
     fn pronoun_np(&self, i: usize) -> Option<Np> {

@@ -396,6 +396,29 @@ pub(crate) struct Flanks {
     pub after: Side,
 }
 
+/// [`side`] of each ASCII byte, one look-up for the usual neighbour of a
+/// mark (the entries from 0x80 are never read).
+static ASCII_SIDE: [Side; 128] = {
+    let mut t = [Side::Punct; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            Side::Space
+        } else if c.is_ascii_alphabetic() {
+            Side::Letter
+        } else if c.is_ascii_digit() {
+            Side::Digit
+        } else if matches!(c, b'(' | b'[' | b'{' | b'-' | b'/') {
+            Side::Opener
+        } else {
+            Side::Punct
+        };
+        b += 1;
+    }
+    t
+};
+
 impl Flanks {
     #[inline]
     pub fn read(text: &str, start: usize, end: usize) -> Flanks {
@@ -403,11 +426,11 @@ impl Flanks {
         // decoding, and no invisible character to skip
         let bytes = text.as_bytes();
         let before = match bytes.get(start.wrapping_sub(1)) {
-            Some(&b) if b.is_ascii() && text.is_char_boundary(start) => side(Some(char::from(b))),
+            Some(&b) if b.is_ascii() && text.is_char_boundary(start) => ASCII_SIDE[usize::from(b)],
             _ => side(char_before(text, start)),
         };
         let after = match bytes.get(end) {
-            Some(&b) if b.is_ascii() => side(Some(char::from(b))),
+            Some(&b) if b.is_ascii() => ASCII_SIDE[usize::from(b)],
             _ => side(char_from(text, end)),
         };
         Flanks { before, after }
@@ -550,6 +573,17 @@ mod tests {
         assert_eq!(decode_ascii(b"``x", 0).family, Family::Double);
         assert_eq!(decode_ascii(b"''", 0).len, 2);
         assert_eq!(decode_ascii(b"'x", 0).family, Family::Single);
+    }
+
+    #[test]
+    fn ascii_side_is_side() {
+        for b in 0..128u8 {
+            assert_eq!(
+                ASCII_SIDE[usize::from(b)],
+                side(Some(char::from(b))),
+                "{b:#x}"
+            );
+        }
     }
 
     #[test]
