@@ -552,12 +552,6 @@ fn names_a_work(r: &Reader<'_>, o: usize, content: &str) -> bool {
         && crate::quotes::title_case(content)
 }
 
-/// Words that open a subordinate clause.
-const SUBORDINATORS: &[&str] = &[
-    "as", "while", "when", "whenever", "because", "after", "before", "since", "although", "though",
-    "if", "unless", "until", "whereas", "once",
-];
-
 /// The attribution that closes the sentence `floor..end`: `…, NP CUE
 /// [a few words].` or `…, CUE NP.`, with no quotation in that last clause.
 fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a>> {
@@ -611,9 +605,7 @@ fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<F
         .verb
         .is_some_and(|id| r.lexicon.is_clausal(id));
     let word = r.word(start);
-    if SUBORDINATORS.iter().any(|s| word.eq_ignore_ascii_case(s))
-        && !(clausal && word.eq_ignore_ascii_case("as"))
-    {
+    if crate::frame::is_subordinator(word) && !(clausal && word.eq_ignore_ascii_case("as")) {
         return None;
     }
     // `…, according to a report by the Consumer Council for Water.`: the

@@ -852,6 +852,15 @@ impl<'a> Reader<'a> {
     /// The first person-like phrase of the clause `from..to`: a pronoun, a
     /// person's name or a description of a person.
     pub fn clause_subject(&self, from: usize, to: usize) -> Option<Np> {
+        // past a subordinate clause that opens the sentence: `As she was
+        // led from the dock, Marsh-Tully turned … and said:`
+        if from < to && self.is_word(from) && is_subordinator(self.word(from)) {
+            if let Some(comma) = (from + 1..to.min(from + 24)).find(|&k| self.punct(k, ',')) {
+                if let Some(np) = self.clause_subject(comma + 1, to) {
+                    return Some(np);
+                }
+            }
+        }
         let np = self.free_np(from, to, |k, np| match np.kind {
             MentionKind::Pronoun => np.person && !self.info(k).is(OBJECT),
             MentionKind::Name | MentionKind::Description => np.person,
@@ -1681,4 +1690,15 @@ pub(crate) fn is_age(w: &str) -> bool {
         && w[..w.len() - SUFFIX.len()]
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_alphabetic() || c == '-')
+}
+
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "when", "whenever", "because", "after", "before", "since", "although", "though",
+    "if", "unless", "until", "whereas", "once",
+];
+
+/// Whether `word` opens a subordinate clause (`as`, `while`, `when` …).
+pub(crate) fn is_subordinator(word: &str) -> bool {
+    SUBORDINATORS.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
