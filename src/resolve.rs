@@ -1080,7 +1080,7 @@ impl<'h> Resolver<'h> {
                     EntityKind::Person | EntityKind::Name => false,
                 }
         });
-        let org = self.org_in_paragraph(np).map(|(s, _)| s);
+        let org = self.org_in_paragraph(np, 0).map(|(s, _)| s);
         self.later_body(speaker, org)
     }
 
@@ -1090,7 +1090,9 @@ impl<'h> Resolver<'h> {
     fn resolve_they(&mut self, np: &Np) -> Option<usize> {
         // (only one that is its sentence's subject: in `Democrats and
         // Republicans in Congress … They slammed …`, not Congress)
-        let org = self.org_in_paragraph(np).filter(|&(_, subject)| subject);
+        // (or the paragraph before: `The Chamber of Trade said they had
+        // taken legal advice.` ¶ `"…," they said in a statement.`)
+        let org = self.org_in_paragraph(np, 1).filter(|&(_, subject)| subject);
         self.later_body(self.last_group, org.map(|(s, _)| s))
     }
 
@@ -1105,15 +1107,16 @@ impl<'h> Resolver<'h> {
     }
 
     /// The organisation the name pass last met before `np` in the paragraph
-    /// being attributed, and whether it opened its sentence.
-    fn org_in_paragraph(&self, np: &Np) -> Option<(Span, bool)> {
+    /// being attributed or at most `back` paragraphs before it, and whether
+    /// it opened its sentence.
+    fn org_in_paragraph(&self, np: &Np, back: usize) -> Option<(Span, bool)> {
         let before = self
             .orgs
             .partition_point(|(s, _, _)| s.start < np.span.start);
         before
             .checked_sub(1)
             .map(|i| self.orgs[i])
-            .filter(|&(_, p, _)| p == self.paragraph)
+            .filter(|&(_, p, _)| p <= self.paragraph && p + back >= self.paragraph)
             .map(|(s, _, subject)| (s, subject))
     }
 
