@@ -650,7 +650,16 @@ impl<'a> Reader<'a> {
         for i in start..=end {
             match self.tok(i) {
                 Some(t) if t.tok == Tok::Word => {
-                    if self.title_word(i) || self.is_role(i) && !self.name_word(i) {
+                    // (a capitalised role before a given name is a role too:
+                    // `Pensioner Ann Lowe`, not a name `Pensioner Ann`)
+                    if self.title_word(i)
+                        || self.is_role(i)
+                            && (!self.name_word(i)
+                                || i == start
+                                    && i < end
+                                    && t.info.role.is_some_and(|r| r.person)
+                                    && self.info(i + 1).given.is_some())
+                    {
                         split = Some(i);
                     }
                     if let Some(g) = t.info.honorific {
