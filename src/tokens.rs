@@ -531,7 +531,9 @@ impl Line {
         };
         // a line that quotes someone or ends a sentence is not a headline
         // (`Health Secretary Amira Okafor said: "…"`), except that the
-        // article's first line may be a title given a period
+        // article's first line may be a title given a period, nor is one
+        // that leads in to a quotation (`Sentencing, Judge Ann Mount
+        // said:`)
         let prose = self.quotes
             || matches!(line.first().map(|t| t.tok), Some(Tok::Open(_)))
             || start > 0
@@ -539,7 +541,7 @@ impl Line {
                     .iter()
                     .rev()
                     .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
-                    .is_some_and(|t| t.is_punct('.'));
+                    .is_some_and(|t| t.is_punct('.') || t.is_punct(':'));
         if !prose {
             for t in line {
                 t.headline = true;
