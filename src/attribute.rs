@@ -565,6 +565,9 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
     let period = last - 1;
     // the clause starts after the last comma (or the sentence start)
     let start = clause_start(r, floor, period, 12)?;
+    if let Some(f) = apposed_subject(r, floor, start, period) {
+        return Some(f);
+    }
     clause_attribution(r, start, period).or_else(|| {
         // `…, said Steve Elmendorf, a Democratic strategist.`: the clause
         // before a last segment with no verb in it
@@ -577,6 +580,50 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
         }
         let earlier = clause_start(r, floor, comma, 12)?;
         clause_attribution(r, earlier, comma)
+    })
+}
+
+/// `…, the lead author, Prof Helena Voss, said.`, `…, Prof Helena Voss of
+/// the University of Nottingham, told the BBC.`: a reporting verb opening
+/// the last segment `start..period`, with no name after it that could be
+/// an inverted speaker (or one it addresses), takes for its subject the
+/// person named in the segment before, which has no verb of its own.
+fn apposed_subject<'a>(
+    r: &Reader<'a>,
+    floor: usize,
+    start: usize,
+    period: usize,
+) -> Option<Found<'a>> {
+    let cue = r.cue_after(start, period).filter(|c| c.first == start)?;
+    let CueLemma::Verb(_) = cue.lemma else {
+        return None;
+    };
+    if r.word(start).ends_with("ing") || start < floor + 2 {
+        return None;
+    }
+    // nothing after the verb but an addressee and a few words
+    let addressee = r.addressee_after(&cue, period);
+    let inverted = addressee.is_none() && r.np_starting_at(cue.last + 1, period).is_some();
+    if inverted || period - cue.last > 6 || (cue.last + 1..period).any(|k| r.verb_at(k).is_some()) {
+        return None;
+    }
+    let comma = start - 1;
+    if !r.tokens[comma].is_punct(',') {
+        return None;
+    }
+    let segment = clause_start(r, floor, comma, 12)?;
+    if segment == floor || (segment..comma).any(|k| r.tokens[k].info.verb.is_some()) {
+        return None;
+    }
+    let speaker = r
+        .np_starting_at(segment, comma)
+        .filter(|np| np.kind == MentionKind::Name && np.person)?;
+    Some(Found {
+        speaker,
+        cue: Some(cue),
+        addressee,
+        rule: Rule::SpeakerCueAfter,
+        strong: false,
     })
 }
 
