@@ -776,11 +776,13 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 
 /// A fragment after a noun for what someone said, with its owner before
 /// it: `Trump stood by his comment Monday that "Islam hates us"`, `a
-/// cultish faith in Obama's word: "…"`. The owner is a possessive pronoun
-/// or a name with `'s`, at most two words before the noun, which stands at
-/// most six tokens before the quotation.
+/// cultish faith in Obama's word: "…"`, or after it: `despite warnings
+/// from traders that the move would "…"`. The owner is a possessive
+/// pronoun or a name with `'s` at most two words before the noun, or the
+/// phrase after `from` or `by` right after it; the noun stands at most
+/// eight tokens before the quotation.
 fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
-    const SPEECH: [&str; 22] = [
+    const SPEECH: [&str; 27] = [
         "comment",
         "comments",
         "remark",
@@ -791,9 +793,14 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         "words",
         "statement",
         "promise",
+        "promises",
         "pledge",
+        "pledges",
         "vow",
         "warning",
+        "warnings",
+        "assurance",
+        "assurances",
         "assertion",
         "accusation",
         "insistence",
@@ -804,7 +811,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         "characterization",
         "characterisation",
     ];
-    let low = o.saturating_sub(6).max(floor);
+    let low = o.saturating_sub(8).max(floor);
     let noun = (low..o).rev().find(|&k| {
         r.tokens[k].is_word() && SPEECH.iter().any(|w| w.eq_ignore_ascii_case(r.word(k)))
     })?;
@@ -815,6 +822,16 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         )
     }) {
         return None;
+    }
+    // `warnings from traders that the move would "…"`: the owner after
+    // `from` or `by`
+    if noun + 2 < o && matches!(r.word(noun + 1), "from" | "by") {
+        if let Some(np) = r.np_starting_at(noun + 2, o).filter(|np| {
+            np.kind != MentionKind::Pronoun
+                && (np.person || np.number == Number::Plural || np.kind == MentionKind::Name)
+        }) {
+            return Some(Found::bare(np, Rule::PartialSubject));
+        }
     }
     let owner = (noun.saturating_sub(2).max(floor)..noun).rev().find(|&k| {
         let w = r.word(k);
