@@ -328,11 +328,35 @@ impl<'h> Resolver<'h> {
         let mut possessive_role = false;
         // a plain lower-case word, which can open neither a name nor a
         // definite description
+        // (a title word or an honorific has the title mark; the three
+        // bytes are read with no branch between them; a token that is no
+        // word is plain too)
         let plain = |t: &crate::tokens::Token| {
-            !t.capital
-                && !t.info.title_word
-                && t.info.honorific.is_none()
-                && !t.info.is(crate::lexicon::DETERMINER)
+            !(t.capital
+                | t.info.has(crate::lexicon::TITLE_MARK)
+                | t.info.is(crate::lexicon::DETERMINER))
+        };
+        // a word that can open a name: a name word or a title (`The`,
+        // `In` and other capitalised function words cannot)
+        let opens = |t: &crate::tokens::Token| {
+            t.info.title_word
+                || t.info.honorific.is_some()
+                || t.capital
+                    && !t.info.not_name
+                    && !t.info.starter
+                    && !t.info.is(crate::lexicon::DETERMINER)
+        };
+        // once the subject's place is closed (and no possessive pending),
+        // a word that changes nothing, as below: a plain one, a headline's,
+        // or one that opens no name, is no organisation's word and no
+        // determiner the check for a description reads (`the` inside a
+        // quotation or before the sentence has a subject, `I`, `Monday`);
+        // `subject`: the sentence has one
+        let quiet = |t: &crate::tokens::Token, subject: bool| {
+            t.headline
+                || !(opens(t)
+                    || t.info.org && t.capital && !t.inside
+                    || subject && !t.inside && t.info.is(crate::lexicon::DETERMINER))
         };
         while i < tokens.len() {
             let t = &tokens[i];
@@ -364,28 +388,41 @@ impl<'h> Resolver<'h> {
                 }
                 i += 1;
                 // once the subject's place is closed (no possessive is
-                // pending here), plain words and punctuation change nothing:
+                // pending here), quiet words and punctuation change nothing:
                 // the run of them up to the next sentence is skipped in a
                 // tighter loop
+                // (plain first: the tokens that are no words are plain,
+                // and only the sentence markers among them stop the run)
                 if !sentence_first {
-                    while tokens.get(i).is_some_and(|t| match t.tok {
-                        Tok::Word => plain(t),
-                        Tok::Sentence | Tok::Paragraph => false,
-                        _ => true,
+                    let subject = sentence_subject.is_some();
+                    while tokens.get(i).is_some_and(|t| {
+                        if plain(t) {
+                            !matches!(t.tok, Tok::Sentence | Tok::Paragraph)
+                        } else {
+                            quiet(t, subject)
+                        }
+                    }) {
+                        i += 1;
+                    }
+                } else {
+                    // (and while it is open, so do plain words inside
+                    // quotations or in headlines: a quotation opening its
+                    // sentence is skipped here)
+                    while tokens.get(i).is_some_and(|t| {
+                        plain(t)
+                            && match t.tok {
+                                Tok::Word => t.inside || t.headline,
+                                Tok::Sentence | Tok::Paragraph => false,
+                                _ => true,
+                            }
                     }) {
                         i += 1;
                     }
                 }
                 continue;
             }
-            // only a name word or a title can open a name: `The`, `In`
-            // and other capitalised function words cannot
-            let starts = t.info.title_word
-                || t.info.honorific.is_some()
-                || t.capital
-                    && !t.info.not_name
-                    && !t.info.starter
-                    && !t.info.is(crate::lexicon::DETERMINER);
+            // only a name word or a title can open a name
+            let starts = opens(t);
             if t.headline {
                 // a headline's capitals say nothing about names
                 i += 1;
