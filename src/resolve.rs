@@ -201,10 +201,16 @@ impl Keys {
     }
 
     fn find_hashed(&self, key: &str, hash: u64) -> Option<usize> {
+        self.find_hashed_bytes(key.as_bytes(), hash)
+    }
+
+    /// [`Keys::find_hashed`] of the key with bytes `key` (of hash
+    /// [`Seed::bytes`](crate::hash::Seed::bytes)).
+    fn find_hashed_bytes(&self, key: &[u8], hash: u64) -> Option<usize> {
         let mut id = self.by_hash.get(&hash).copied();
         while let Some(i) = id {
             let slot = &self.slots[i];
-            if self.text.get(slot.start..slot.end) == Some(key) {
+            if self.text.as_bytes().get(slot.start..slot.end) == Some(key) {
                 return Some(i);
             }
             id = slot.next;
@@ -573,7 +579,9 @@ impl<'h> Resolver<'h> {
             // gender (`Sherlock Holmes took his bottle`; `Acme Corp raised
             // its forecast` is not)
             // (read once: the head stays as it is below)
-            let several = two_words(&text[np.head]);
+            // (a head that is the phrase's last token alone is one word:
+            // a word token holds no white space)
+            let several = np.head.start != tokens[i - 1].span.start && two_words(&text[np.head]);
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
@@ -641,14 +649,23 @@ impl<'h> Resolver<'h> {
             .collect();
         // single words: a surname of a fuller name, or a name of their own
         let mut key = std::mem::take(&mut res.scratch);
+        let mut buf = [0u8; 32];
         for single in singles {
             let np = res.sites[single].np;
-            key.clear();
-            fold_into(&text[np.head], &mut key);
+            // (a short ASCII word is folded on the stack: only a new key is
+            // copied, into the keys)
+            let key: &[u8] = match fold_short(&text[np.head], &mut buf) {
+                Some(folded) => folded,
+                None => {
+                    key.clear();
+                    fold_into(&text[np.head], &mut key);
+                    key.as_bytes()
+                }
+            };
             // one look-up of the key serves the namesakes, the full name
             // and the numbering of a new one
-            let hash = res.keys.hash(&key);
-            let found = res.keys.find_hashed(&key, hash);
+            let hash = res.keys.seed.bytes(key);
+            let found = res.keys.find_hashed_bytes(key, hash);
             let e = match res.namesake_at(found, np.gender) {
                 Some(e) => e,
                 None => match found.and_then(|i| res.keys.slots[i].full) {
@@ -656,7 +673,10 @@ impl<'h> Resolver<'h> {
                     None => {
                         let id = match found {
                             Some(i) => i,
-                            None => res.keys.insert_hashed(&key, hash),
+                            // (the folded bytes are those of a string)
+                            None => res
+                                .keys
+                                .insert_hashed(std::str::from_utf8(key).unwrap_or_default(), hash),
                         };
                         res.new_entity(np.head, np.kind_entity(), np.gender, 1, id)
                     }
@@ -1434,6 +1454,21 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
         Gender::Feminine => pick(slots[1], slots[2]),
         _ => pick(pick(slots[0], slots[1]), slots[2]),
     }
+}
+
+/// The bytes of [`fold`](crate::lexicon::fold) of `word`, made in `buf`,
+/// when it is ASCII of at most 32 bytes (its lower case); `None` for any
+/// other word.
+fn fold_short<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    for (d, s) in out.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
