@@ -1461,11 +1461,12 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
 /// other word.
 fn fold_short<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..bytes.len()];
-    for (d, s) in out.iter_mut().zip(bytes) {
+    let out = buf.get_mut(..bytes.len())?;
+    // (one pass tests and lowers each byte)
+    for (d, &s) in out.iter_mut().zip(bytes) {
+        if !s.is_ascii() {
+            return None;
+        }
         *d = s.to_ascii_lowercase();
     }
     Some(out)
@@ -1696,30 +1697,84 @@ fn role_key(role: &str, key: &mut String) {
     // each word is folded straight into the key, and taken out again when
     // it is a determiner
     key.clear();
+    if role.is_ascii() {
+        // (nearly every role: its words split at ASCII white space, as
+        // `words_of` splits them, and folded byte by byte to lower case,
+        // as `fold_into` folds them)
+        for word in role.as_bytes().split(|&b| ascii_space(b)) {
+            if word.is_empty() {
+                continue;
+            }
+            let mut w = word;
+            while let [rest @ .., b'.'] = w {
+                w = rest;
+            }
+            let (before, start) = open_role_word(key);
+            key.extend(w.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+            close_role_word(key, before, start);
+        }
+        return;
+    }
     for w in words_of(role) {
-        let before = key.len();
-        if before > 0 {
-            key.push(' ');
-        }
-        let start = key.len();
+        let (before, start) = open_role_word(key);
         fold_into(w.trim_end_matches('.'), key);
-        // (determiners and abbreviations have four letters at most)
-        if key.len() - start > 4 {
-            continue;
-        }
-        if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
-            key.truncate(before);
-        } else if let Some(full) = title_in_full(&key[start..]) {
-            key.truncate(start);
-            key.push_str(full);
-        }
+        close_role_word(key, before, start);
     }
 }
 
-/// The full word for an abbreviated title, so that `Sen. Ana Ruiz` binds
-/// a later `the senator`.
-fn title_in_full(abbreviation: &str) -> Option<&'static str> {
-    const FULL: &[(&str, &str)] = &[
+/// Start a word of a role key in `key`: the length of the key before it
+/// and where the word starts (after a space, if it is not the first).
+fn open_role_word(key: &mut String) -> (usize, usize) {
+    let before = key.len();
+    if before > 0 {
+        key.push(' ');
+    }
+    (before, key.len())
+}
+
+/// End the word of a role key that starts at byte `start` of `key` (whose
+/// length was `before` it): a determiner is taken out again, and an
+/// abbreviated title written in full.
+fn close_role_word(key: &mut String, before: usize, start: usize) {
+    // (determiners and abbreviations have four letters at most)
+    let Some(word) = key.get(start..).filter(|w| w.len() <= 4) else {
+        return;
+    };
+    // (compared as one number each: a word of four bytes at most)
+    let word = pack4(word.as_bytes());
+    if DETERMINERS.contains(&word) {
+        key.truncate(before);
+    } else if let Some(full) = title_in_full(word) {
+        key.truncate(start);
+        key.push_str(full);
+    }
+}
+
+/// The determiners a role key leaves out, as [`pack4`] packs them.
+const DETERMINERS: [u64; 5] = [
+    pack4(b"the"),
+    pack4(b"a"),
+    pack4(b"an"),
+    pack4(b"this"),
+    pack4(b"that"),
+];
+
+/// A word of four bytes at most as one number: its bytes from the lowest,
+/// and its length above them (each such word has its own number).
+const fn pack4(w: &[u8]) -> u64 {
+    let mut n = (w.len() as u64) << 32;
+    let mut i = 0;
+    while i < w.len() && i < 4 {
+        n |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    n
+}
+
+/// The full word for an abbreviated title (as [`pack4`] packs it), so
+/// that `Sen. Ana Ruiz` binds a later `the senator`.
+fn title_in_full(abbreviation: u64) -> Option<&'static str> {
+    const FULL: [(&str, &str); 18] = [
         ("adm", "admiral"),
         ("amb", "ambassador"),
         ("atty", "attorney"),
@@ -1739,9 +1794,20 @@ fn title_in_full(abbreviation: &str) -> Option<&'static str> {
         ("sgt", "sergeant"),
         ("supt", "superintendent"),
     ];
-    FULL.iter()
-        .find(|(a, _)| *a == abbreviation)
-        .map(|(_, full)| *full)
+    /// The abbreviations of `FULL`, packed.
+    const PACKED: [u64; 18] = {
+        let mut packed = [0; 18];
+        let mut i = 0;
+        while i < FULL.len() {
+            packed[i] = pack4(FULL[i].0.as_bytes());
+            i += 1;
+        }
+        packed
+    };
+    PACKED
+        .iter()
+        .position(|&p| p == abbreviation)
+        .map(|i| FULL[i].1)
 }
 
 impl Np {
