@@ -929,6 +929,28 @@ impl<'h> Resolver<'h> {
         self.keys.get(surname)?.recent
     }
 
+    /// The number of the folded key of `word`, numbered if need be (a
+    /// short ASCII word is folded on the stack, and copied only when new).
+    fn intern_folded(&mut self, word: &str) -> usize {
+        let mut buf = [0u8; 32];
+        if let Some(key) = fold_short(word, &mut buf) {
+            let hash = self.keys.seed.bytes(key);
+            return match self.keys.find_hashed_bytes(key, hash) {
+                Some(id) => id,
+                // (the folded bytes are those of a string)
+                None => self
+                    .keys
+                    .insert_hashed(std::str::from_utf8(key).unwrap_or_default(), hash),
+            };
+        }
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        fold_into(word, &mut key);
+        let id = self.keys.intern(&key);
+        self.scratch = key;
+        id
+    }
+
     /// The quotation being attributed lies in paragraph `p`.
     pub fn at_paragraph(&mut self, p: usize) {
         self.paragraph = p;
@@ -943,20 +965,18 @@ impl<'h> Resolver<'h> {
             self.cursor += 1;
             let e = s.entity;
             self.last_seen[e] = s.np.span.start + 1;
-            let ent = &self.entities[e];
             // an entity's name no longer changes once names are taken in:
             // its surname is folded and numbered once
             let id = match self.surname_of[e] {
                 Some(id) => id,
                 None => {
-                    let mut surname = std::mem::take(&mut self.scratch);
-                    surname.clear();
-                    fold_into(
-                        ent.name.split_whitespace().last().unwrap_or(""),
-                        &mut surname,
-                    );
-                    let id = self.keys.intern(&surname);
-                    self.scratch = surname;
+                    // (the last word, read from the back)
+                    let last = self.entities[e]
+                        .name
+                        .rsplit(char::is_whitespace)
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    let id = self.intern_folded(last);
                     self.surname_of[e] = Some(id);
                     id
                 }
@@ -965,6 +985,7 @@ impl<'h> Resolver<'h> {
             if s.inside {
                 continue;
             }
+            let ent = &self.entities[e];
             match ent.kind {
                 EntityKind::Name => {}
                 EntityKind::Person => {
