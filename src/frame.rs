@@ -1171,39 +1171,42 @@ impl<'a> Reader<'a> {
     /// check the two readings agree).
     #[inline]
     fn plain_name_at(&self, start: usize, ceil: usize) -> Option<Option<Np>> {
-        let plain = |i: usize| {
-            self.tok(i).is_some_and(|t| {
-                t.tok == Tok::Word
-                    && t.capital
-                    && !t.caps
-                    && !t.common
-                    && !t.hyphen
-                    && !t.info.org
-                    && t.info.function == 0
-                    && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK)
-            })
+        // (each token read once, its tests with few branches: a word on
+        // this reader's side is what `tok` lets through as a word)
+        let tokens = self.tokens.get(..ceil.min(self.tokens.len()))?;
+        let plain = |t: &Token| {
+            matches!(t.tok, Tok::Word)
+                && t.inside == self.inside
+                && t.capital & !(t.caps | t.common | t.hyphen | t.info.org)
+                && t.info.function == 0
+                && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK)
         };
-        if !plain(start) || self.possessive_at(start) {
+        let first = tokens.get(start)?;
+        if !plain(first) || self.possessive_span(first.span) {
             return None;
         }
         // (the general reading takes ten tokens at most)
-        let mut end = start;
-        while end + 1 < ceil && end - start < 9 && plain(end + 1) {
-            end += 1;
-        }
+        let end = start
+            + tokens[start + 1..]
+                .iter()
+                .take(9)
+                .take_while(|t| plain(t))
+                .count();
         // what follows the run must not carry it on: a lower-case word
         // that is no title, role, particle or initial, or anything but a
         // word or a period, or the period of a word that is no initial
         let next = end + 1;
-        let closed = next >= ceil
-            || end - start == 9
-            || match self.tok(next) {
+        let closed = end - start == 9
+            || match tokens.get(next) {
                 None => true,
+                Some(t)
+                    if t.inside != self.inside && matches!(t.tok, Tok::Word | Tok::Punct(_)) =>
+                {
+                    true
+                }
                 Some(t) => match t.tok {
                     Tok::Word => {
-                        !t.capital
-                            && !t.caps
-                            && !t.hyphen
+                        !(t.capital | t.caps | t.hyphen)
                             && !t.info.is(PARTICLE)
                             && !t.info.has(TITLE_MARK | ROLE_MARK)
                             && !self.initial_at(next)
@@ -1216,12 +1219,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         // `classify` of the run: a name, no title before it
-        let tokens = self.tokens;
         let last = tokens[end].span;
         if self.possessive_span(last) {
             return Some(None);
         }
-        let first = &tokens[start];
         let given = first.info.given;
         let gender = given.unwrap_or(Gender::Unknown);
         let span = Span::new(first.span.start, last.end);
