@@ -42,7 +42,11 @@ impl Seed {
 
     /// The hash of a string, eight bytes at a time.
     pub(crate) fn str(&self, s: &str) -> u64 {
-        let bytes = s.as_bytes();
+        self.bytes(s.as_bytes())
+    }
+
+    /// [`Seed::str`] of the string of bytes `bytes`.
+    pub(crate) fn bytes(&self, bytes: &[u8]) -> u64 {
         let mut h = self.0[0] ^ bytes.len() as u64;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {

@@ -210,10 +210,16 @@ impl Keys {
     }
 
     fn find_hashed(&self, key: &str, hash: u64) -> Option<usize> {
+        self.find_hashed_bytes(key.as_bytes(), hash)
+    }
+
+    /// [`Keys::find_hashed`] of the key with bytes `key` (of hash
+    /// [`Seed::bytes`](crate::hash::Seed::bytes)).
+    fn find_hashed_bytes(&self, key: &[u8], hash: u64) -> Option<usize> {
         let mut id = self.by_hash.get(&hash).copied();
         while let Some(i) = id {
             let slot = &self.slots[i];
-            if self.text.get(slot.start..slot.end) == Some(key) {
+            if self.text.as_bytes().get(slot.start..slot.end) == Some(key) {
                 return Some(i);
             }
             id = slot.next;
@@ -338,11 +344,35 @@ impl<'h> Resolver<'h> {
         let mut possessive_role = false;
         // a plain lower-case word, which can open neither a name nor a
         // definite description
+        // (a title word or an honorific has the title mark; the three
+        // bytes are read with no branch between them; a token that is no
+        // word is plain too)
         let plain = |t: &crate::tokens::Token| {
-            !t.capital
-                && !t.info.title_word
-                && t.info.honorific.is_none()
-                && !t.info.is(crate::lexicon::DETERMINER)
+            !(t.capital
+                | t.info.has(crate::lexicon::TITLE_MARK)
+                | t.info.is(crate::lexicon::DETERMINER))
+        };
+        // a word that can open a name: a name word or a title (`The`,
+        // `In` and other capitalised function words cannot)
+        let opens = |t: &crate::tokens::Token| {
+            t.info.title_word
+                || t.info.honorific.is_some()
+                || t.capital
+                    && !t.info.not_name
+                    && !t.info.starter
+                    && !t.info.is(crate::lexicon::DETERMINER)
+        };
+        // once the subject's place is closed (and no possessive pending),
+        // a word that changes nothing, as below: a plain one, a headline's,
+        // or one that opens no name, is no organisation's word and no
+        // determiner the check for a description reads (`the` inside a
+        // quotation or before the sentence has a subject, `I`, `Monday`);
+        // `subject`: the sentence has one
+        let quiet = |t: &crate::tokens::Token, subject: bool| {
+            t.headline
+                || !(opens(t)
+                    || t.info.org && t.capital && !t.inside
+                    || subject && !t.inside && t.info.is(crate::lexicon::DETERMINER))
         };
         while i < tokens.len() {
             let t = &tokens[i];
@@ -384,28 +414,41 @@ impl<'h> Resolver<'h> {
                 }
                 i += 1;
                 // once the subject's place is closed (no possessive is
-                // pending here), plain words and punctuation change nothing:
+                // pending here), quiet words and punctuation change nothing:
                 // the run of them up to the next sentence is skipped in a
                 // tighter loop
+                // (plain first: the tokens that are no words are plain,
+                // and only the sentence markers among them stop the run)
                 if !sentence_first {
-                    while tokens.get(i).is_some_and(|t| match t.tok {
-                        Tok::Word => plain(t),
-                        Tok::Sentence | Tok::Paragraph => false,
-                        _ => true,
+                    let subject = sentence_subject.is_some();
+                    while tokens.get(i).is_some_and(|t| {
+                        if plain(t) {
+                            !matches!(t.tok, Tok::Sentence | Tok::Paragraph)
+                        } else {
+                            quiet(t, subject)
+                        }
+                    }) {
+                        i += 1;
+                    }
+                } else {
+                    // (and while it is open, so do plain words inside
+                    // quotations or in headlines: a quotation opening its
+                    // sentence is skipped here)
+                    while tokens.get(i).is_some_and(|t| {
+                        plain(t)
+                            && match t.tok {
+                                Tok::Word => t.inside || t.headline,
+                                Tok::Sentence | Tok::Paragraph => false,
+                                _ => true,
+                            }
                     }) {
                         i += 1;
                     }
                 }
                 continue;
             }
-            // only a name word or a title can open a name: `The`, `In`
-            // and other capitalised function words cannot
-            let starts = t.info.title_word
-                || t.info.honorific.is_some()
-                || t.capital
-                    && !t.info.not_name
-                    && !t.info.starter
-                    && !t.info.is(crate::lexicon::DETERMINER);
+            // only a name word or a title can open a name
+            let starts = opens(t);
             if t.headline {
                 // a headline's capitals say nothing about names
                 i += 1;
@@ -556,7 +599,9 @@ impl<'h> Resolver<'h> {
             // gender (`Sherlock Holmes took his bottle`; `Acme Corp raised
             // its forecast` is not)
             // (read once: the head stays as it is below)
-            let several = two_words(&text[np.head]);
+            // (a head that is the phrase's last token alone is one word:
+            // a word token holds no white space)
+            let several = np.head.start != tokens[i - 1].span.start && two_words(&text[np.head]);
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
@@ -636,14 +681,23 @@ impl<'h> Resolver<'h> {
             .collect();
         // single words: a surname of a fuller name, or a name of their own
         let mut key = std::mem::take(&mut res.scratch);
+        let mut buf = [0u8; 32];
         for single in singles {
             let np = res.sites[single].np;
-            key.clear();
-            fold_into(&text[np.head], &mut key);
+            // (a short ASCII word is folded on the stack: only a new key is
+            // copied, into the keys)
+            let key: &[u8] = match fold_short(&text[np.head], &mut buf) {
+                Some(folded) => folded,
+                None => {
+                    key.clear();
+                    fold_into(&text[np.head], &mut key);
+                    key.as_bytes()
+                }
+            };
             // one look-up of the key serves the namesakes, the full name
             // and the numbering of a new one
-            let hash = res.keys.hash(&key);
-            let found = res.keys.find_hashed(&key, hash);
+            let hash = res.keys.seed.bytes(key);
+            let found = res.keys.find_hashed_bytes(key, hash);
             let e = match res.namesake_at(found, np.gender) {
                 Some(e) => e,
                 None => match found.and_then(|i| res.keys.slots[i].full) {
@@ -651,7 +705,10 @@ impl<'h> Resolver<'h> {
                     None => {
                         let id = match found {
                             Some(i) => i,
-                            None => res.keys.insert_hashed(&key, hash),
+                            // (the folded bytes are those of a string)
+                            None => res
+                                .keys
+                                .insert_hashed(std::str::from_utf8(key).unwrap_or_default(), hash),
                         };
                         res.new_entity(np.head, np.kind_entity(), np.gender, 1, id)
                     }
@@ -905,6 +962,28 @@ impl<'h> Resolver<'h> {
         self.keys.get(surname)?.recent
     }
 
+    /// The number of the folded key of `word`, numbered if need be (a
+    /// short ASCII word is folded on the stack, and copied only when new).
+    fn intern_folded(&mut self, word: &str) -> usize {
+        let mut buf = [0u8; 32];
+        if let Some(key) = fold_short(word, &mut buf) {
+            let hash = self.keys.seed.bytes(key);
+            return match self.keys.find_hashed_bytes(key, hash) {
+                Some(id) => id,
+                // (the folded bytes are those of a string)
+                None => self
+                    .keys
+                    .insert_hashed(std::str::from_utf8(key).unwrap_or_default(), hash),
+            };
+        }
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        fold_into(word, &mut key);
+        let id = self.keys.intern(&key);
+        self.scratch = key;
+        id
+    }
+
     /// The quotation being attributed lies in paragraph `p`.
     pub fn at_paragraph(&mut self, p: usize) {
         self.paragraph = p;
@@ -919,20 +998,18 @@ impl<'h> Resolver<'h> {
             self.cursor += 1;
             let e = s.entity;
             self.last_seen[e] = s.np.span.start + 1;
-            let ent = &self.entities[e];
             // an entity's name no longer changes once names are taken in:
             // its surname is folded and numbered once
             let id = match self.surname_of[e] {
                 Some(id) => id,
                 None => {
-                    let mut surname = std::mem::take(&mut self.scratch);
-                    surname.clear();
-                    fold_into(
-                        ent.name.split_whitespace().last().unwrap_or(""),
-                        &mut surname,
-                    );
-                    let id = self.keys.intern(&surname);
-                    self.scratch = surname;
+                    // (the last word, read from the back)
+                    let last = self.entities[e]
+                        .name
+                        .rsplit(char::is_whitespace)
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    let id = self.intern_folded(last);
                     self.surname_of[e] = Some(id);
                     id
                 }
@@ -1455,6 +1532,22 @@ fn latest(slots: &[Option<(usize, usize)>; 3], gender: Gender) -> Option<(usize,
     }
 }
 
+/// The bytes of [`fold`](crate::lexicon::fold) of `word`, made in `buf`,
+/// when it is ASCII of at most 32 bytes (its lower case); `None` for any
+/// other word.
+fn fold_short<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    // (one pass tests and lowers each byte)
+    for (d, &s) in out.iter_mut().zip(bytes) {
+        if !s.is_ascii() {
+            return None;
+        }
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
 /// Whether `name` has two words or more, as `split_whitespace` counts them.
 fn two_words(name: &str) -> bool {
     if let Some(two) = two_ascii_words(name.as_bytes()) {
@@ -1680,30 +1773,84 @@ fn role_key(role: &str, key: &mut String) {
     // each word is folded straight into the key, and taken out again when
     // it is a determiner
     key.clear();
+    if role.is_ascii() {
+        // (nearly every role: its words split at ASCII white space, as
+        // `words_of` splits them, and folded byte by byte to lower case,
+        // as `fold_into` folds them)
+        for word in role.as_bytes().split(|&b| ascii_space(b)) {
+            if word.is_empty() {
+                continue;
+            }
+            let mut w = word;
+            while let [rest @ .., b'.'] = w {
+                w = rest;
+            }
+            let (before, start) = open_role_word(key);
+            key.extend(w.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+            close_role_word(key, before, start);
+        }
+        return;
+    }
     for w in words_of(role) {
-        let before = key.len();
-        if before > 0 {
-            key.push(' ');
-        }
-        let start = key.len();
+        let (before, start) = open_role_word(key);
         fold_into(w.trim_end_matches('.'), key);
-        // (determiners and abbreviations have four letters at most)
-        if key.len() - start > 4 {
-            continue;
-        }
-        if matches!(&key[start..], "the" | "a" | "an" | "this" | "that") {
-            key.truncate(before);
-        } else if let Some(full) = title_in_full(&key[start..]) {
-            key.truncate(start);
-            key.push_str(full);
-        }
+        close_role_word(key, before, start);
     }
 }
 
-/// The full word for an abbreviated title, so that `Sen. Ana Ruiz` binds
-/// a later `the senator`.
-fn title_in_full(abbreviation: &str) -> Option<&'static str> {
-    const FULL: &[(&str, &str)] = &[
+/// Start a word of a role key in `key`: the length of the key before it
+/// and where the word starts (after a space, if it is not the first).
+fn open_role_word(key: &mut String) -> (usize, usize) {
+    let before = key.len();
+    if before > 0 {
+        key.push(' ');
+    }
+    (before, key.len())
+}
+
+/// End the word of a role key that starts at byte `start` of `key` (whose
+/// length was `before` it): a determiner is taken out again, and an
+/// abbreviated title written in full.
+fn close_role_word(key: &mut String, before: usize, start: usize) {
+    // (determiners and abbreviations have four letters at most)
+    let Some(word) = key.get(start..).filter(|w| w.len() <= 4) else {
+        return;
+    };
+    // (compared as one number each: a word of four bytes at most)
+    let word = pack4(word.as_bytes());
+    if DETERMINERS.contains(&word) {
+        key.truncate(before);
+    } else if let Some(full) = title_in_full(word) {
+        key.truncate(start);
+        key.push_str(full);
+    }
+}
+
+/// The determiners a role key leaves out, as [`pack4`] packs them.
+const DETERMINERS: [u64; 5] = [
+    pack4(b"the"),
+    pack4(b"a"),
+    pack4(b"an"),
+    pack4(b"this"),
+    pack4(b"that"),
+];
+
+/// A word of four bytes at most as one number: its bytes from the lowest,
+/// and its length above them (each such word has its own number).
+const fn pack4(w: &[u8]) -> u64 {
+    let mut n = (w.len() as u64) << 32;
+    let mut i = 0;
+    while i < w.len() && i < 4 {
+        n |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    n
+}
+
+/// The full word for an abbreviated title (as [`pack4`] packs it), so
+/// that `Sen. Ana Ruiz` binds a later `the senator`.
+fn title_in_full(abbreviation: u64) -> Option<&'static str> {
+    const FULL: [(&str, &str); 18] = [
         ("adm", "admiral"),
         ("amb", "ambassador"),
         ("atty", "attorney"),
@@ -1723,9 +1870,20 @@ fn title_in_full(abbreviation: &str) -> Option<&'static str> {
         ("sgt", "sergeant"),
         ("supt", "superintendent"),
     ];
-    FULL.iter()
-        .find(|(a, _)| *a == abbreviation)
-        .map(|(_, full)| *full)
+    /// The abbreviations of `FULL`, packed.
+    const PACKED: [u64; 18] = {
+        let mut packed = [0; 18];
+        let mut i = 0;
+        while i < FULL.len() {
+            packed[i] = pack4(FULL[i].0.as_bytes());
+            i += 1;
+        }
+        packed
+    };
+    PACKED
+        .iter()
+        .position(|&p| p == abbreviation)
+        .map(|i| FULL[i].1)
 }
 
 impl Np {
