@@ -1238,6 +1238,28 @@ impl<'h> Resolver<'h> {
                 best = Some((e, at));
             }
         }
+        // a description of the pronoun's gender that spoke last, after
+        // anyone named who could be meant (`A spokeswoman for the regulator
+        // said: "…" "…," she added.`)
+        if let Some((e, at)) = self.last_speaker {
+            let ent = &self.entities[e];
+            // (an indefinite one, someone new: `the girl` may be someone
+            // named before)
+            let indefinite = ent
+                .name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+            if ent.kind == EntityKind::Description
+                && indefinite
+                && ent.gender != Gender::Unknown
+                && ent.gender == np.gender
+                && best.is_none_or(|(_, b)| b < at)
+                && latest(&self.last_unobjected, np.gender).is_none_or(|(_, p)| p < at)
+            {
+                return Some((e, true));
+            }
+        }
         let last = latest(&self.last_unobjected, np.gender).map(|(e, _)| e);
         let b = best.map(|(e, _)| e);
         // the last person named and the last subject or speaker are one
