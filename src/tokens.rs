@@ -381,7 +381,6 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             let run = Run {
                 limit,
                 stop,
-                line_end: para.span.end,
                 inside: open.is_some(),
             };
             match read_run(&mut out, text, i, run, lexicon, &mut common, &mut line) {
@@ -411,15 +410,18 @@ struct Run {
     limit: usize,
     /// Reading stops at the first token that ends here or later.
     stop: usize,
-    /// The end of the paragraph: blanks are skipped up to it.
-    line_end: usize,
     /// Inside a quotation.
     inside: bool,
 }
 
 /// Push the tokens from `i` (no blank) up to `run.stop`, counting the
-/// words into `line`; returns where reading goes on (past the blanks
-/// after the last token), or `None` when no character is left at `i`.
+/// words into `line`; returns where reading goes on (past a space after
+/// the last word, but not necessarily past all blanks), or `None` when no
+/// character is left at `i`.
+///
+/// Blanks are skipped as tokens that push nothing: most words end at a
+/// single space, which the word path steps over, so that no token pays a
+/// test for blanks after it.
 ///
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
@@ -436,13 +438,9 @@ fn read_run<'a>(
     let Run {
         limit,
         stop,
-        line_end,
         inside,
     } = run;
     let bytes = text.as_bytes();
-    // the paragraph's bytes from the start of the text: skipping blanks
-    // needs no bounds check of its own
-    let blanks = &bytes[..line_end];
     // the words pushed, and those that begin with a capital
     let (mut words, mut capitals) = (0, 0);
     let end = loop {
@@ -476,9 +474,6 @@ fn read_run<'a>(
                     i += c.len_utf8();
                 }
             }
-        }
-        while let Some(b' ' | b'\t') = blanks.get(i) {
-            i += 1;
         }
         if i >= stop {
             break Some(i);
