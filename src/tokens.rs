@@ -1065,7 +1065,7 @@ fn push_short<'a>(
     if capital && !caps {
         common.note_capital(bytes, out, span);
     }
-    out.push(word_token(span, inside, (capital, caps), *info, false));
+    push_word_token(out, span, inside, (capital, caps), info, false);
     Some((next, capital))
 }
 
@@ -1213,6 +1213,34 @@ fn word_token(
         person: false,
         hyphen,
     }
+}
+
+/// Push [`word_token`] onto `out`, its entry copied from `info`.
+///
+/// The room is made first, on a path of its own: the test `push` makes
+/// then folds into this one, and the word path keeps no values on the
+/// stack across a call that may grow the vector (with
+/// `out.push(word_token(…))` it did, on every word).
+#[inline(always)]
+fn push_word_token(
+    out: &mut Vec<Token>,
+    span: Span,
+    inside: bool,
+    case: (bool, bool),
+    info: &WordInfo,
+    hyphen: bool,
+) {
+    if out.len() == out.capacity() {
+        grow(out);
+    }
+    out.push(word_token(span, inside, case, *info, hyphen));
+}
+
+/// Room for more tokens in `out`.
+#[cold]
+#[inline(never)]
+fn grow(out: &mut Vec<Token>) {
+    out.reserve(out.len() / 4 + 64);
 }
 
 /// A token that is not a word: no case, no lexicon entry, no marks.
