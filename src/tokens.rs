@@ -441,22 +441,22 @@ fn read_run<'a>(
         inside,
     } = run;
     let bytes = text.as_bytes();
-    // the words pushed, and those that begin with a capital
-    let (mut words, mut capitals) = (0, 0);
+    // the words pushed are the tokens pushed but the punctuation: counted
+    // on the rarer path; and those that begin with a capital
+    let (first, mut puncts, mut capitals) = (out.len(), 0, 0);
     let end = loop {
         if let Some((next, capital)) = push_short(out, text, i, limit, inside, lexicon, common) {
-            words += 1;
             capitals += usize::from(capital);
             i = next;
         } else {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
                 i = push_word(out, text, i, limit, inside, lexicon, common);
-                words += 1;
                 capitals += usize::from(out.last().is_some_and(|t| t.capital));
             } else if b < 0x80 {
                 if !crate::scan::ascii_space(b) {
                     out.push(punct(i, b as char, inside));
+                    puncts += 1;
                 }
                 i += 1;
             } else {
@@ -467,10 +467,10 @@ fn read_run<'a>(
                     i += c.len_utf8();
                 } else if alphanumeric(c) {
                     i = push_word(out, text, i, limit, inside, lexicon, common);
-                    words += 1;
                     capitals += usize::from(out.last().is_some_and(|t| t.capital));
                 } else {
                     out.push(punct(i, c, inside));
+                    puncts += 1;
                     i += c.len_utf8();
                 }
             }
@@ -480,7 +480,7 @@ fn read_run<'a>(
         }
     };
     if !inside {
-        line.words += words;
+        line.words += out.len() - first - puncts;
         line.capitals += capitals;
     }
     end
