@@ -952,6 +952,56 @@ fn alnum_stops(x: u64) -> u64 {
     !(letter | digit) & HIGH_BITS
 }
 
+/// The word at `start` of the bytes that `stops` does not stop (ASCII
+/// letters, or letters and digits), packed: the first eight bytes in `lo`,
+/// the next (up to seven) in `hi`; its end, and the byte there, as `(lo,
+/// hi, end, after)`. `None` when the first byte is a stop, the word has
+/// sixteen bytes or more, or fewer than sixteen bytes are left for the
+/// loads.
+#[inline(always)]
+fn packed_word(
+    bytes: &[u8],
+    start: usize,
+    stops: impl Fn(u64) -> u64,
+) -> Option<(u64, u64, usize, u8)> {
+    let x = load(bytes, start)?;
+    let stop = stops(x);
+    if stop & 0x80 != 0 {
+        return None;
+    }
+    // The high bit of the byte that ends the word, `first`, is bit
+    // `8n + 7` of the load it is in.
+    if stop != 0 {
+        let first = stop & stop.wrapping_neg();
+        let shift = first.trailing_zeros() & !7;
+        let end = start + (shift / 8) as usize;
+        return Some((x & ((first >> 7) - 1), 0, end, (x >> shift) as u8));
+    }
+    let y = load(bytes, start + 8)?;
+    let stop = stops(y);
+    if stop == 0 {
+        return None;
+    }
+    let first = stop & stop.wrapping_neg();
+    let shift = first.trailing_zeros() & !7;
+    let end = start + 8 + (shift / 8) as usize;
+    Some((x, y & ((first >> 7) - 1), end, (y >> shift) as u8))
+}
+
+/// The bytes of `x` that are no ASCII letter, each as the high bit of its
+/// byte: [`alnum_stops`] with digits as stops, in fewer operations.
+#[inline]
+fn letter_stops(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // `| 0x20` lower-cases letters and moves no other byte into `a..=z`;
+    // with the high bits cleared no byte carries into the next
+    let t = (x & !HIGH_BITS) | (ONES * 0x20);
+    // the high bit of each byte of `t` from `a` on, and from past `z` on
+    let from_a = t + ONES * (0x80 - u64::from(b'a'));
+    let past_z = t + ONES * (0x7F - u64::from(b'z'));
+    (!from_a | past_z | x) & HIGH_BITS
+}
+
 /// The eight bytes of `bytes` from `at`, little-endian, if there are
 /// eight.
 #[inline]
@@ -999,29 +1049,15 @@ fn push_short<'a>(
     common: &mut CommonWords<'a>,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
-    let x = load(bytes, start)?;
-    let stop = alnum_stops(x);
-    if stop & 0x80 != 0 {
-        return None;
-    }
-    // the word's bytes, packed: the first eight in `lo`, the next (up to
-    // seven) in `hi`; and the byte after it. The high bit of the byte
-    // that ends the word, `first`, is bit `8n + 7` of the load it is in.
-    let (lo, hi, end, after) = if stop != 0 {
-        let first = stop & stop.wrapping_neg();
-        let shift = first.trailing_zeros() & !7;
-        let end = start + (shift / 8) as usize;
-        (x & ((first >> 7) - 1), 0, end, (x >> shift) as u8)
-    } else {
-        let y = load(bytes, start + 8)?;
-        let stop = alnum_stops(y);
-        if stop == 0 {
-            return None;
-        }
-        let first = stop & stop.wrapping_neg();
-        let shift = first.trailing_zeros() & !7;
-        let end = start + 8 + (shift / 8) as usize;
-        (x, y & ((first >> 7) - 1), end, (y >> shift) as u8)
+    // Most words are letters only, and the test for letters is the cheaper
+    // one: a word that a digit ends (or that begins with one) is read again
+    // with digits in. A byte that ends the letters but is no digit ends
+    // the word either way.
+    let (lo, hi, end, after) = match packed_word(bytes, start, letter_stops) {
+        Some(word) if !word.3.is_ascii_digit() => word,
+        Some(_) => packed_word(bytes, start, alnum_stops)?,
+        None if bytes.get(start)?.is_ascii_digit() => packed_word(bytes, start, alnum_stops)?,
+        None => return None,
     };
     // where the next token may start; the word must not go on
     let next = if end >= limit {
@@ -1341,7 +1377,8 @@ mod tests {
             X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's \
             don’t O’Neil’s DON’T I’M Ab’s’ x’é rock‐n’roll said— word… end’ a’ ’s’ x’’y \
             it’s. abcdefgh’ijklmnop abcdefgh’ijklmno Zoë’s b’Zoë c’3 5’‐ q’. X’-Y \
-            organ\u{AD}isers x\u{AD} end";
+            organ\u{AD}isers x\u{AD} abc123 1990s 2016 a1b2c3d4e5f6g7 abcdefgh1 \
+            abcdefghijklm9 abcdefghijklmn9 Abcdefg8 end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
         let mut checked = 0;
@@ -1402,6 +1439,24 @@ mod tests {
                     (capital, caps),
                     "{start}..{end}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn stops_are_the_bytes_that_are_no_letter_or_digit() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                // the byte among letters, and among stops
+                for fill in [b'a', b' '] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let bit = 0x80u64 << (8 * at);
+                    let want = |stop: bool| if stop { bit } else { 0 };
+                    assert_eq!(letter_stops(x) & bit, want(!b.is_ascii_alphabetic()), "{b}");
+                    assert_eq!(alnum_stops(x) & bit, want(!b.is_ascii_alphanumeric()), "{b}");
+                }
             }
         }
     }
