@@ -419,9 +419,9 @@ struct Run {
 /// the last word, but not necessarily past all blanks), or `None` when no
 /// character is left at `i`.
 ///
-/// Blanks are skipped as tokens that push nothing: most words end at a
-/// single space, which the word path steps over, so that no token pays a
-/// test for blanks after it.
+/// Blanks are skipped as tokens that push nothing: most words and
+/// punctuation end at a single space, which their paths step over, so that
+/// no token pays a test for blanks after it.
 ///
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
@@ -457,6 +457,11 @@ fn read_run<'a>(
                 if !crate::scan::ascii_space(b) {
                     out.push(punct(i, b as char, inside));
                     puncts += 1;
+                    // most punctuation has a space after it (`said, the`):
+                    // stepped over here, not in a turn of the loop
+                    if bytes.get(i + 1) == Some(&b' ') {
+                        i += 1;
+                    }
                 }
                 i += 1;
             } else {
