@@ -1114,7 +1114,8 @@ fn push_short<'a>(
 /// `78-year-old`, `Trump’s`, `don’t`), or that General Punctuation ends
 /// (`said”`, `win—`): ASCII letters and digits, ASCII joiners and `’`
 /// only, of at most sixteen bytes with `’` folded to `'` as the lexicon
-/// folds it, read byte by byte. The same token as [`push_word`] makes,
+/// folds it: its first letters and digits read as `push_short` reads them,
+/// the rest byte by byte. The same token as [`push_word`] makes,
 /// with its hyphen, and looked up without a possessive `'s` or `’s`.
 ///
 /// `None`, with nothing pushed, for any other word: longer, one that a
@@ -1131,16 +1132,18 @@ fn push_joined(
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let word = bytes.get(..limit)?;
-    // the word folded: `’` as `'`
+    // the word folded: `’` as `'`; its first letters and digits read
+    // eight bytes at a time, as `push_short` read them
+    let (lo, hi, first_end, _) = packed_word(bytes, start, alnum_stops)?;
+    if first_end > limit {
+        return None;
+    }
     let mut key = [0u8; 16];
-    let (mut i, mut n) = (start, 0);
+    key[..8].copy_from_slice(&lo.to_le_bytes());
+    key[8..].copy_from_slice(&hi.to_le_bytes());
+    let (mut i, mut n) = (first_end, first_end - start);
     let mut hyphen = false;
     loop {
-        while let Some(&b) = word.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-            *key.get_mut(n)? = b;
-            n += 1;
-            i += 1;
-        }
         // a joiner followed by a letter or digit continues the word, as
         // `scan_word` reads it
         let (folded, width) = match word.get(i..) {
@@ -1158,6 +1161,11 @@ fn push_joined(
         n += 1;
         hyphen |= width == 1 && folded == b'-';
         i += width;
+        while let Some(&b) = word.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+            *key.get_mut(n)? = b;
+            n += 1;
+            i += 1;
+        }
     }
     let end = i;
     // where the next token may start: the word ends at no joiner that a
