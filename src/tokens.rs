@@ -1468,7 +1468,11 @@ mod tests {
                     let bit = 0x80u64 << (8 * at);
                     let want = |stop: bool| if stop { bit } else { 0 };
                     assert_eq!(letter_stops(x) & bit, want(!b.is_ascii_alphabetic()), "{b}");
-                    assert_eq!(alnum_stops(x) & bit, want(!b.is_ascii_alphanumeric()), "{b}");
+                    assert_eq!(
+                        alnum_stops(x) & bit,
+                        want(!b.is_ascii_alphanumeric()),
+                        "{b}"
+                    );
                 }
             }
         }
