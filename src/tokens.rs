@@ -444,8 +444,18 @@ fn read_run<'a>(
     // the words pushed are the tokens pushed but the punctuation: counted
     // on the rarer path; and those that begin with a capital
     let (first, mut puncts, mut capitals) = (out.len(), 0, 0);
+    // Words that start sixteen bytes or more before the end of the text
+    // (all but the last few) take the fast path: `i < len - 16` tested
+    // here lets the compiler drop the length tests of its loads, which
+    // cost more than this one.
+    let fast_end = bytes.len().checked_sub(16);
     let end = loop {
-        if let Some((next, capital)) = push_short(out, text, i, limit, inside, lexicon, common) {
+        let short = if fast_end.is_some_and(|e| i < e) {
+            push_short(out, text, i, limit, inside, lexicon, common)
+        } else {
+            None
+        };
+        if let Some((next, capital)) = short {
             capitals += usize::from(capital);
             i = next;
         } else {
