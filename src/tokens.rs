@@ -1068,12 +1068,15 @@ fn push_short<'a>(
     // one: a word that a digit ends (or that begins with one) is read again
     // with digits in. A byte that ends the letters but is no digit ends
     // the word either way.
-    let (lo, hi, end, after) = match packed_word(bytes, start, letter_stops) {
-        Some(word) if !word.3.is_ascii_digit() => word,
-        Some(_) => packed_word(bytes, start, alnum_stops)?,
+    let (mut lo, mut hi, mut end, mut after) = match packed_word(bytes, start, letter_stops) {
+        Some(word) => word,
         None if bytes.get(start)?.is_ascii_digit() => packed_word(bytes, start, alnum_stops)?,
         None => return None,
     };
+    // (most words end at a space before the limit: no digit, asked first)
+    if !(after == b' ' && end < limit) && after.is_ascii_digit() {
+        (lo, hi, end, after) = packed_word(bytes, start, alnum_stops)?;
+    }
     // where the next token may start; the word must not go on
     let next = if end >= limit {
         if end > limit {
