@@ -381,7 +381,6 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             let run = Run {
                 limit,
                 stop,
-                line_end: para.span.end,
                 inside: open.is_some(),
             };
             match read_run(&mut out, text, i, run, lexicon, &mut common, &mut line) {
@@ -411,15 +410,18 @@ struct Run {
     limit: usize,
     /// Reading stops at the first token that ends here or later.
     stop: usize,
-    /// The end of the paragraph: blanks are skipped up to it.
-    line_end: usize,
     /// Inside a quotation.
     inside: bool,
 }
 
 /// Push the tokens from `i` (no blank) up to `run.stop`, counting the
-/// words into `line`; returns where reading goes on (past the blanks
-/// after the last token), or `None` when no character is left at `i`.
+/// words into `line`; returns where reading goes on (past a space after
+/// the last word, but not necessarily past all blanks), or `None` when no
+/// character is left at `i`.
+///
+/// Blanks are skipped as tokens that push nothing: most words and
+/// punctuation end at a single space, which their paths step over, so that
+/// no token pays a test for blanks after it.
 ///
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
@@ -436,29 +438,40 @@ fn read_run<'a>(
     let Run {
         limit,
         stop,
-        line_end,
         inside,
     } = run;
     let bytes = text.as_bytes();
-    // the paragraph's bytes from the start of the text: skipping blanks
-    // needs no bounds check of its own
-    let blanks = &bytes[..line_end];
-    // the words pushed, and those that begin with a capital
-    let (mut words, mut capitals) = (0, 0);
+    // the words pushed are the tokens pushed but the punctuation: counted
+    // on the rarer path; and those that begin with a capital
+    let (first, mut puncts, mut capitals) = (out.len(), 0, 0);
+    // Words that start sixteen bytes or more before the end of the text
+    // (all but the last few) take the fast path: `i < len - 16` tested
+    // here lets the compiler drop the length tests of its loads, which
+    // cost more than this one.
+    let fast_end = bytes.len().checked_sub(16);
     let end = loop {
-        if let Some((next, capital)) = push_short(out, text, i, limit, inside, lexicon, common) {
-            words += 1;
+        let short = if fast_end.is_some_and(|e| i < e) {
+            push_short(out, text, i, limit, inside, lexicon, common)
+        } else {
+            None
+        };
+        if let Some((next, capital)) = short {
             capitals += usize::from(capital);
             i = next;
         } else {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
                 i = push_word(out, text, i, limit, inside, lexicon, common);
-                words += 1;
                 capitals += usize::from(out.last().is_some_and(|t| t.capital));
             } else if b < 0x80 {
                 if !crate::scan::ascii_space(b) {
                     out.push(punct(i, b as char, inside));
+                    puncts += 1;
+                    // most punctuation has a space after it (`said, the`):
+                    // stepped over here, not in a turn of the loop
+                    if bytes.get(i + 1) == Some(&b' ') {
+                        i += 1;
+                    }
                 }
                 i += 1;
             } else {
@@ -469,23 +482,20 @@ fn read_run<'a>(
                     i += c.len_utf8();
                 } else if alphanumeric(c) {
                     i = push_word(out, text, i, limit, inside, lexicon, common);
-                    words += 1;
                     capitals += usize::from(out.last().is_some_and(|t| t.capital));
                 } else {
                     out.push(punct(i, c, inside));
+                    puncts += 1;
                     i += c.len_utf8();
                 }
             }
-        }
-        while let Some(b' ' | b'\t') = blanks.get(i) {
-            i += 1;
         }
         if i >= stop {
             break Some(i);
         }
     };
     if !inside {
-        line.words += words;
+        line.words += out.len() - first - puncts;
         line.capitals += capitals;
     }
     end
@@ -959,6 +969,56 @@ fn alnum_stops(x: u64) -> u64 {
     !(letter | digit) & HIGH_BITS
 }
 
+/// The word at `start` of the bytes that `stops` does not stop (ASCII
+/// letters, or letters and digits), packed: the first eight bytes in `lo`,
+/// the next (up to seven) in `hi`; its end, and the byte there, as `(lo,
+/// hi, end, after)`. `None` when the first byte is a stop, the word has
+/// sixteen bytes or more, or fewer than sixteen bytes are left for the
+/// loads.
+#[inline(always)]
+fn packed_word(
+    bytes: &[u8],
+    start: usize,
+    stops: impl Fn(u64) -> u64,
+) -> Option<(u64, u64, usize, u8)> {
+    let x = load(bytes, start)?;
+    let stop = stops(x);
+    if stop & 0x80 != 0 {
+        return None;
+    }
+    // The high bit of the byte that ends the word, `first`, is bit
+    // `8n + 7` of the load it is in.
+    if stop != 0 {
+        let first = stop & stop.wrapping_neg();
+        let shift = first.trailing_zeros() & !7;
+        let end = start + (shift / 8) as usize;
+        return Some((x & ((first >> 7) - 1), 0, end, (x >> shift) as u8));
+    }
+    let y = load(bytes, start + 8)?;
+    let stop = stops(y);
+    if stop == 0 {
+        return None;
+    }
+    let first = stop & stop.wrapping_neg();
+    let shift = first.trailing_zeros() & !7;
+    let end = start + 8 + (shift / 8) as usize;
+    Some((x, y & ((first >> 7) - 1), end, (y >> shift) as u8))
+}
+
+/// The bytes of `x` that are no ASCII letter, each as the high bit of its
+/// byte: [`alnum_stops`] with digits as stops, in fewer operations.
+#[inline]
+fn letter_stops(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // `| 0x20` lower-cases letters and moves no other byte into `a..=z`;
+    // with the high bits cleared no byte carries into the next
+    let t = (x & !HIGH_BITS) | (ONES * 0x20);
+    // the high bit of each byte of `t` from `a` on, and from past `z` on
+    let from_a = t + ONES * (0x80 - u64::from(b'a'));
+    let past_z = t + ONES * (0x7F - u64::from(b'z'));
+    (!from_a | past_z | x) & HIGH_BITS
+}
+
 /// The eight bytes of `bytes` from `at`, little-endian, if there are
 /// eight.
 #[inline]
@@ -1006,30 +1066,19 @@ fn push_short<'a>(
     common: &mut CommonWords<'a>,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
-    let x = load(bytes, start)?;
-    let stop = alnum_stops(x);
-    if stop & 0x80 != 0 {
-        return None;
-    }
-    // the word's bytes, packed: the first eight in `lo`, the next (up to
-    // seven) in `hi`; and the byte after it. The high bit of the byte
-    // that ends the word, `first`, is bit `8n + 7` of the load it is in.
-    let (lo, hi, end, after) = if stop != 0 {
-        let first = stop & stop.wrapping_neg();
-        let shift = first.trailing_zeros() & !7;
-        let end = start + (shift / 8) as usize;
-        (x & ((first >> 7) - 1), 0, end, (x >> shift) as u8)
-    } else {
-        let y = load(bytes, start + 8)?;
-        let stop = alnum_stops(y);
-        if stop == 0 {
-            return None;
-        }
-        let first = stop & stop.wrapping_neg();
-        let shift = first.trailing_zeros() & !7;
-        let end = start + 8 + (shift / 8) as usize;
-        (x, y & ((first >> 7) - 1), end, (y >> shift) as u8)
+    // Most words are letters only, and the test for letters is the cheaper
+    // one: a word that a digit ends (or that begins with one) is read again
+    // with digits in. A byte that ends the letters but is no digit ends
+    // the word either way.
+    let (mut lo, mut hi, mut end, mut after) = match packed_word(bytes, start, letter_stops) {
+        Some(word) => word,
+        None if bytes.get(start)?.is_ascii_digit() => packed_word(bytes, start, alnum_stops)?,
+        None => return None,
     };
+    // (most words end at a space before the limit: no digit, asked first)
+    if !(after == b' ' && end < limit) && after.is_ascii_digit() {
+        (lo, hi, end, after) = packed_word(bytes, start, alnum_stops)?;
+    }
     // where the next token may start; the word must not go on
     let next = if end >= limit {
         if end > limit {
@@ -1072,7 +1121,7 @@ fn push_short<'a>(
     if capital && !caps {
         common.note_capital(bytes, out, span);
     }
-    out.push(word_token(span, inside, (capital, caps), *info, false));
+    push_word_token(out, span, inside, (capital, caps), info, false);
     Some((next, capital))
 }
 
@@ -1080,7 +1129,8 @@ fn push_short<'a>(
 /// `78-year-old`, `Trump’s`, `don’t`), or that General Punctuation ends
 /// (`said”`, `win—`): ASCII letters and digits, ASCII joiners and `’`
 /// only, of at most sixteen bytes with `’` folded to `'` as the lexicon
-/// folds it, read byte by byte. The same token as [`push_word`] makes,
+/// folds it: its first letters and digits read as `push_short` reads them,
+/// the rest byte by byte. The same token as [`push_word`] makes,
 /// with its hyphen, and looked up without a possessive `'s` or `’s`.
 ///
 /// `None`, with nothing pushed, for any other word: longer, one that a
@@ -1097,16 +1147,18 @@ fn push_joined(
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let word = bytes.get(..limit)?;
-    // the word folded: `’` as `'`
+    // the word folded: `’` as `'`; its first letters and digits read
+    // eight bytes at a time, as `push_short` read them
+    let (lo, hi, first_end, _) = packed_word(bytes, start, alnum_stops)?;
+    if first_end > limit {
+        return None;
+    }
     let mut key = [0u8; 16];
-    let (mut i, mut n) = (start, 0);
+    key[..8].copy_from_slice(&lo.to_le_bytes());
+    key[8..].copy_from_slice(&hi.to_le_bytes());
+    let (mut i, mut n) = (first_end, first_end - start);
     let mut hyphen = false;
     loop {
-        while let Some(&b) = word.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-            *key.get_mut(n)? = b;
-            n += 1;
-            i += 1;
-        }
         // a joiner followed by a letter or digit continues the word, as
         // `scan_word` reads it
         let (folded, width) = match word.get(i..) {
@@ -1124,6 +1176,11 @@ fn push_joined(
         n += 1;
         hyphen |= width == 1 && folded == b'-';
         i += width;
+        while let Some(&b) = word.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+            *key.get_mut(n)? = b;
+            n += 1;
+            i += 1;
+        }
     }
     let end = i;
     // where the next token may start: the word ends at no joiner that a
@@ -1220,6 +1277,34 @@ fn word_token(
         person: false,
         hyphen,
     }
+}
+
+/// Push [`word_token`] onto `out`, its entry copied from `info`.
+///
+/// The room is made first, on a path of its own: the test `push` makes
+/// then folds into this one, and the word path keeps no values on the
+/// stack across a call that may grow the vector (with
+/// `out.push(word_token(…))` it did, on every word).
+#[inline(always)]
+fn push_word_token(
+    out: &mut Vec<Token>,
+    span: Span,
+    inside: bool,
+    case: (bool, bool),
+    info: &WordInfo,
+    hyphen: bool,
+) {
+    if out.len() == out.capacity() {
+        grow(out);
+    }
+    out.push(word_token(span, inside, case, *info, hyphen));
+}
+
+/// Room for more tokens in `out`.
+#[cold]
+#[inline(never)]
+fn grow(out: &mut Vec<Token>) {
+    out.reserve(out.len() / 4 + 64);
 }
 
 /// A token that is not a word: no case, no lexicon entry, no marks.
@@ -1320,7 +1405,8 @@ mod tests {
             X-RAY co-op's A.B.C.D.E.F.G u-2 abc-defghijklm ab-cdefghijklmn x-’ y'é Mr's \
             don’t O’Neil’s DON’T I’M Ab’s’ x’é rock‐n’roll said— word… end’ a’ ’s’ x’’y \
             it’s. abcdefgh’ijklmnop abcdefgh’ijklmno Zoë’s b’Zoë c’3 5’‐ q’. X’-Y \
-            organ\u{AD}isers x\u{AD} end";
+            organ\u{AD}isers x\u{AD} abc123 1990s 2016 a1b2c3d4e5f6g7 abcdefgh1 \
+            abcdefghijklm9 abcdefghijklmn9 Abcdefg8 end";
         let lexicon = Lexicon::english();
         let bytes = text.as_bytes();
         let mut checked = 0;
@@ -1381,6 +1467,28 @@ mod tests {
                     (capital, caps),
                     "{start}..{end}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn stops_are_the_bytes_that_are_no_letter_or_digit() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                // the byte among letters, and among stops
+                for fill in [b'a', b' '] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let bit = 0x80u64 << (8 * at);
+                    let want = |stop: bool| if stop { bit } else { 0 };
+                    assert_eq!(letter_stops(x) & bit, want(!b.is_ascii_alphabetic()), "{b}");
+                    assert_eq!(
+                        alnum_stops(x) & bit,
+                        want(!b.is_ascii_alphanumeric()),
+                        "{b}"
+                    );
+                }
             }
         }
     }
