@@ -179,6 +179,10 @@ struct Slot {
     weak_role: Option<usize>,
     /// The entity last taken in with this surname.
     recent: Option<usize>,
+    /// The last person described with this head noun by an indefinite
+    /// description (`a council spokesperson` for `spokesperson`), whom `the
+    /// spokesperson` takes up, with the paragraph it spoke in.
+    headed: Option<(usize, usize)>,
 }
 
 /// The folded keys of an article, each kept once in one string and
@@ -1399,7 +1403,47 @@ impl<'h> Resolver<'h> {
         } else {
             None
         };
+        // `the spokesperson` after `a council spokesperson` spoke: the
+        // person last described with the head noun
+        let head = head_noun(&self.text[np.head]);
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        key.push('\u{1}');
+        fold_into(head, &mut key);
+        let indefinite = self.text[np.span]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+        let headed = if org.is_none() && np.person && head.len() > 1 {
+            let earlier = (np.definite)
+                .then(|| self.keys.get(&key).and_then(|s| s.headed))
+                .flatten()
+                .filter(|&(_, p)| p + 3 >= self.paragraph)
+                .map(|(e, _)| e)
+                .filter(|&e| {
+                    let ent = &self.entities[e];
+                    ent.kind == EntityKind::Description
+                        && ent.number == np.number
+                        && np.gender.agrees(ent.gender)
+                });
+            if let Some(e) = earlier {
+                self.scratch = key;
+                return (Some(e), How::Role);
+            }
+            indefinite
+        } else {
+            false
+        };
+        self.scratch = key;
         let e = self.description_entity(org.unwrap_or(np.span), np.gender, np.number);
+        if headed {
+            let mut key = std::mem::take(&mut self.scratch);
+            key.clear();
+            key.push('\u{1}');
+            fold_into(head, &mut key);
+            self.keys.slot(&key).headed = Some((e, self.paragraph));
+            self.scratch = key;
+        }
         (
             Some(e),
             if org.is_some() {
@@ -1915,5 +1959,36 @@ impl Np {
             _ if self.person => EntityKind::Person,
             _ => EntityKind::Name,
         }
+    }
+}
+
+/// The head noun of a description's words: the last word before a
+/// preposition or relative word (`spokeswoman` in `spokeswoman for the
+/// regulator`, `aide` in `senior Republican aide who spoke …`).
+fn head_noun(words: &str) -> &str {
+    const AFTER_HEAD: [&str; 11] = [
+        "for", "of", "at", "with", "in", "to", "from", "who", "close", "on", "familiar",
+    ];
+    let mut head = "";
+    for w in words.split_whitespace() {
+        if AFTER_HEAD.iter().any(|a| w.eq_ignore_ascii_case(a)) {
+            break;
+        }
+        head = w;
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head_noun;
+
+    #[test]
+    fn the_head_noun_is_the_last_word_before_a_preposition_or_relative() {
+        assert_eq!(head_noun("council spokesperson"), "spokesperson");
+        assert_eq!(head_noun("spokeswoman for the regulator"), "spokeswoman");
+        assert_eq!(head_noun("senior Republican aide who spoke"), "aide");
+        assert_eq!(head_noun("source close to the minister"), "source");
+        assert_eq!(head_noun(""), "");
     }
 }
