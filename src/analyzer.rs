@@ -35,9 +35,11 @@ pub struct Analyzer {
 #[non_exhaustive]
 pub enum Pronouns {
     /// Resolve only when the last person of that gender named and the last
-    /// subject or speaker agree; otherwise the speaker is the pronoun
-    /// itself (`speaker().entity()` is `None`). Fewer names, fewer wrong
-    /// names.
+    /// subject or speaker agree, or when the last person named was
+    /// introduced by full name in the pronoun's paragraph or the one
+    /// before, after the last subject or speaker (at a lower confidence);
+    /// otherwise the speaker is the pronoun itself (`speaker().entity()` is
+    /// `None`). Fewer names, fewer wrong names.
     #[default]
     Cautious,
     /// Always take a compatible person: when the last person named (outside
