@@ -21,7 +21,7 @@
 //!
 //! * **`sample`**: `parse` and `analyze` of `examples/sample_article.txt`
 //!   (one ~4 KiB article): the per-call cost on a typical article.
-//! * **`corpus`**: ≥ 10 MiB made by repeating the ten fixture articles.
+//! * **`corpus`**: ≥ 10 MiB made by repeating the eighteen articles.
 //!   `parse_articles` / `analyze_articles` take each article separately
 //!   (a `Vec<&str>` walked in the timed loop: the realistic case, many
 //!   small articles); `parse_single_doc` / `analyze_single_doc` take the
@@ -67,19 +67,13 @@ const MIB: usize = 1024 * 1024;
 /// The sample article of the examples.
 const SAMPLE: &str = include_str!("../examples/sample_article.txt");
 
+/// Every fixture article (tests/support/fixture_articles.rs).
+const FIXTURES: &[&str] = include!("../tests/support/fixture_articles.rs");
+
 /// Every fixture article, and the sample.
-const ARTICLES: [&str; 10] = [
-    include_str!("../tests/fixtures/council_bins_partial_scare.txt"),
-    include_str!("../tests/fixtures/europe_guillemets_crlf.txt"),
-    include_str!("../tests/fixtures/inquiry_multipara_leadin.txt"),
-    include_str!("../tests/fixtures/interview_lighthouse_couple.txt"),
-    include_str!("../tests/fixtures/messy_scraped_festival.txt"),
-    include_str!("../tests/fixtures/sport_ptb_backticks_dash.txt"),
-    include_str!("../tests/fixtures/statement_formula_recall.txt"),
-    include_str!("../tests/fixtures/tabloid_uk_soap.txt"),
-    include_str!("../tests/fixtures/wire_us_senate.txt"),
-    SAMPLE,
-];
+fn articles() -> impl Iterator<Item = &'static str> {
+    FIXTURES.iter().copied().chain([SAMPLE])
+}
 
 /// A corpus of at least `min_len` bytes: the articles repeated, each
 /// followed by a blank line. Returns the text and the byte range of each
@@ -88,7 +82,7 @@ fn build_corpus(min_len: usize) -> (String, Vec<(usize, usize)>) {
     let mut text = String::with_capacity(min_len + 8 * 1024);
     let mut ranges = Vec::new();
     'fill: loop {
-        for article in ARTICLES {
+        for article in articles() {
             if text.len() >= min_len {
                 break 'fill;
             }
@@ -109,7 +103,7 @@ fn repeat_to(unit: &str, min_len: usize) -> String {
 /// All the articles as one line: every line break becomes a space.
 fn one_line_news() -> String {
     let mut line = String::new();
-    for article in ARTICLES {
+    for article in articles() {
         for part in article.lines() {
             let part = part.trim();
             if !part.is_empty() {

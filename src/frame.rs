@@ -1808,17 +1808,12 @@ mod tests {
     use super::*;
 
     /// Texts with many names, titles, initials and organisations.
+    /// The team's fixture articles.
+    const FIXTURES: &[&str] = include!("../tests/support/fixture_articles.rs");
+
+    /// More names, titles, initials and organisations than articles have.
     const TEXTS: &[&str] = &[
         include_str!("../examples/sample_article.txt"),
-        include_str!("../tests/fixtures/council_bins_partial_scare.txt"),
-        include_str!("../tests/fixtures/europe_guillemets_crlf.txt"),
-        include_str!("../tests/fixtures/inquiry_multipara_leadin.txt"),
-        include_str!("../tests/fixtures/interview_lighthouse_couple.txt"),
-        include_str!("../tests/fixtures/messy_scraped_festival.txt"),
-        include_str!("../tests/fixtures/sport_ptb_backticks_dash.txt"),
-        include_str!("../tests/fixtures/statement_formula_recall.txt"),
-        include_str!("../tests/fixtures/tabloid_uk_soap.txt"),
-        include_str!("../tests/fixtures/wire_us_senate.txt"),
         "Sen. J. R. Smith met Donald Trump. Trump's aide, Ana Ruiz Vega, said \
          \"Keir Starmer's plan\" was Ana B. Cole and Ben de Gaulle's. Alpha Beta \
          Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda spoke to Jo A. \
@@ -1833,7 +1828,7 @@ mod tests {
     #[test]
     fn plain_names_read_as_any_phrase() {
         let lexicon = Lexicon::english();
-        for text in TEXTS {
+        for text in FIXTURES.iter().chain(TEXTS) {
             let doc = crate::parse(text);
             let mut tokens = crate::tokens::tokenize(&doc, lexicon);
             for marked in [false, true] {
