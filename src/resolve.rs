@@ -1161,7 +1161,12 @@ impl<'h> Resolver<'h> {
                     EntityKind::Person | EntityKind::Name => false,
                 }
         });
-        let org = self.org_in_paragraph(np, 0).map(|(s, _)| s);
+        // (or one that opened a sentence of the paragraph before: `Harlow
+        // Foods cut its forecast.` ¶ `The company said … It blamed "…"`)
+        let org = self
+            .org_in_paragraph(np, 0)
+            .or_else(|| self.org_in_paragraph(np, 1).filter(|&(_, subject)| subject))
+            .map(|(s, _)| s);
         self.later_body(speaker, org)
     }
 
