@@ -587,7 +587,8 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
 /// the University of Nottingham, told the BBC.`: a reporting verb opening
 /// the last segment `start..period`, with no name after it that could be
 /// an inverted speaker (or one it addresses), takes for its subject the
-/// person named in the segment before, which has no verb of its own.
+/// person named at the start of the segment before, which holds no
+/// reporting verb of its own.
 fn apposed_subject<'a>(
     r: &Reader<'a>,
     floor: usize,

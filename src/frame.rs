@@ -552,7 +552,10 @@ impl<'a> Reader<'a> {
                 || (self.punct(p, '.')
                     && p > floor
                     && (self.initial_at(p - 1) || self.title_word(p - 1)))
-                || (self.info(p).is(PARTICLE) && self.name_word(p + 1))
+                || (self.info(p).is(PARTICLE)
+                    && (self.name_word(p + 1)
+                        // (two particles: `van der Heyden`)
+                        || self.info(p + 1).is(PARTICLE) && self.name_word(p + 2)))
                 || self.initial_at(p)
                 || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
                 || (self.is_role(p) && self.is_role(k) && !self.info(p).is(DETERMINER))
@@ -1358,7 +1361,10 @@ impl<'a> Reader<'a> {
                 || (self.punct(k, '.')
                     && k > from
                     && (self.initial_at(k - 1) || self.title_word(k - 1)))
-                || (self.info(k).is(PARTICLE) && self.name_word(k + 1))
+                || (self.info(k).is(PARTICLE)
+                    && (self.name_word(k + 1)
+                        // (two particles: `van der Heyden`, `de la Fuente`)
+                        || self.info(k + 1).is(PARTICLE) && self.name_word(k + 2)))
                 || (det
                     && self.is_word(k)
                     && !self.tokens[k].capital

@@ -938,11 +938,12 @@ fn push_word(
 ) -> usize {
     let Scanned {
         end,
-        capital,
+        mut capital,
         caps,
         hyphen,
     } = scan_word(text, i, limit);
     let bytes = text.as_bytes();
+    capital |= hyphen && particle_name(&bytes[i..end]);
     common.note(bytes, out, Span::new(i, end), capital, caps);
     // the end without a possessive `'s` or `’s`, as
     // `frame::strip_possessive` has it, read from the bytes
@@ -1204,7 +1205,9 @@ fn push_joined(
         u64::from_le_bytes(key[8..].try_into().ok()?),
     );
     // (joiners have bit 6 clear, as digits: no letter, no case)
-    let (capital, caps) = case_ascii(lo, hi);
+    let (mut capital, caps) = case_ascii(lo, hi);
+    // (a name after its particle reads as capitalised: `al-Rashidi`)
+    capital |= hyphen && particle_name(&bytes[start..end]);
     if lo & 0x60 == 0x60 {
         common.note_lower(bytes, span);
     } else if capital && !caps {
@@ -1225,6 +1228,21 @@ fn push_joined(
         hyphen,
     ));
     Some((next, capital))
+}
+
+/// Whether a hyphenated word is a name after an Arabic particle, which
+/// stays lower-case (`al-Rashidi`, `el-Sisi`, `bin-Salman`, `abu-Bakr`):
+/// the word is a name as a capitalised one is.
+fn particle_name(word: &[u8]) -> bool {
+    const PARTICLES: [&[u8]; 11] = [
+        b"al-", b"el-", b"ad-", b"ar-", b"as-", b"ash-", b"az-", b"ibn-", b"bin-", b"abu-",
+        b"bint-",
+    ];
+    PARTICLES.iter().any(|p| {
+        word.len() > p.len()
+            && word[..p.len()] == **p
+            && (word[p.len()].is_ascii_uppercase() || word[p.len()] >= 0xC0)
+    })
 }
 
 /// The multiplier of [`CommonWords::recent`]'s hash (FxHash's): a fixed
