@@ -780,12 +780,14 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 /// cultish faith in Obama's word: "…"`, or after it: `despite warnings
 /// from traders that the move would "…"`. The owner is a possessive
 /// pronoun or a name with `'s` at most two words before the noun, or the
-/// phrase after `from` or `by` right after it; the noun stands at most
+/// phrase after `from`, `by` or `of` right after it; the noun stands at most
 /// eight tokens before the quotation.
 fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
-    const SPEECH: [&str; 27] = [
+    const SPEECH: [&str; 29] = [
         "comment",
         "comments",
+        "phrase",
+        "phrasing",
         "remark",
         "remarks",
         "claim",
@@ -824,9 +826,9 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
     }) {
         return None;
     }
-    // `warnings from traders that the move would "…"`: the owner after
-    // `from` or `by`
-    if noun + 2 < o && matches!(r.word(noun + 1), "from" | "by") {
+    // `warnings from traders that the move would "…"`, `in the words of
+    // Ann Vale`: the owner after `from`, `by` or `of`
+    if noun + 2 < o && matches!(r.word(noun + 1), "from" | "by" | "of") {
         if let Some(np) = r.np_starting_at(noun + 2, o).filter(|np| {
             np.kind != MentionKind::Pronoun
                 && (np.person || np.number == Number::Plural || np.kind == MentionKind::Name)
