@@ -240,9 +240,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         // after a determiner the word is a noun: `the campaign`, `a statement`
+        // (but `One said:`, `Another wrote:` open a clause with a verb)
         if before.is_some_and(|b| {
             b.tok == Tok::Word && (b.info.is(DETERMINER) || is_possessive(&self.text[b.span]))
-        }) {
+        }) && !self.one_of_a_group(i - 1)
+        {
             return None;
         }
         // a bare verb form after a singular word is a noun (`a Democratic
@@ -273,6 +275,18 @@ impl<'a> Reader<'a> {
             }
         }
         Some(self.lexicon.lemma(id))
+    }
+
+    /// Whether token `k` is `One` or `Another` opening its clause, a
+    /// pronoun for one of a group just mentioned (`One wrote on TikTok:`,
+    /// `"…," another said.`).
+    fn one_of_a_group(&self, k: usize) -> bool {
+        matches!(self.word(k), "another" | "Another" | "one" | "One")
+            && (k == 0
+                || matches!(
+                    self.tokens[k - 1].tok,
+                    Tok::Sentence | Tok::Paragraph | Tok::Close(_) | Tok::Punct(',' | ';' | ':')
+                ))
     }
 
     /// Whether word `b` can stand right before a bare verb form (`they
@@ -1062,6 +1076,22 @@ impl<'a> Reader<'a> {
                         .or(Some(np));
                 }
             }
+        }
+        // `One wrote on TikTok:`, `Another said:`: a pronoun for one of a
+        // group just mentioned, opening its clause, is the speaker as it is
+        if verb > floor && self.one_of_a_group(verb - 1) {
+            let span = self.tokens[verb - 1].span;
+            return Some(Np {
+                span,
+                kind: MentionKind::Description,
+                head: span,
+                role: None,
+                gender: Gender::Unknown,
+                number: Number::Singular,
+                person: true,
+                definite: false,
+                titled: false,
+            });
         }
         let mut k = verb;
         let mut skipped = 0;
