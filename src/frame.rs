@@ -803,14 +803,29 @@ impl<'a> Reader<'a> {
     /// segments, the first segment that opens with a person's phrase.
     fn person_before_commas(&self, j: usize, floor: usize) -> Option<Np> {
         let mut comma = j;
+        // a name in apposition after the person's description, which names
+        // them though the lists do not know it for a person's (`Her mum, Bev
+        // Oakes, 52, told us:`)
+        let mut apposed: Option<Np> = None;
         for _ in 0..3 {
             let start = (floor..comma)
                 .rev()
                 .find(|&k| self.punct(k, ','))
                 .map_or(floor, |k| k + 1);
             if let Some(np) = self.np_starting_at(start, comma) {
+                if np.person && np.kind == MentionKind::Description {
+                    if let Some(name) = apposed {
+                        return Some(Np {
+                            person: true,
+                            ..name
+                        });
+                    }
+                }
                 if np.person && (np.kind != MentionKind::Pronoun || !self.info(start).is(OBJECT)) {
                     return Some(np);
+                }
+                if np.kind == MentionKind::Name && apposed.is_none() {
+                    apposed = Some(np);
                 }
             }
             if start == floor {
