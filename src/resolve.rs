@@ -606,6 +606,11 @@ impl<'h> Resolver<'h> {
             // (a head that is the phrase's last token alone is one word:
             // a word token holds no white space)
             let several = np.head.start != tokens[i - 1].span.start && two_words(&text[np.head]);
+            // a byline's author (`By Ada Lumsden`) is no one the story's
+            // pronouns stand for: taken in as if quoted
+            let byline = first > 0
+                && &text[tokens[first - 1].span] == "By"
+                && (first == 1 || matches!(tokens[first - 2].tok, Tok::Sentence | Tok::Paragraph));
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
@@ -643,7 +648,7 @@ impl<'h> Resolver<'h> {
                     entity: e,
                     subject,
                     after_pronoun: pronoun_subject,
-                    inside: t.inside,
+                    inside: t.inside || byline,
                     sentence,
                     paragraph: paragraphs as u32,
                     shadowed,
@@ -667,7 +672,7 @@ impl<'h> Resolver<'h> {
                     entity: usize::MAX,
                     subject,
                     after_pronoun: pronoun_subject,
-                    inside: t.inside,
+                    inside: t.inside || byline,
                     sentence,
                     paragraph: paragraphs as u32,
                     shadowed: false,
