@@ -337,6 +337,9 @@ impl<'h> Resolver<'h> {
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
+        // the sentence opened with a phrase that a comma ends (`In a
+        // statement,`, `Asked about it,`), after which its subject comes
+        let mut reopen = false;
         // the sentence opened with `he` or `she`
         let mut pronoun_subject = false;
         // the sentence opened with a possessive name (`Germany's agriculture
@@ -389,11 +392,20 @@ impl<'h> Resolver<'h> {
                     pronoun_subject = false;
                     possessive_lead = None;
                     sentence_subject = None;
+                    reopen = false;
                     sentence += 1;
                     i += 1;
                     continue;
                 }
                 Tok::Word => {}
+                // the comma after an opening phrase (`In a statement,`,
+                // `Asked about it,`) opens the subject's place again
+                Tok::Punct(',') if reopen && !t.inside => {
+                    reopen = false;
+                    sentence_first = true;
+                    i += 1;
+                    continue;
+                }
                 _ => {
                     i += 1;
                     continue;
@@ -428,6 +440,7 @@ impl<'h> Resolver<'h> {
                     while tokens.get(i).is_some_and(|t| {
                         if plain(t) {
                             !matches!(t.tok, Tok::Sentence | Tok::Paragraph)
+                                && !(reopen && t.tok == Tok::Punct(','))
                         } else {
                             quiet(t, subject)
                         }
@@ -551,6 +564,21 @@ impl<'h> Resolver<'h> {
                     && crate::frame::is_preposition(&text[t.span])
                 {
                     sentence_first = false;
+                    // (until the phrase's comma, but for a byline)
+                    reopen = &text[t.span] != "By";
+                } else if sentence_first
+                    && t.tok == Tok::Word
+                    && !t.inside
+                    && t.capital
+                    && (i == 0 || matches!(tokens[i - 1].tok, Tok::Sentence | Tok::Paragraph))
+                    && {
+                        let w = &text[t.span];
+                        w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+                    }
+                {
+                    // (a participle opens the phrase: `Asked by a reporter,
+                    // Chancellor van der Heyden paused.`)
+                    reopen = true;
                 }
                 if let Some(n) = possessive_lead.as_mut() {
                     *n += 1;
