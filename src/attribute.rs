@@ -559,10 +559,20 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
     while last > floor && matches!(r.tokens[last - 1].tok, Tok::Sentence | Tok::Paragraph) {
         last -= 1;
     }
-    if last <= floor || !r.tokens[last - 1].is_punct('.') {
+    if last <= floor {
         return None;
     }
-    let period = last - 1;
+    // (a line with no period ends one too, as a headline's: `Star 'won't
+    // give back the ring', pals say`)
+    let period = if r.tokens[last - 1].is_punct('.') {
+        last - 1
+    } else if r.tokens[last - 1].is_word()
+        && r.tokens.get(last).is_none_or(|t| t.tok == Tok::Paragraph)
+    {
+        last
+    } else {
+        return None;
+    };
     // the clause starts after the last comma (or the sentence start)
     let start = clause_start(r, floor, period, 12)?;
     if let Some(f) = apposed_subject(r, floor, start, period) {
