@@ -606,10 +606,7 @@ impl Lexicon {
     /// The entry of a short ASCII word packed into two little-endian words.
     #[inline]
     fn short_info(&self, lo: u64, hi: u64) -> WordInfo {
-        self.short
-            .get(lower_ascii(lo), lower_ascii(hi))
-            .copied()
-            .unwrap_or_default()
+        *self.short.find(lower_ascii(lo), lower_ascii(hi))
     }
 
     /// [`Lexicon::info`] of a word of ASCII letters, digits and word
@@ -626,12 +623,11 @@ impl Lexicon {
         let lower = |x: u64| x | (x >> 1) & (ONES * 0x20);
         // most words have at most eight bytes: a look-up of its own, in
         // which the hash and the compare of the zero high word fold away
-        let info = if hi == 0 {
-            self.short.get(lower(lo), 0)
+        if hi == 0 {
+            self.short.find(lower(lo), 0)
         } else {
-            self.short.get(lower(lo), lower(hi))
-        };
-        info.unwrap_or(&WordInfo::NONE)
+            self.short.find(lower(lo), lower(hi))
+        }
     }
 
     /// [`Lexicon::info`] of the word `text[start..end]`: the same answer,
@@ -885,19 +881,30 @@ impl ShortTable {
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The entry of the word packed as `lo` and `hi`, if it is in the table.
+    /// The entry of the word packed as `lo` and `hi`; [`WordInfo::NONE`]
+    /// when it is not in the table.
+    ///
+    /// Whether a word is in the lexicon is a toss-up (two words in three
+    /// are), so a slot is asked one question that is nearly always yes at
+    /// the first, "the word or empty?", and the entry then picked without a
+    /// branch: asking "the word?" and then "empty?" mispredicted often.
     #[inline]
-    fn get(&self, lo: u64, hi: u64) -> Option<&WordInfo> {
+    fn find(&self, lo: u64, hi: u64) -> &WordInfo {
         let h = Self::hash(lo, hi);
         let mask = self.slots.len().wrapping_sub(1);
         let mut s = (h >> self.shift) as usize;
         loop {
-            let slot = self.slots.get(s)?;
-            if slot.lo == lo && slot.hi == hi {
-                return Some(&slot.info);
-            }
-            if slot.lo == 0 {
-                return None;
+            let Some(slot) = self.slots.get(s) else {
+                return &WordInfo::NONE;
+            };
+            let diff = (slot.lo ^ lo) | (slot.hi ^ hi);
+            // the word, or empty (`lo` 0): with `min`, one branch
+            if diff.min(slot.lo) == 0 {
+                return if diff == 0 {
+                    &slot.info
+                } else {
+                    &WordInfo::NONE
+                };
             }
             s = (s + 1) & mask;
         }
