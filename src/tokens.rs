@@ -426,12 +426,12 @@ struct Run {
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
 #[inline(never)]
-fn read_run<'a>(
+fn read_run(
     out: &mut Vec<Token>,
     text: &str,
     mut i: usize,
     run: Run,
-    lexicon: &'a Lexicon,
+    lexicon: &Lexicon,
     common: &mut CommonWords,
     line: &mut Line,
 ) -> Option<usize> {
@@ -1059,13 +1059,13 @@ fn case_ascii(lo: u64, hi: u64) -> (bool, bool) {
 /// may continue (as [`scan_word`] has it), or one near the end of the
 /// text.
 #[inline]
-fn push_short<'a>(
+fn push_short(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
     limit: usize,
     inside: bool,
-    lexicon: &'a Lexicon,
+    lexicon: &Lexicon,
     common: &mut CommonWords,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
