@@ -426,13 +426,13 @@ struct Run {
 /// A function of its own so that the few values of the word loop get the
 /// registers, not those of the paragraph and quotation bookkeeping.
 #[inline(never)]
-fn read_run<'a>(
+fn read_run(
     out: &mut Vec<Token>,
     text: &str,
     mut i: usize,
     run: Run,
-    lexicon: &'a Lexicon,
-    common: &mut CommonWords<'a>,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
     line: &mut Line,
 ) -> Option<usize> {
     let Run {
@@ -564,7 +564,7 @@ impl Line {
 /// writes in lower case are ordinary words, not names (`Poor Fanny`,
 /// `Former senator`). The words that could be either are noted as the
 /// tokens are made, and compared once all are known.
-struct CommonWords<'a> {
+struct CommonWords {
     /// The sentence-initial capitalised words, lower-cased and packed
     /// (about one per sentence): `(word, token)`.
     candidates: Vec<([u64; 4], usize)>,
@@ -573,22 +573,26 @@ struct CommonWords<'a> {
     /// eight bytes (most) are kept packed, as the first word of [`pack`]
     /// has them, so that comparing them reads no text.
     short: Vec<u64>,
-    /// A memory of the words of at most eight bytes read lately, packed,
-    /// with their lexicon entries: 256 slots by a hash of the packed word
-    /// (0 for none: no word is empty). A word found there needs no
-    /// look-up (the frequent words: `the`, `said`); and a lower-case word
-    /// is pushed onto `short` as it comes in, so that one found there is
-    /// not pushed again and [`CommonWords::mark`] looks up the frequent
-    /// words a few times rather than at every use. A collision only looks
-    /// a word up and pushes it again.
-    recent: [(u64, &'a WordInfo); 256],
+    /// A memory of the words of at most eight bytes read lately, packed:
+    /// 256 slots by a hash of the packed word (0 for none: no word is
+    /// empty). A lower-case word is pushed onto `short` as it comes in, so
+    /// that one found there (the frequent words: `the`, `said`) is not
+    /// pushed again and [`CommonWords::mark`] looks up the frequent words
+    /// a few times rather than at every use. A collision only pushes a
+    /// word again.
+    ///
+    /// It once kept the words' lexicon entries too, to skip their look-ups;
+    /// but about one short word in two was found there (an article's
+    /// vocabulary is mostly new to it), so that the test mispredicted
+    /// often and cost more than the look-ups it saved.
+    recent: [u64; 256],
     /// The longer ones.
     lower: Vec<Span>,
 }
 
-impl<'a> CommonWords<'a> {
+impl CommonWords {
     /// Room for the words of `text`, of `sentences` sentences.
-    fn new(text: &str, sentences: usize) -> CommonWords<'a> {
+    fn new(text: &str, sentences: usize) -> CommonWords {
         CommonWords {
             candidates: Vec::with_capacity(sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
@@ -596,7 +600,7 @@ impl<'a> CommonWords<'a> {
             // one per 6 and one per 30 saves regrowing (copying)
             short: Vec::with_capacity(text.len() / 6),
             lower: Vec::with_capacity(text.len() / 30),
-            recent: [(0, &WordInfo::NONE); 256],
+            recent: [0; 256],
         }
     }
 
@@ -629,29 +633,28 @@ impl<'a> CommonWords<'a> {
     #[inline]
     fn note_short(&mut self, key: u64) {
         // a word seen a moment ago (`the`, `said`) need not be kept twice
-        if self.recent[recent_slot(key)].0 != key {
+        if self.recent[recent_slot(key)] != key {
             self.short.push(key);
         }
     }
 
     /// The lexicon entry of a word of ASCII letters and digits of at most
     /// eight bytes, packed as `key` (as [`Lexicon::info_alnum`] has it,
-    /// `hi` being 0), from the memory of recent words if it is there; and
-    /// noted as [`CommonWords::note_short`] does when it begins with a
-    /// lower-case letter.
+    /// `hi` being 0); the word noted as [`CommonWords::note_short`] does
+    /// when it begins with a lower-case letter, and remembered.
     #[inline]
-    fn info_short(&mut self, key: u64, lexicon: &'a Lexicon) -> &'a WordInfo {
+    fn info_short<'a>(&mut self, key: u64, lexicon: &'a Lexicon) -> &'a WordInfo {
         let slot = &mut self.recent[recent_slot(key)];
-        if slot.0 == key {
-            return slot.1;
-        }
-        let info = lexicon.info_alnum(key, 0);
-        *slot = (key, info);
         // a letter has bit 6 set, and a lower-case letter bit 5 as well
-        if key & 0x60 == 0x60 {
-            self.short.push(key);
-        }
-        info
+        let keep = (*slot != key) & (key & 0x60 == 0x60);
+        *slot = key;
+        // Whether the word is kept is a toss-up: it is written in any case
+        // and counted only when kept, with no branch but the (predictable)
+        // one for room.
+        let len = self.short.len();
+        self.short.push(key);
+        self.short.truncate(len + usize::from(keep));
+        lexicon.info_alnum(key, 0)
     }
 
     /// Note the word `span` of `bytes`, about to be pushed after `out`,
@@ -934,7 +937,7 @@ fn push_word(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
-    common: &mut CommonWords<'_>,
+    common: &mut CommonWords,
 ) -> usize {
     let Scanned {
         end,
@@ -1057,14 +1060,14 @@ fn case_ascii(lo: u64, hi: u64) -> (bool, bool) {
 /// may continue (as [`scan_word`] has it), or one near the end of the
 /// text.
 #[inline]
-fn push_short<'a>(
+fn push_short(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
     limit: usize,
     inside: bool,
-    lexicon: &'a Lexicon,
-    common: &mut CommonWords<'a>,
+    lexicon: &Lexicon,
+    common: &mut CommonWords,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     // Most words are letters only, and the test for letters is the cheaper
@@ -1144,7 +1147,7 @@ fn push_joined(
     limit: usize,
     inside: bool,
     lexicon: &Lexicon,
-    common: &mut CommonWords<'_>,
+    common: &mut CommonWords,
 ) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let word = bytes.get(..limit)?;
