@@ -118,6 +118,11 @@ pub(crate) struct Resolver<'h> {
     /// A role key being built (see [`role_key`]), apart from `scratch`,
     /// which the single names hold while they bind their roles.
     role_scratch: String,
+    /// The `Open` and `Close` tokens of the top-level quotations, in text
+    /// order, as (token index, token, paragraph markers before it): the
+    /// name pass reads every token, so the attribution loop need not read
+    /// them all again for these few.
+    pub quote_marks: Vec<(usize, Tok, usize)>,
 }
 
 /// None, one or several values, one held inline: nearly every surname and
@@ -318,6 +323,8 @@ impl<'h> Resolver<'h> {
             office_of: Vec::with_capacity(names),
             scratch: String::new(),
             role_scratch: String::new(),
+            // (a few quotations an article, each opened and closed)
+            quote_marks: Vec::with_capacity(16),
         };
         let tokens = r.tokens;
         // the sites of one-word names (by index into `res.sites`, where
@@ -374,6 +381,10 @@ impl<'h> Resolver<'h> {
                     || t.info.org && t.capital && !t.inside
                     || subject && !t.inside && t.info.is(crate::lexicon::DETERMINER))
         };
+        // a token that is no word or punctuation: a sentence or paragraph
+        // marker, or a quotation's opening or closing mark (which
+        // `quote_marks` takes)
+        let marker = |t: &crate::tokens::Token| !matches!(t.tok, Tok::Word | Tok::Punct(_));
         while i < tokens.len() {
             let t = &tokens[i];
             match t.tok {
@@ -390,7 +401,12 @@ impl<'h> Resolver<'h> {
                     continue;
                 }
                 Tok::Word => {}
-                _ => {
+                Tok::Punct(_) => {
+                    i += 1;
+                    continue;
+                }
+                Tok::Open(_) | Tok::Close(_) => {
+                    res.quote_marks.push((i, t.tok, paragraphs));
                     i += 1;
                     continue;
                 }
@@ -416,14 +432,15 @@ impl<'h> Resolver<'h> {
                 // once the subject's place is closed (no possessive is
                 // pending here), quiet words and punctuation change nothing:
                 // the run of them up to the next sentence is skipped in a
-                // tighter loop
+                // tighter loop (which stops at a quotation mark too, for
+                // `quote_marks`)
                 // (plain first: the tokens that are no words are plain,
-                // and only the sentence markers among them stop the run)
+                // and only the markers among them stop the run)
                 if !sentence_first {
                     let subject = sentence_subject.is_some();
                     while tokens.get(i).is_some_and(|t| {
                         if plain(t) {
-                            !matches!(t.tok, Tok::Sentence | Tok::Paragraph)
+                            !marker(t)
                         } else {
                             quiet(t, subject)
                         }
@@ -433,13 +450,13 @@ impl<'h> Resolver<'h> {
                 } else {
                     // (and while it is open, so do plain words inside
                     // quotations or in headlines: a quotation opening its
-                    // sentence is skipped here)
+                    // sentence is skipped here after its opening mark)
                     while tokens.get(i).is_some_and(|t| {
                         plain(t)
                             && match t.tok {
                                 Tok::Word => t.inside || t.headline,
-                                Tok::Sentence | Tok::Paragraph => false,
-                                _ => true,
+                                Tok::Punct(_) => true,
+                                _ => false,
                             }
                     }) {
                         i += 1;
