@@ -321,8 +321,10 @@ impl<'h> Resolver<'h> {
             last_group: None,
             surname_of: Vec::with_capacity(names),
             office_of: Vec::with_capacity(names),
-            scratch: String::new(),
-            role_scratch: String::new(),
+            // (room for any common key: grown from nothing, each would be
+            // reallocated four or five times an article)
+            scratch: String::with_capacity(64),
+            role_scratch: String::with_capacity(64),
             // (a few quotations an article, each opened and closed)
             quote_marks: Vec::with_capacity(16),
         };
