@@ -377,11 +377,14 @@ impl<'h> Resolver<'h> {
         // determiner the check for a description reads (`the` inside a
         // quotation or before the sentence has a subject, `I`, `Monday`);
         // `subject`: the sentence has one
+        // (every test read, with `|` and `&` where `opens` has `||` and
+        // `&&`: which of them decides depends on the word, which defeats
+        // branch prediction, and they all read fields of one token)
         let quiet = |t: &crate::tokens::Token, subject: bool| {
-            t.headline
-                || !(opens(t)
-                    || t.info.org && t.capital && !t.inside
-                    || subject && !t.inside && t.info.is(crate::lexicon::DETERMINER))
+            let det = t.info.is(crate::lexicon::DETERMINER);
+            let opens = t.info.has(crate::lexicon::TITLE_MARK)
+                | t.capital & !t.info.not_name & !t.info.starter & !det;
+            t.headline | !(opens | t.info.org & t.capital & !t.inside | subject & !t.inside & det)
         };
         // a token that is no word or punctuation: a sentence or paragraph
         // marker, or a quotation's opening or closing mark (which
@@ -436,17 +439,15 @@ impl<'h> Resolver<'h> {
                 // the run of them up to the next sentence is skipped in a
                 // tighter loop (which stops at a quotation mark too, for
                 // `quote_marks`)
-                // (plain first: the tokens that are no words are plain,
-                // and only the markers among them stop the run)
+                // (a plain token is quiet, and so is a token that is no
+                // word: the run goes on while the token is quiet and no
+                // marker, one branch a token)
                 if !sentence_first {
                     let subject = sentence_subject.is_some();
-                    while tokens.get(i).is_some_and(|t| {
-                        if plain(t) {
-                            !marker(t)
-                        } else {
-                            quiet(t, subject)
-                        }
-                    }) {
+                    while tokens
+                        .get(i)
+                        .is_some_and(|t| quiet(t, subject) & !marker(t))
+                    {
                         i += 1;
                     }
                 } else {
