@@ -80,20 +80,13 @@ pub(crate) fn attribute<'h>(
         .collect();
 
     // where each top-level quotation's Open and Close tokens are, and how
-    // many paragraph markers come before each (the paragraph it is in),
-    // all in one pass over the tokens
+    // many paragraph markers come before each (the paragraph it is in), as
+    // the name pass found them
     let mut open_at = vec![usize::MAX; quotes.len()];
     let mut close_at = vec![usize::MAX; quotes.len()];
     let mut paragraph_at = vec![(0, 0); quotes.len()];
-    let mut paragraphs = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        // (nearly every token is a word or punctuation: one test passes
-        // them, where the match below would make three)
-        if matches!(t.tok, Tok::Word | Tok::Punct(_)) {
-            continue;
-        }
-        match t.tok {
-            Tok::Paragraph => paragraphs += 1,
+    for &(i, tok, paragraphs) in &resolver.quote_marks {
+        match tok {
             Tok::Open(n) => {
                 open_at[n as usize] = i;
                 paragraph_at[n as usize].0 = paragraphs;

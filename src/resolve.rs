@@ -118,6 +118,11 @@ pub(crate) struct Resolver<'h> {
     /// A role key being built (see [`role_key`]), apart from `scratch`,
     /// which the single names hold while they bind their roles.
     role_scratch: String,
+    /// The `Open` and `Close` tokens of the top-level quotations, in text
+    /// order, as (token index, token, paragraph markers before it): the
+    /// name pass reads every token, so the attribution loop need not read
+    /// them all again for these few.
+    pub quote_marks: Vec<(usize, Tok, usize)>,
 }
 
 /// None, one or several values, one held inline: nearly every surname and
@@ -320,8 +325,12 @@ impl<'h> Resolver<'h> {
             last_group: None,
             surname_of: Vec::with_capacity(names),
             office_of: Vec::with_capacity(names),
-            scratch: String::new(),
-            role_scratch: String::new(),
+            // (room for any common key: grown from nothing, each would be
+            // reallocated four or five times an article)
+            scratch: String::with_capacity(64),
+            role_scratch: String::with_capacity(64),
+            // (a few quotations an article, each opened and closed)
+            quote_marks: Vec::with_capacity(16),
         };
         let tokens = r.tokens;
         // the sites of one-word names (by index into `res.sites`, where
@@ -375,12 +384,19 @@ impl<'h> Resolver<'h> {
         // determiner the check for a description reads (`the` inside a
         // quotation or before the sentence has a subject, `I`, `Monday`);
         // `subject`: the sentence has one
+        // (every test read, with `|` and `&` where `opens` has `||` and
+        // `&&`: which of them decides depends on the word, which defeats
+        // branch prediction, and they all read fields of one token)
         let quiet = |t: &crate::tokens::Token, subject: bool| {
-            t.headline
-                || !(opens(t)
-                    || t.info.org && t.capital && !t.inside
-                    || subject && !t.inside && t.info.is(crate::lexicon::DETERMINER))
+            let det = t.info.is(crate::lexicon::DETERMINER);
+            let opens = t.info.has(crate::lexicon::TITLE_MARK)
+                | t.capital & !t.info.not_name & !t.info.starter & !det;
+            t.headline | !(opens | t.info.org & t.capital & !t.inside | subject & !t.inside & det)
         };
+        // a token that is no word or punctuation: a sentence or paragraph
+        // marker, or a quotation's opening or closing mark (which
+        // `quote_marks` takes)
+        let marker = |t: &crate::tokens::Token| !matches!(t.tok, Tok::Word | Tok::Punct(_));
         while i < tokens.len() {
             let t = &tokens[i];
             match t.tok {
@@ -406,7 +422,12 @@ impl<'h> Resolver<'h> {
                     i += 1;
                     continue;
                 }
-                _ => {
+                Tok::Punct(_) => {
+                    i += 1;
+                    continue;
+                }
+                Tok::Open(_) | Tok::Close(_) => {
+                    res.quote_marks.push((i, t.tok, paragraphs));
                     i += 1;
                     continue;
                 }
@@ -432,31 +453,29 @@ impl<'h> Resolver<'h> {
                 // once the subject's place is closed (no possessive is
                 // pending here), quiet words and punctuation change nothing:
                 // the run of them up to the next sentence is skipped in a
-                // tighter loop
-                // (plain first: the tokens that are no words are plain,
-                // and only the sentence markers among them stop the run)
+                // tighter loop (which stops at a quotation mark too, for
+                // `quote_marks`)
+                // (a plain token is quiet, and so is a token that is no
+                // word: the run goes on while the token is quiet and no
+                // marker, one branch a token)
                 if !sentence_first {
                     let subject = sentence_subject.is_some();
+                    // (and at the comma of an opening phrase)
                     while tokens.get(i).is_some_and(|t| {
-                        if plain(t) {
-                            !matches!(t.tok, Tok::Sentence | Tok::Paragraph)
-                                && !(reopen && t.tok == Tok::Punct(','))
-                        } else {
-                            quiet(t, subject)
-                        }
+                        quiet(t, subject) & !marker(t) & !(reopen & (t.tok == Tok::Punct(',')))
                     }) {
                         i += 1;
                     }
                 } else {
                     // (and while it is open, so do plain words inside
                     // quotations or in headlines: a quotation opening its
-                    // sentence is skipped here)
+                    // sentence is skipped here after its opening mark)
                     while tokens.get(i).is_some_and(|t| {
                         plain(t)
                             && match t.tok {
                                 Tok::Word => t.inside || t.headline,
-                                Tok::Sentence | Tok::Paragraph => false,
-                                _ => true,
+                                Tok::Punct(_) => true,
+                                _ => false,
                             }
                     }) {
                         i += 1;
