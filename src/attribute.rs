@@ -1553,10 +1553,12 @@ fn nested<'h>(
         let mut speaker = r.subject_of(cue.first, floor);
         // the subject `I`, if that is what it is
         let mut me = None;
-        if let Some(np) =
-            speaker.filter(|np| np.kind == MentionKind::Pronoun && is_first_person(&text[np.span]))
-        {
-            me = text[np.span].eq_ignore_ascii_case("i").then_some(np);
+        // (`I've said` reads as a name: the pronoun with its verb)
+        if let Some(np) = speaker.filter(|np| {
+            (np.kind == MentionKind::Pronoun || text[np.span].starts_with('I'))
+                && is_first_person(&text[np.span])
+        }) {
+            me = (!text[np.span].eq_ignore_ascii_case("we")).then_some(np);
             // `and I quote, '…'`: the speaker quotes the subject of the sentence
             speaker = first_np(r, floor, cue.first).filter(|np| !is_first_person(&text[np.span]));
         }
@@ -1623,6 +1625,9 @@ fn cue_of<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
 
 fn is_first_person(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "i" | "we")
+        // (with its verb: `I've`, `I’d`)
+        || w.starts_with("I'")
+        || w.starts_with("I\u{2019}")
 }
 
 #[cfg(test)]
