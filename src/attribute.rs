@@ -301,6 +301,17 @@ pub(crate) fn attribute<'h>(
 /// its speaker resolved (and recorded as having spoken).
 fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h>, f: &Found<'_>) {
     let (entity, how) = resolver.resolve(&f.speaker);
+    // a pronoun does not stand for the person the words call by name:
+    // `She rang me and said, 'Saoirse, you're a grown woman'`
+    let (entity, how) = match entity {
+        Some(e)
+            if matches!(how, How::Pronoun | How::Salience)
+                && addresses(a.quote.content(), resolver.entities[e].name) =>
+        {
+            (None, How::Unresolved)
+        }
+        _ => (entity, how),
+    };
     let mention = mention_of(text, &f.speaker);
     let name = entity.map_or(mention.as_str(), |e| resolver.entities[e].name);
     if let Some(e) = entity {
@@ -1604,6 +1615,12 @@ fn nested<'h>(
             })
             .flatten();
         let (entity, how) = resolver.resolve(&antecedent.unwrap_or(np));
+        // (no one calls themselves by name: `She rang me and said,
+        // 'Saoirse, you're a grown woman'` is not Saoirse's)
+        let (entity, how) = match entity {
+            Some(e) if addresses(q.content(), resolver.entities[e].name) => (None, How::Unresolved),
+            _ => (entity, how),
+        };
         let mention = mention_of(text, &np);
         let fallback = mention_of(text, &antecedent.unwrap_or(np));
         let name = entity.map_or(fallback.as_str(), |e| resolver.entities[e].name);
