@@ -1169,7 +1169,9 @@ fn right_frame<'a>(
         if matches!(cue.lemma, CueLemma::Verb(_)) && r.word(cue.first).ends_with("ing") {
             return None;
         }
-        let speaker = r.np_or_apposed_name(cue.last + 1, ceil)?;
+        let speaker = r
+            .np_or_apposed_name(cue.last + 1, ceil)
+            .or_else(|| r.group_member_after(cue.last + 1, ceil))?;
         let rule = match cue.lemma {
             CueLemma::AccordingTo => Rule::AccordingTo,
             CueLemma::Verb(_) => Rule::CueSpeakerAfter,

@@ -289,6 +289,34 @@ impl<'a> Reader<'a> {
                 ))
     }
 
+    /// The phrase of `One` or `Another` at token `k`, a person of a group
+    /// the text has mentioned.
+    fn group_member(&self, k: usize) -> Np {
+        let span = self.tokens[k].span;
+        Np {
+            span,
+            kind: MentionKind::Description,
+            head: span,
+            role: None,
+            gender: Gender::Unknown,
+            number: Number::Singular,
+            person: true,
+            definite: false,
+            titled: false,
+        }
+    }
+
+    /// `another` or `one` alone after an inverted reporting verb, at the
+    /// end of its clause (`"…" tweeted another.`): its phrase.
+    pub fn group_member_after(&self, k: usize, ceil: usize) -> Option<Np> {
+        let alone = k + 1 >= ceil
+            || self
+                .tok(k + 1)
+                .is_some_and(|t| matches!(t.tok, Tok::Punct('.' | ',' | ';') | Tok::Sentence));
+        (k < ceil && alone && matches!(self.word(k), "another" | "one"))
+            .then(|| self.group_member(k))
+    }
+
     /// Whether word `b` can stand right before a bare verb form (`they
     /// say`, `officials warn`, `to add`, `will tell`, `flatly deny`).
     fn noun_can_precede_bare_verb(&self, b: &Token) -> bool {
@@ -1095,18 +1123,7 @@ impl<'a> Reader<'a> {
         // `One wrote on TikTok:`, `Another said:`: a pronoun for one of a
         // group just mentioned, opening its clause, is the speaker as it is
         if verb > floor && self.one_of_a_group(verb - 1) {
-            let span = self.tokens[verb - 1].span;
-            return Some(Np {
-                span,
-                kind: MentionKind::Description,
-                head: span,
-                role: None,
-                gender: Gender::Unknown,
-                number: Number::Singular,
-                person: true,
-                definite: false,
-                titled: false,
-            });
+            return Some(self.group_member(verb - 1));
         }
         let mut k = verb;
         let mut skipped = 0;
