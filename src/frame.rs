@@ -1816,7 +1816,7 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 
 /// A preposition that attaches a phrase to a description of a person
 /// (`a spokesman for the company`, `a source close to the star`).
-fn is_head_preposition(w: &str) -> bool {
+pub(crate) fn is_head_preposition(w: &str) -> bool {
     ["of", "for", "to", "with", "from", "at", "in"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(w))

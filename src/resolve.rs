@@ -1306,13 +1306,8 @@ impl<'h> Resolver<'h> {
             let ent = &self.entities[e];
             // (an indefinite one, someone new: `the girl` may be someone
             // named before)
-            let indefinite = ent
-                .name
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
             if ent.kind == EntityKind::Description
-                && indefinite
+                && opens_indefinite(ent.name)
                 && ent.gender != Gender::Unknown
                 && ent.gender == np.gender
                 && best.is_none_or(|(_, b)| b < at)
@@ -1461,17 +1456,16 @@ impl<'h> Resolver<'h> {
             None
         };
         // `the spokesperson` after `a council spokesperson` spoke: the
-        // person last described with the head noun
+        // person last described with the head noun (its key is held in
+        // `role_scratch`, free here, across `description_entity`, which
+        // uses `scratch`)
         let head = head_noun(&self.text[np.head]);
-        let mut key = std::mem::take(&mut self.scratch);
-        key.clear();
-        key.push('\u{1}');
-        fold_into(head, &mut key);
-        let indefinite = self.text[np.span]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
-        let headed = if org.is_none() && np.person && head.len() > 1 {
+        let headed = org.is_none() && np.person && head.len() > 1;
+        let mut key = std::mem::take(&mut self.role_scratch);
+        if headed {
+            key.clear();
+            key.push('\u{1}');
+            fold_into(head, &mut key);
             let earlier = (np.definite)
                 .then(|| self.keys.get(&key).and_then(|s| s.headed))
                 .flatten()
@@ -1484,23 +1478,15 @@ impl<'h> Resolver<'h> {
                         && np.gender.agrees(ent.gender)
                 });
             if let Some(e) = earlier {
-                self.scratch = key;
+                self.role_scratch = key;
                 return (Some(e), How::Role);
             }
-            indefinite
-        } else {
-            false
-        };
-        self.scratch = key;
-        let e = self.description_entity(org.unwrap_or(np.span), np.gender, np.number);
-        if headed {
-            let mut key = std::mem::take(&mut self.scratch);
-            key.clear();
-            key.push('\u{1}');
-            fold_into(head, &mut key);
-            self.keys.slot(&key).headed = Some((e, self.paragraph));
-            self.scratch = key;
         }
+        let e = self.description_entity(org.unwrap_or(np.span), np.gender, np.number);
+        if headed && opens_indefinite(&self.text[np.span]) {
+            self.keys.slot(&key).headed = Some((e, self.paragraph));
+        }
+        self.role_scratch = key;
         (
             Some(e),
             if org.is_some() {
@@ -2023,17 +2009,28 @@ impl Np {
 /// preposition or relative word (`spokeswoman` in `spokeswoman for the
 /// regulator`, `aide` in `senior Republican aide who spoke …`).
 fn head_noun(words: &str) -> &str {
-    const AFTER_HEAD: [&str; 11] = [
-        "for", "of", "at", "with", "in", "to", "from", "who", "close", "on", "familiar",
-    ];
     let mut head = "";
     for w in words.split_whitespace() {
-        if AFTER_HEAD.iter().any(|a| w.eq_ignore_ascii_case(a)) {
+        if crate::frame::is_head_preposition(w)
+            || ["on", "who", "close", "familiar"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        {
             break;
         }
         head = w;
     }
     head
+}
+
+/// Whether a description's words open with `a` or `an`: someone new to
+/// the story (`A spokeswoman for the regulator`), not someone named before
+/// whom `the girl` may describe.
+fn opens_indefinite(words: &str) -> bool {
+    words
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
 }
 
 #[cfg(test)]
