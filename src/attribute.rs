@@ -990,14 +990,13 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
                 .any(|t| matches!(t.tok, Tok::Close(_)));
             // (nor a narrator's aside with a subject of its own: `…, in what
             // chief executive Priya Venkataraman called a "…"`)
-            let aside = r.subject_of(cue.first, floor).is_some_and(|np| {
-                let first = r.tokens[floor..cue.first]
-                    .iter()
-                    .position(|t| t.span.start >= np.span.start)
-                    .map_or(floor, |p| p + floor);
-                first > floor && matches!(r.word(first - 1), "what" | "What")
-            });
-            if !coordinated && !aside && r.subject_of(outer.first, floor).is_some() {
+            let aside = || {
+                r.subject_of(cue.first, floor).is_some_and(|np| {
+                    let first = token_after(r, floor, np.span.start, cue.first);
+                    first > floor && matches!(r.word(first - 1), "what" | "What")
+                })
+            };
+            if !coordinated && !aside() && r.subject_of(outer.first, floor).is_some() {
                 cue = outer;
             }
         }
