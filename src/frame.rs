@@ -1274,7 +1274,23 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        self.head_np_ending_at(end, floor)
+        let np = self.head_np_ending_at(end, floor)?;
+        // the object of a preposition is no verb's subject: in `PolitiFact
+        // rated 32% of Republican claims as "false"` the phrase before
+        // `claims` speaks for no one (`with` and `by` may govern a
+        // participle's subject: `with Trump saying`)
+        let first = self.first_token_from(np.span.start, end + 1);
+        if first > floor
+            && np.kind != MentionKind::Pronoun
+            && is_preposition(self.word(first - 1))
+            && !matches!(self.word(first - 1), "with" | "by")
+            // (a title's own `of` is no preposition before a clause's
+            // subject: `Secretary of State John Kerry said`)
+            && !(first > floor + 1 && self.tokens[first - 2].capital)
+        {
+            return None;
+        }
+        Some(np)
     }
 
     /// The noun phrase that starts at token `start`, reading no further than
