@@ -668,7 +668,8 @@ impl<'h> Resolver<'h> {
                             .pronoun
                             .filter(|p| p.person == 3 && p.number == Number::Singular)
                     })
-                    .map(|p| p.gender);
+                    .map(|p| p.gender)
+                    .or_else(|| next_subject_pronoun(&tokens[i..]));
                 match g {
                     Some(g @ (Gender::Masculine | Gender::Feminine)) => Np {
                         person: true,
@@ -1623,6 +1624,44 @@ fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
             && p.number == Number::Singular
             && matches!(p.gender, Gender::Masculine | Gender::Feminine)
     }) && !info.is(crate::lexicon::OBJECT)
+}
+
+/// The gender of the `he` or `she` that is the subject of the sentence
+/// after the one `tokens` ends (`Harlan Whitcomb arrived late. "I heard
+/// it," he said.`), when the rest of this sentence names no one else and
+/// the pronoun opens the next one or its first clause after a quotation.
+fn next_subject_pronoun(tokens: &[crate::tokens::Token]) -> Option<Gender> {
+    let boundary = |t: &crate::tokens::Token| matches!(t.tok, Tok::Sentence | Tok::Paragraph);
+    let end = tokens.iter().take(48).position(boundary)?;
+    // (no other capitalised word outside a quotation: `… praised Mary
+    // Dale. She said …` is hers)
+    if tokens[..end]
+        .iter()
+        .any(|t| t.capital && !t.inside && t.is_word())
+    {
+        return None;
+    }
+    let mut quoted = false;
+    let mut words = 0;
+    for t in tokens[end..].iter().skip_while(|t| boundary(t)).take(80) {
+        match t.tok {
+            Tok::Open(_) => quoted = true,
+            Tok::Close(_) => quoted = false,
+            Tok::Paragraph => return None,
+            Tok::Sentence if !quoted => return None,
+            Tok::Word if !quoted => {
+                if is_he_or_she(&t.info) {
+                    return t.info.pronoun.map(|p| p.gender);
+                }
+                words += 1;
+                if words > 1 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The most recent of the people in `slots` whose gender agrees with
