@@ -209,18 +209,27 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        let next = self.tokens.get(i + 1);
         // a word right before another reporting verb is its subject, a
         // name or a noun (`"…," Read said.`, `the report said`)
-        if self
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| n.tok == Tok::Word && !n.capital && n.info.verb.is_some())
+        // (unless that verb is a noun before an auxiliary: `said talks had`)
+        if next.is_some_and(|n| n.tok == Tok::Word && !n.capital && n.info.verb.is_some())
+            && !self
+                .tokens
+                .get(i + 2)
+                .is_some_and(|n| n.tok == Tok::Word && n.info.is(AUXILIARY))
+        {
+            return None;
+        }
+        // between a reporting verb and an auxiliary the word is the subject
+        // of a reported clause: `said talks had made "…"`
+        if before.is_some_and(|b| b.tok == Tok::Word && b.info.verb.is_some())
+            && next.is_some_and(|n| n.tok == Tok::Word && n.info.is(AUXILIARY))
         {
             return None;
         }
         // a noun that can also be a verb, between a name and a title or
         // name, is a noun: `Clinton campaign Chairman John Podesta`
-        let next = self.tokens.get(i + 1);
         if t.info.role.is_some()
             && (before.is_some_and(|b| b.capital)
                 && next.is_some_and(|n| n.capital || n.info.title_word)

@@ -445,7 +445,10 @@ impl<'h> Resolver<'h> {
                     && tokens[i - 1].is_word()
                     && tokens.get(i + 1).is_some_and(|n| {
                         n.is_word() && (n.info.title_word || n.info.role.is_some_and(|r| r.person))
-                    });
+                    })
+                    // (and so do the adjectives of `A visibly frustrated
+                    // Treadwell cut off the question`)
+                    || sentence_first && !t.inside && described_name(text, tokens, i);
                 if !t.headline && !t.inside && !modifier {
                     sentence_first = false;
                 }
@@ -1624,6 +1627,27 @@ fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
             && p.number == Number::Singular
             && matches!(p.gender, Gender::Masculine | Gender::Feminine)
     }) && !info.is(crate::lexicon::OBJECT)
+}
+
+/// Whether the lower-case word at `i` is one of at most three modifiers
+/// between a sentence's opening `A` or `An` and a capitalised name (`A
+/// visibly frustrated Treadwell`, `An angry Trump`): no verb among them.
+fn described_name(text: &str, tokens: &[crate::tokens::Token], i: usize) -> bool {
+    let Some(a) = (i.saturating_sub(3)..i)
+        .rev()
+        .find(|&k| tokens[k].capital && matches!(&text[tokens[k].span], "A" | "An"))
+    else {
+        return false;
+    };
+    let opens = a == 0 || matches!(tokens[a - 1].tok, Tok::Sentence | Tok::Paragraph);
+    let modifiers = |t: &crate::tokens::Token| t.is_word() && !t.capital && t.info.verb.is_none();
+    opens
+        && tokens[a + 1..=i].iter().all(modifiers)
+        && tokens[i + 1..]
+            .iter()
+            .take(3)
+            .find(|t| !modifiers(t))
+            .is_some_and(|t| t.capital && t.is_word() && !t.info.not_name)
 }
 
 /// The gender of the `he` or `she` that is the subject of the sentence
