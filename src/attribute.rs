@@ -1460,7 +1460,7 @@ fn narration_before<'a>(
     // … a centerpiece of his campaign, tweeted a warning.`)
     let speaker = sentence_subject(r, end, floor)
         .map(|f| f.speaker)
-        .filter(|np| np.kind == MentionKind::Name)
+        .filter(|np| np.kind == MentionKind::Name || paragraph && he_or_she(r, np))
         .or_else(|| {
             // (a finite one: `-Senator Ada Lindqvist, speaking after the
             // vote.` signs the quotation before it)
@@ -1468,7 +1468,16 @@ fn narration_before<'a>(
                 (floor..end).find(|&k| r.verb_at(k).is_some() && !r.word(k).ends_with("ing"))?;
             r.subject_of(verb, floor)
         })?;
-    (speaker.kind == MentionKind::Name).then_some(Found::bare(speaker, Rule::Narration))
+    (speaker.kind == MentionKind::Name || paragraph && he_or_she(r, &speaker))
+        .then_some(Found::bare(speaker, Rule::Narration))
+}
+
+/// Whether `np` is `he` or `she` (or `He`, `She`), whose antecedent the
+/// resolver finds.
+fn he_or_she(r: &Reader<'_>, np: &Np) -> bool {
+    let w = &r.text[np.span];
+    np.kind == MentionKind::Pronoun
+        && (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
 }
 
 /// The last name called in the words of the top-level quotation opened at
