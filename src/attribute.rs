@@ -1148,7 +1148,19 @@ fn right_frame<'a>(
             strong: true,
         });
     }
-    let cue = r.cue_after(k, ceil)?;
+    let mut cue = r.cue_after(k, ceil)?;
+    // where the subject ends: before its verb, or before a relative clause
+    // after it, whose verb is not the cue (`"…," one sophomore, who asked
+    // that her name not be used, told Breitbart News.` reads on past the
+    // clause's closing comma)
+    let mut subject_end = cue.first;
+    if cue.first > k + 1 && r.punct(cue.first - 2, ',') && r.word(cue.first - 1) == "who" {
+        let close = (cue.last + 1..ceil.min(cue.last + 16)).find(|&j| r.punct(j, ','));
+        if let Some(next) = close.and_then(|j| r.cue_after(j + 1, ceil)) {
+            subject_end = cue.first - 2;
+            cue = next;
+        }
+    }
     // a fragment after words of its own sentence is attributed by a
     // subject and verb after it only when the verb reports a clause (`…
     // called it "a fraud," Smith said`): another verb is that of the
@@ -1192,8 +1204,8 @@ fn right_frame<'a>(
             strong: open_end,
         }
     } else {
-        let speaker = subject_opening(r, k, cue.first, true)
-            .or_else(|| r.description_before_cue(k, cue.first - 1))?;
+        let speaker = subject_opening(r, k, subject_end, true)
+            .or_else(|| r.description_before_cue(k, subject_end - 1))?;
         let addressee = r.addressee_after(&cue, ceil);
         Found {
             speaker,

@@ -121,7 +121,7 @@ impl<'a> Reader<'a> {
         self.tok(i).is_some_and(Token::is_word)
     }
 
-    fn punct(&self, i: usize, c: char) -> bool {
+    pub fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).is_some_and(|t| t.is_punct(c))
     }
 
