@@ -708,10 +708,14 @@ impl<'h> Resolver<'h> {
                 if let Some(role) = np.role {
                     res.bind(office(text, tokens, first, role), np.span.start, e);
                 }
-                // an appositive role: `David Lammy, the Foreign Secretary,`
+                // an appositive role: `David Lammy, the Foreign Secretary,`,
+                // `Gretchen Albrecht, a former state treasurer,`
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
                     if let Some(app) = side().np_starting_at(i + 1, (i + 8).min(tokens.len())) {
-                        if app.kind == MentionKind::Description && app.definite && app.person {
+                        if app.kind == MentionKind::Description
+                            && app.person
+                            && (app.definite || opens_indefinite(&text[app.span]))
+                        {
                             res.bind(app.head, np.span.start, e);
                         }
                     }
@@ -1008,6 +1012,13 @@ impl<'h> Resolver<'h> {
                 let first = key.split(' ').next().unwrap_or("");
                 if !OFFICE_MODIFIERS.contains(&first) {
                     self.keys.slot(head).roles.push((at, e));
+                } else if first.len() + 1 + head.len() < key.len() {
+                    // (`former state treasurer` is `the former treasurer`)
+                    let mut short = String::with_capacity(first.len() + 1 + head.len());
+                    short.push_str(first);
+                    short.push(' ');
+                    short.push_str(head);
+                    self.keys.slot(&short).roles.push((at, e));
                 }
             }
             let id = self.keys.intern(&key);
