@@ -627,7 +627,7 @@ fn apposed_subject<'a>(
         return None;
     }
     let segment = clause_start(r, floor, comma, 12)?;
-    if segment == floor || (segment..comma).any(|k| r.tokens[k].info.verb.is_some()) {
+    if segment == floor || (segment..comma).any(|k| r.tokens[k].info.verb().is_some()) {
         return None;
     }
     let speaker = r
@@ -664,7 +664,7 @@ fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<F
     // cheered.`), though `as Smith said` is
     let clausal = r.tokens[cue.first]
         .info
-        .verb
+        .verb()
         .is_some_and(|id| r.lexicon.is_clausal(id));
     let word = r.word(start);
     if crate::frame::is_subordinator(word) && !(clausal && word.eq_ignore_ascii_case("as")) {
@@ -871,7 +871,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         // `the governor's statement`: a person's role, with its `the`
         let bare = crate::frame::strip_possessive(word);
         let info = r.lexicon.info(bare);
-        let person = info.title.is_some() || info.role.is_some_and(|role| role.person);
+        let person = info.title().is_some() || info.role().is_some_and(|role| role.person);
         let the = owner > floor && r.word(owner - 1).eq_ignore_ascii_case("the");
         if !person || !the || bare.is_empty() {
             return None;
@@ -883,13 +883,13 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             head,
             role: None,
             gender: info
-                .title
-                .or(info.role.map(|role| role.gender))
+                .title()
+                .or(info.role().map(|role| role.gender))
                 .unwrap_or(crate::lexicon::Gender::Unknown),
             number: Number::Singular,
             person: true,
             definite: true,
-            titled: info.title.is_some(),
+            titled: info.title().is_some(),
         }
     } else {
         // `Obama's`, `Moscow's`: the capitalised words without the `'s`
@@ -902,7 +902,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             && owner - start < 3
             && r.tokens[start - 1].capital
             && r.tokens[start - 1].is_word()
-            && !r.tokens[start - 1].info.starter
+            && !r.tokens[start - 1].info.starter()
         {
             start -= 1;
         }
@@ -976,7 +976,7 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
     let mut cue = r.cue_before(o - 1, floor)?;
     let nearest_clausal = r.tokens[cue.first]
         .info
-        .verb
+        .verb()
         .is_some_and(|id| r.lexicon.is_clausal(id));
     if partial && !nearest_clausal {
         // inside a reported clause the quotation belongs to the reporter:
@@ -1157,7 +1157,7 @@ fn right_frame<'a>(
     let words_before = o > 0 && marker_before(r.tokens, o).is_none();
     let clausal = r.tokens[cue.first]
         .info
-        .verb
+        .verb()
         .is_some_and(|id| r.lexicon.is_clausal(id));
     if partial && words_before && cue.first > k && !clausal {
         return None;
@@ -1262,8 +1262,8 @@ fn another_verb(r: &Reader<'_>, i: usize) -> bool {
         && i > 0
         && r.tokens[i - 1].is_word()
         && !r.tokens[i - 1].capital
-        && r.tokens[i - 1].info.pronoun.is_none()
-        && r.tokens[i - 1].info.function == 0;
+        && r.tokens[i - 1].info.pronoun().is_none()
+        && r.tokens[i - 1].info.function() == 0;
     !(participle || compound)
 }
 

@@ -174,7 +174,7 @@ impl<'a> Reader<'a> {
         // a call (a cue search asks at each token of its window)
         if !self
             .tok(i)
-            .is_some_and(|t| t.tok == Tok::Word && t.info.verb.is_some())
+            .is_some_and(|t| t.tok == Tok::Word && t.info.verb().is_some())
         {
             return None;
         }
@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
         if t.tok != Tok::Word {
             return None;
         }
-        let id = t.info.verb?;
+        let id = t.info.verb()?;
         if t.caps {
             return None;
         }
@@ -214,21 +214,21 @@ impl<'a> Reader<'a> {
         if self
             .tokens
             .get(i + 1)
-            .is_some_and(|n| n.tok == Tok::Word && !n.capital && n.info.verb.is_some())
+            .is_some_and(|n| n.tok == Tok::Word && !n.capital && n.info.verb().is_some())
         {
             return None;
         }
         // a noun that can also be a verb, between a name and a title or
         // name, is a noun: `Clinton campaign Chairman John Podesta`
         let next = self.tokens.get(i + 1);
-        if t.info.role.is_some()
+        if t.info.role().is_some()
             && (before.is_some_and(|b| b.capital)
-                && next.is_some_and(|n| n.capital || n.info.title_word)
+                && next.is_some_and(|n| n.capital || n.info.title_word())
                 || next.is_some_and(|n| {
                     // `campaign source`, `press secretary`: a noun before a noun
                     n.tok == Tok::Word
-                        && (n.info.role.is_some() || n.info.title_word)
-                        && n.info.verb.is_none()
+                        && (n.info.role().is_some() || n.info.title_word())
+                        && n.info.verb().is_none()
                 }))
         {
             return None;
@@ -321,9 +321,9 @@ impl<'a> Reader<'a> {
     /// say`, `officials warn`, `to add`, `will tell`, `flatly deny`).
     fn noun_can_precede_bare_verb(&self, b: &Token) -> bool {
         let w = &self.text[b.span];
-        b.info.pronoun.is_some()
+        b.info.pronoun().is_some()
             || b.info.is(ADVERB)
-            || b.info.role.is_some_and(|r| r.number == Number::Plural)
+            || b.info.role().is_some_and(|r| r.number == Number::Plural)
             || w.eq_ignore_ascii_case("to")
             || w.len() > 3 && (w.ends_with('s') || w.ends_with("ly"))
     }
@@ -384,7 +384,7 @@ impl<'a> Reader<'a> {
         if t.tok != Tok::Word {
             return None;
         }
-        if t.info.pronoun.is_some_and(|p| p.person == 0) || t.info.is(OBJECT) {
+        if t.info.pronoun().is_some_and(|p| p.person == 0) || t.info.is(OBJECT) {
             return None;
         }
         self.pronoun_at(i)
@@ -394,7 +394,7 @@ impl<'a> Reader<'a> {
     /// `her remark` as well as in `told her`).
     pub fn pronoun_at(&self, i: usize) -> Option<Np> {
         let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
-        let p = t.info.pronoun?;
+        let p = t.info.pronoun()?;
         Some(Np {
             span: t.span,
             kind: MentionKind::Pronoun,
@@ -412,14 +412,14 @@ impl<'a> Reader<'a> {
     /// age (`78-year-old`).
     fn role_at(&self, i: usize) -> Option<(Number, bool, Gender)> {
         let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
-        if let Some(r) = t.info.role {
+        if let Some(r) = t.info.role() {
             let gender = match r.gender {
                 Gender::Unknown => role_gender(&self.text[t.span]),
                 g => g,
             };
             return Some((r.number, r.person, gender));
         }
-        if let Some(g) = t.info.title {
+        if let Some(g) = t.info.title() {
             return Some((Number::Singular, true, g));
         }
         if self.age(t) {
@@ -443,7 +443,7 @@ impl<'a> Reader<'a> {
     /// name.
     fn org_word(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.tok == Tok::Word && t.capital && t.info.org)
+            .is_some_and(|t| t.tok == Tok::Word && t.capital && t.info.org())
     }
 
     /// A word token that is an age (`78-year-old`).
@@ -483,7 +483,7 @@ impl<'a> Reader<'a> {
     fn hyphenated_title(&self, t: &Token) -> bool {
         self.text[t.span]
             .split('-')
-            .all(|part| self.lexicon.info(part).title_word)
+            .all(|part| self.lexicon.info(part).title_word())
     }
 
     /// An initial with its period: `J` `.`
@@ -554,8 +554,8 @@ impl<'a> Reader<'a> {
                 && !w.is_empty()
                 && !t.common
                 && !w.ends_with("ing")
-                && !t.info.starter
-                && t.info.pronoun.is_none()
+                && !t.info.starter()
+                && t.info.pronoun().is_none()
                 && !t.info.is(DETERMINER)
             {
                 let mut start = end;
@@ -563,7 +563,7 @@ impl<'a> Reader<'a> {
                     && end - start < 4
                     && self.tokens[start - 1].capital
                     && self.is_word(start - 1)
-                    && !self.info(start - 1).starter
+                    && !self.info(start - 1).starter()
                 {
                     start -= 1;
                 }
@@ -607,7 +607,7 @@ impl<'a> Reader<'a> {
                 || (self.tokens[p].capital
                     && self.is_word(p)
                     && !self.info(p).is(DETERMINER)
-                    && !self.info(p).starter
+                    && !self.info(p).starter()
                     && (self.title_word(k)
                         || modifiers_title && self.tokens[k].capital
                         // an organisation's word inside its name (`the
@@ -657,7 +657,7 @@ impl<'a> Reader<'a> {
                 det = Some(p);
                 break;
             }
-            if self.info(p).pronoun.is_some()
+            if self.info(p).pronoun().is_some()
                 || self.verb_at(p).is_some()
                 || self.info(p).is(ADVERB)
                 || is_preposition(w)
@@ -702,12 +702,12 @@ impl<'a> Reader<'a> {
                             && (!self.name_word(i)
                                 || i == start
                                     && i < end
-                                    && t.info.role.is_some_and(|r| r.person)
-                                    && self.info(i + 1).given.is_some())
+                                    && t.info.role().is_some_and(|r| r.person)
+                                    && self.info(i + 1).given().is_some())
                     {
                         split = Some(i);
                     }
-                    if let Some(g) = t.info.honorific {
+                    if let Some(g) = t.info.honorific() {
                         if g != Gender::Unknown {
                             gender = g;
                         }
@@ -735,7 +735,7 @@ impl<'a> Reader<'a> {
             // not possessive, so nothing to strip: the name ends with it
             let name_end = last.end;
             if gender == Gender::Unknown {
-                gender = self.info(name_start).given.unwrap_or(Gender::Unknown);
+                gender = self.info(name_start).given().unwrap_or(Gender::Unknown);
             }
             let role = split.map(|s| Span::new(tokens[start].span.start, tokens[s].span.end));
             if gender == Gender::Unknown {
@@ -746,7 +746,7 @@ impl<'a> Reader<'a> {
                         .unwrap_or(Gender::Unknown);
                 }
             }
-            let org = (name_start..=end).any(|i| self.info(i).org);
+            let org = (name_start..=end).any(|i| self.info(i).org());
             let span_start = det.map_or(tokens[start].span.start, |d| tokens[d].span.start);
             return Some(Np {
                 span: Span::new(
@@ -770,7 +770,7 @@ impl<'a> Reader<'a> {
                     && (role.is_some()
                         || gender != Gender::Unknown
                         // (a given name of either gender: `Jo Pritchard`)
-                        || self.info(name_start).given.is_some()
+                        || self.info(name_start).given().is_some()
                         || (name_start..=end).any(|i| tokens[i].person)),
                 definite: org,
                 titled: false,
@@ -823,7 +823,7 @@ impl<'a> Reader<'a> {
             number,
             person,
             definite,
-            titled: tokens[end].info.title.is_some(),
+            titled: tokens[end].info.title().is_some(),
         })
     }
 
@@ -1140,7 +1140,7 @@ impl<'a> Reader<'a> {
         if end > floor
             && self.punct(end, '.')
             && self.is_word(end - 1)
-            && (self.info(end - 1).org || self.post_nominal(end))
+            && (self.info(end - 1).org() || self.post_nominal(end))
         {
             end -= 1;
         }
@@ -1305,8 +1305,8 @@ impl<'a> Reader<'a> {
         let plain = |t: &Token| {
             matches!(t.tok, Tok::Word)
                 && t.inside == self.inside
-                && t.capital & !(t.caps | t.common | t.hyphen | t.info.org)
-                && t.info.function == 0
+                && t.capital & !(t.caps | t.common | t.hyphen | t.info.org())
+                && t.info.function() == 0
                 && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK)
         };
         let first = tokens.get(start)?;
@@ -1351,7 +1351,7 @@ impl<'a> Reader<'a> {
         if self.possessive_span(last) {
             return Some(None);
         }
-        let given = first.info.given;
+        let given = first.info.given();
         let gender = given.unwrap_or(Gender::Unknown);
         let span = Span::new(first.span.start, last.end);
         Some(Some(Np {
@@ -1385,7 +1385,7 @@ impl<'a> Reader<'a> {
             // most are none, and spare the call)
             let head = (from..(from + 7).min(ceil))
                 .take_while(|&j| {
-                    self.is_word(j) && (self.info(j).verb.is_none() || self.verb_at(j).is_none())
+                    self.is_word(j) && (self.info(j).verb().is_none() || self.verb_at(j).is_none())
                 })
                 .find(|&j| self.is_role(j) && !self.name_word(j));
             if let Some(h) = head {
@@ -1501,7 +1501,7 @@ impl<'a> Reader<'a> {
                 .is_some_and(|lemma| !self.word(m).eq_ignore_ascii_case(lemma));
             let plain = self.is_word(m)
                 && (self.word(m).eq_ignore_ascii_case("of")
-                    || self.info(m).function == 0 && self.info(m).pronoun.is_none() && !verb);
+                    || self.info(m).function() == 0 && self.info(m).pronoun().is_none() && !verb);
             if !plain || !self.is_word(j) {
                 return None;
             }
@@ -1574,7 +1574,10 @@ impl<'a> Reader<'a> {
     /// A lower-case word that is neither a verb nor a pronoun.
     fn plain_word(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| {
-            t.tok == Tok::Word && !t.capital && t.info.verb.is_none() && t.info.pronoun.is_none()
+            t.tok == Tok::Word
+                && !t.capital
+                && t.info.verb().is_none()
+                && t.info.pronoun().is_none()
         })
     }
 
@@ -1598,7 +1601,7 @@ impl<'a> Reader<'a> {
     fn verb_cue(&self, k: usize, lemma: &'a str) -> CueMatch<'a> {
         let phrasal = self.tokens[k]
             .info
-            .verb
+            .verb()
             .is_some_and(|id| self.lexicon.particle(id).is_some());
         let last = if phrasal { k + 1 } else { k };
         CueMatch {
@@ -1645,7 +1648,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             let Some(t) = self.tok(k) else { continue };
-            let clausal = t.info.verb.is_some_and(|id| self.lexicon.is_clausal(id));
+            let clausal = t.info.verb().is_some_and(|id| self.lexicon.is_clausal(id));
             if clausal {
                 if let Some(lemma) = self.verb_at(k) {
                     found = Some(self.verb_cue(k, lemma));

@@ -371,11 +371,11 @@ impl<'h> Resolver<'h> {
         // a word that can open a name: a name word or a title (`The`,
         // `In` and other capitalised function words cannot)
         let opens = |t: &crate::tokens::Token| {
-            t.info.title_word
-                || t.info.honorific.is_some()
+            t.info.title_word()
+                || t.info.honorific().is_some()
                 || t.capital
-                    && !t.info.not_name
-                    && !t.info.starter
+                    && !t.info.not_name()
+                    && !t.info.starter()
                     && !t.info.is(crate::lexicon::DETERMINER)
         };
         // once the subject's place is closed (and no possessive pending),
@@ -390,8 +390,8 @@ impl<'h> Resolver<'h> {
         let quiet = |t: &crate::tokens::Token, subject: bool| {
             let det = t.info.is(crate::lexicon::DETERMINER);
             let opens = t.info.has(crate::lexicon::TITLE_MARK)
-                | t.capital & !t.info.not_name & !t.info.starter & !det;
-            t.headline | !(opens | t.info.org & t.capital & !t.inside | subject & !t.inside & det)
+                | t.capital & !t.info.not_name() & !t.info.starter() & !det;
+            t.headline | !(opens | t.info.org() & t.capital & !t.inside | subject & !t.inside & det)
         };
         // a token that is no word or punctuation: a sentence or paragraph
         // marker, or a quotation's opening or closing mark (which
@@ -444,7 +444,8 @@ impl<'h> Resolver<'h> {
                     && tokens[i - 1].capital
                     && tokens[i - 1].is_word()
                     && tokens.get(i + 1).is_some_and(|n| {
-                        n.is_word() && (n.info.title_word || n.info.role.is_some_and(|r| r.person))
+                        n.is_word()
+                            && (n.info.title_word() || n.info.role().is_some_and(|r| r.person))
                     });
                 if !t.headline && !t.inside && !modifier {
                     sentence_first = false;
@@ -500,7 +501,7 @@ impl<'h> Resolver<'h> {
                 && crate::frame::is_definite(&text[t.span])
                 && tokens[i + 1..(i + 8).min(tokens.len())]
                     .iter()
-                    .any(|t| t.info.title.is_some())
+                    .any(|t| t.info.title().is_some())
             {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
@@ -529,7 +530,7 @@ impl<'h> Resolver<'h> {
             // an organisation's name (`Halvorsen Foods Inc.`, `the Ministry
             // of Health`), read back from the end of the capitalised run its
             // word is in (without its `the`), is kept for `the company` later
-            if t.info.org
+            if t.info.org()
                 && t.capital
                 && !t.inside
                 && res
@@ -554,7 +555,7 @@ impl<'h> Resolver<'h> {
                     && tokens[start - 1].is_word()
                     && tokens[start - 1].capital
                     && !tokens[start - 1].info.is(crate::lexicon::DETERMINER)
-                    && !tokens[start - 1].info.starter
+                    && !tokens[start - 1].info.starter()
                 {
                     start -= 1;
                 }
@@ -570,7 +571,7 @@ impl<'h> Resolver<'h> {
                 }
                 // capitalised modifiers and titles before the subject's name
                 // (`Reform UK leader Nigel Farage`) keep the subject open
-                if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word {
+                if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word() {
                     sentence_first = false;
                 }
                 // but a preposition makes the name after it its object (`By
@@ -602,8 +603,8 @@ impl<'h> Resolver<'h> {
                 if let Some(n) = possessive_lead.as_mut() {
                     *n += 1;
                     possessive_role |=
-                        t.info.title.is_some() || t.info.role.is_some_and(|r| r.person);
-                    if *n > 4 || t.info.verb.is_some() || t.inside {
+                        t.info.title().is_some() || t.info.role().is_some_and(|r| r.person);
+                    if *n > 4 || t.info.verb().is_some() || t.inside {
                         possessive_lead = None;
                     }
                 } else if sentence_first
@@ -665,7 +666,7 @@ impl<'h> Resolver<'h> {
                     .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
                     .find_map(|t| {
                         t.info
-                            .pronoun
+                            .pronoun()
                             .filter(|p| p.person == 3 && p.number == Number::Singular)
                     })
                     .map(|p| p.gender);
@@ -687,7 +688,7 @@ impl<'h> Resolver<'h> {
                     .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
                     .any(|t| {
                         is_he_or_she(&t.info)
-                            && t.info.pronoun.is_some_and(|p| np.gender.agrees(p.gender))
+                            && t.info.pronoun().is_some_and(|p| np.gender.agrees(p.gender))
                     });
                 let e = res.register_name(np);
                 res.sites.push(NameSite {
@@ -732,7 +733,7 @@ impl<'h> Resolver<'h> {
             .iter()
             .map(|e| {
                 let first = words_of(e.name).next().unwrap_or("");
-                r.lexicon.info(first).given.is_some()
+                r.lexicon.info(first).given().is_some()
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
@@ -1618,7 +1619,7 @@ fn capital_in_run(tokens: &[crate::tokens::Token]) -> bool {
 
 /// Whether a word is `he` or `she`.
 fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
-    info.pronoun.is_some_and(|p| {
+    info.pronoun().is_some_and(|p| {
         p.person == 3
             && p.number == Number::Singular
             && matches!(p.gender, Gender::Masculine | Gender::Feminine)
