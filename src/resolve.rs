@@ -388,49 +388,43 @@ impl<'h> Resolver<'h> {
         // `&&`: which of them decides depends on the word, which defeats
         // branch prediction, and they all read fields of one token)
         let quiet = |t: &crate::tokens::Token, subject: bool| {
-            let det = t.info.is(crate::lexicon::DETERMINER);
-            let opens = t.info.has(crate::lexicon::TITLE_MARK)
-                | t.capital & !t.info.not_name() & !t.info.starter() & !det;
-            t.headline | !(opens | t.info.org() & t.capital & !t.inside | subject & !t.inside & det)
+            use crate::lexicon::{DETERMINER, NOT_NAME, ORG, STARTER, TITLE_MARK};
+            let det = t.info.is(DETERMINER);
+            let opens = t.info.has(TITLE_MARK) | t.capital & !t.info.has(NOT_NAME | STARTER) & !det;
+            t.headline()
+                | !(opens | t.info.has(ORG) & t.capital & !t.inside | subject & !t.inside & det)
         };
         // a token that is no word or punctuation: a sentence or paragraph
         // marker, or a quotation's opening or closing mark (which
         // `quote_marks` takes)
-        let marker = |t: &crate::tokens::Token| !matches!(t.tok, Tok::Word | Tok::Punct(_));
+        let marker = |t: &crate::tokens::Token| !matches!(t.tok(), Tok::Word | Tok::Punct(_));
         while i < tokens.len() {
             let t = &tokens[i];
-            match t.tok {
-                Tok::Sentence | Tok::Paragraph => {
-                    if t.tok == Tok::Paragraph {
-                        paragraphs += 1;
+            // (the kinds are told apart one test at a time, words first,
+            // as most tokens are: a `match` on the kind became a jump
+            // table, which mispredicted)
+            if !t.is_word() {
+                if t.is_punctuation() {
+                    // the comma after an opening phrase (`In a statement,`,
+                    // `Asked about it,`) opens the subject's place again
+                    if reopen && !t.inside && t.is_punct(',') {
+                        reopen = false;
+                        sentence_first = true;
                     }
+                } else if t.is_quote_mark() {
+                    res.quote_marks.push((i, t.tok(), paragraphs));
+                } else {
+                    // a sentence or a paragraph begins
+                    paragraphs += usize::from(t.is_paragraph());
                     sentence_first = true;
                     pronoun_subject = false;
                     possessive_lead = None;
                     sentence_subject = None;
                     reopen = false;
                     sentence += 1;
-                    i += 1;
-                    continue;
                 }
-                Tok::Word => {}
-                // the comma after an opening phrase (`In a statement,`,
-                // `Asked about it,`) opens the subject's place again
-                Tok::Punct(',') if reopen && !t.inside => {
-                    reopen = false;
-                    sentence_first = true;
-                    i += 1;
-                    continue;
-                }
-                Tok::Punct(_) => {
-                    i += 1;
-                    continue;
-                }
-                Tok::Open(_) | Tok::Close(_) => {
-                    res.quote_marks.push((i, t.tok, paragraphs));
-                    i += 1;
-                    continue;
-                }
+                i += 1;
+                continue;
             }
             // most words are plain lower-case ones, which cannot open a name
             // or a definite description: all they do (as below) is close the
@@ -447,7 +441,7 @@ impl<'h> Resolver<'h> {
                         n.is_word()
                             && (n.info.title_word() || n.info.role().is_some_and(|r| r.person))
                     });
-                if !t.headline && !t.inside && !modifier {
+                if !t.headline() && !t.inside && !modifier {
                     sentence_first = false;
                 }
                 i += 1;
@@ -463,7 +457,7 @@ impl<'h> Resolver<'h> {
                     let subject = sentence_subject.is_some();
                     // (and at the comma of an opening phrase)
                     while tokens.get(i).is_some_and(|t| {
-                        quiet(t, subject) & !marker(t) & !(reopen & (t.tok == Tok::Punct(',')))
+                        quiet(t, subject) & !marker(t) & !(reopen & (t.tok() == Tok::Punct(',')))
                     }) {
                         i += 1;
                     }
@@ -473,8 +467,8 @@ impl<'h> Resolver<'h> {
                     // sentence is skipped here after its opening mark)
                     while tokens.get(i).is_some_and(|t| {
                         plain(t)
-                            && match t.tok {
-                                Tok::Word => t.inside || t.headline,
+                            && match t.tok() {
+                                Tok::Word => t.inside || t.headline(),
                                 Tok::Punct(_) => true,
                                 _ => false,
                             }
@@ -486,7 +480,7 @@ impl<'h> Resolver<'h> {
             }
             // only a name word or a title can open a name
             let starts = opens(t);
-            if t.headline {
+            if t.headline() {
                 // a headline's capitals say nothing about names
                 i += 1;
                 continue;
@@ -571,14 +565,14 @@ impl<'h> Resolver<'h> {
                 }
                 // capitalised modifiers and titles before the subject's name
                 // (`Reform UK leader Nigel Farage`) keep the subject open
-                if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word() {
+                if t.tok() == Tok::Word && !t.inside && !t.capital && !t.info.title_word() {
                     sentence_first = false;
                 }
                 // but a preposition makes the name after it its object (`By
                 // Ada Lumsden`, a byline): read only while the subject's
                 // place is open
                 if sentence_first
-                    && t.tok == Tok::Word
+                    && t.tok() == Tok::Word
                     && !t.inside
                     && t.capital
                     && crate::frame::is_preposition(&text[t.span])
@@ -587,10 +581,10 @@ impl<'h> Resolver<'h> {
                     // (until the phrase's comma, but for a byline)
                     reopen = &text[t.span] != "By";
                 } else if sentence_first
-                    && t.tok == Tok::Word
+                    && t.tok() == Tok::Word
                     && !t.inside
                     && t.capital
-                    && (i == 0 || matches!(tokens[i - 1].tok, Tok::Sentence | Tok::Paragraph))
+                    && (i == 0 || matches!(tokens[i - 1].tok(), Tok::Sentence | Tok::Paragraph))
                     && {
                         let w = &text[t.span];
                         w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
@@ -608,7 +602,7 @@ impl<'h> Resolver<'h> {
                         possessive_lead = None;
                     }
                 } else if sentence_first
-                    && t.tok == Tok::Word
+                    && t.tok() == Tok::Word
                     && t.capital
                     && (crate::frame::is_possessive(&text[t.span])
                         // (or a definite description: `The inquiry chair,
@@ -658,12 +652,15 @@ impl<'h> Resolver<'h> {
             // pronouns stand for: taken in as if quoted
             let byline = first > 0
                 && &text[tokens[first - 1].span] == "By"
-                && (first == 1 || matches!(tokens[first - 2].tok, Tok::Sentence | Tok::Paragraph));
+                && (first == 1
+                    || matches!(tokens[first - 2].tok(), Tok::Sentence | Tok::Paragraph));
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
                     .take(16)
-                    .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+                    .take_while(|t| {
+                        !matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_))
+                    })
                     .find_map(|t| {
                         t.info
                             .pronoun()
@@ -685,7 +682,9 @@ impl<'h> Resolver<'h> {
                 let shadowed = tokens[i..]
                     .iter()
                     .take(16)
-                    .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+                    .take_while(|t| {
+                        !matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_))
+                    })
                     .any(|t| {
                         is_he_or_she(&t.info)
                             && t.info.pronoun().is_some_and(|p| np.gender.agrees(p.gender))
@@ -960,8 +959,8 @@ impl<'h> Resolver<'h> {
                 .iter_mut()
                 .take_while(|t| t.span.start < head.end)
             {
-                if t.tok == crate::tokens::Tok::Word {
-                    t.person = true;
+                if t.tok() == crate::tokens::Tok::Word {
+                    t.set_person();
                 }
             }
         }
@@ -1613,7 +1612,7 @@ fn capital_in_run(tokens: &[crate::tokens::Token]) -> bool {
     tokens
         .iter()
         .take(12)
-        .take_while(|t| matches!(t.tok, Tok::Word | Tok::Punct('.')))
+        .take_while(|t| matches!(t.tok(), Tok::Word | Tok::Punct('.')))
         .any(|t| t.capital)
 }
 
