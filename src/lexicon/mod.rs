@@ -1179,11 +1179,12 @@ impl ShortTable {
 }
 
 /// The words of at most eight bytes of a [`ShortTable`], packed into one
-/// `u64`, with copies of their entries, in pairs of slots that fill a cache
-/// line each: a look-up reads the pair of its hash (one line) and seldom
-/// another. The table holds about 6,000 words in 512 KiB where a
+/// `u64`, with copies of their entries, in pairs of slots that fill half a
+/// cache line each: a look-up reads the pair of its hash (in one line) and
+/// seldom another. The table holds about 6,000 words in 256 KiB where a
 /// [`ShortSlot`] per word at a quarter full took 1.3 MiB, most of the
-/// tokenizer's cache misses on news text.
+/// tokenizer's cache misses on news text (and pairs of a line each, with
+/// the entries unpacked, 512 KiB).
 #[derive(Clone, Debug, Default)]
 struct EightTable {
     /// The length is zero or a power of two, at least the number of words
@@ -1199,9 +1200,9 @@ struct EightTable {
     len: usize,
 }
 
-/// Two slots of an [`EightTable`], aligned to a cache line.
+/// Two slots of an [`EightTable`], aligned to half a cache line.
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(64))]
+#[repr(C, align(32))]
 struct EightPair([EightSlot; 2]);
 
 /// A slot of an [`EightTable`]: a word, packed, and what the lists say of
@@ -1213,8 +1214,8 @@ struct EightSlot {
     info: WordInfo,
 }
 
-// a pair fills one cache line, no more
-const _: () = assert!(std::mem::size_of::<EightPair>() == 64);
+// a pair fills half a cache line, no more
+const _: () = assert!(std::mem::size_of::<EightPair>() == 32);
 
 impl EightTable {
     #[inline]
