@@ -173,13 +173,13 @@ pub(crate) fn attribute<'h>(
                     && o - close_at[p] <= 17
                     && {
                         let between = &tokens[close_at[p] + 1..o];
-                        between.iter().filter(|t| t.tok == Tok::Sentence).count() <= 1
+                        between.iter().filter(|t| t.tok() == Tok::Sentence).count() <= 1
                             // (a person named there has the floor: `That
                             // prompted Rubio to … call Trump "…"`)
                             && !between
                                 .iter()
-                                .skip_while(|t| t.tok != Tok::Sentence)
-                                .any(|t| t.person)
+                                .skip_while(|t| t.tok() != Tok::Sentence)
+                                .any(|t| t.person())
                     }
                     && !crate::quotes::title_case(quotes[n].content());
             // a question answered in a paragraph of its own is a turn in a
@@ -391,7 +391,7 @@ fn floor_before(r: &Reader<'_>, o: usize, window: usize) -> usize {
     let lowest = o.saturating_sub(window);
     let mut k = o;
     while k > lowest {
-        match r.tokens[k - 1].tok {
+        match r.tokens[k - 1].tok() {
             // (words and punctuation first: one test for most tokens)
             Tok::Word | Tok::Punct(_) => k -= 1,
             Tok::Sentence | Tok::Paragraph => return k,
@@ -409,7 +409,7 @@ fn ceil_after(r: &Reader<'_>, c: usize, window: usize) -> (usize, bool) {
     let mut k = c + 1;
     let mut crossed = false;
     while k < highest {
-        match r.tokens[k].tok {
+        match r.tokens[k].tok() {
             // (words and punctuation first: one test for most tokens)
             Tok::Word | Tok::Punct(_) => k += 1,
             Tok::Sentence if k == c + 1 => {
@@ -443,11 +443,11 @@ fn frame_for<'a>(
             .then(|| {
                 let end = (o.saturating_sub(4)..o)
                     .rev()
-                    .find(|&k| r.tokens[k].tok == Tok::Sentence)?;
+                    .find(|&k| r.tokens[k].tok() == Tok::Sentence)?;
                 let start = floor_before(r, end, window);
                 if r.tokens[start..end]
                     .iter()
-                    .any(|t| matches!(t.tok, Tok::Close(_)))
+                    .any(|t| matches!(t.tok(), Tok::Close(_)))
                 {
                     return None;
                 }
@@ -461,7 +461,7 @@ fn frame_for<'a>(
         let ends_sentence = r
             .tokens
             .get(ceil)
-            .is_none_or(|t| matches!(t.tok, Tok::Sentence | Tok::Paragraph));
+            .is_none_or(|t| matches!(t.tok(), Tok::Sentence | Tok::Paragraph));
         // (past later quotations in the same sentence: `… like "X" and
         // "Y", he told reporters.`)
         let end = if ends_sentence {
@@ -469,7 +469,7 @@ fn frame_for<'a>(
         } else {
             let limit = (c + 1 + window).min(r.tokens.len());
             (ceil..limit)
-                .find(|&k| matches!(r.tokens[k].tok, Tok::Sentence | Tok::Paragraph))
+                .find(|&k| matches!(r.tokens[k].tok(), Tok::Sentence | Tok::Paragraph))
                 .unwrap_or(if limit == r.tokens.len() { limit } else { ceil })
         };
         final_clause(r, c + 1, end).or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
@@ -477,7 +477,7 @@ fn frame_for<'a>(
     // the verb before the quotation runs straight into it (`Clinton's
     // reaction to the rule "…" said Jon Doggett`, `Moscow denies — "…?"
     // asked Dunn`): an attribution right after it is the surer one
-    let bare = o > floor && !matches!(r.tokens[o - 1].tok, Tok::Punct(':' | ','));
+    let bare = o > floor && !matches!(r.tokens[o - 1].tok(), Tok::Punct(':' | ','));
     match (left, right) {
         (Some(l), Some(rt)) if l.strong && rt.strong && bare => Some(rt),
         (Some(l), _) if l.strong => Some(l),
@@ -495,7 +495,7 @@ fn frame_for<'a>(
                     // `But Trump quickly deflected with a non sequitur: "…"`,
                     // `Trump also embraced the techniques -- "…"`
                     _ if o > floor
-                        && matches!(r.tokens[o - 1].tok, Tok::Punct(':' | '—' | '–'))
+                        && matches!(r.tokens[o - 1].tok(), Tok::Punct(':' | '—' | '–'))
                         || o > floor + 1
                             && r.tokens[o - 1].is_punct('-')
                             && r.tokens[o - 2].is_punct('-') =>
@@ -560,7 +560,7 @@ fn names_a_work(r: &Reader<'_>, o: usize, content: &str) -> bool {
 /// [a few words].` or `…, CUE NP.`, with no quotation in that last clause.
 fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a>> {
     let mut last = end;
-    while last > floor && matches!(r.tokens[last - 1].tok, Tok::Sentence | Tok::Paragraph) {
+    while last > floor && matches!(r.tokens[last - 1].tok(), Tok::Sentence | Tok::Paragraph) {
         last -= 1;
     }
     if last <= floor {
@@ -571,7 +571,7 @@ fn final_clause<'a>(r: &Reader<'a>, floor: usize, end: usize) -> Option<Found<'a
     let period = if r.tokens[last - 1].is_punct('.') {
         last - 1
     } else if r.tokens[last - 1].is_word()
-        && r.tokens.get(last).is_none_or(|t| t.tok == Tok::Paragraph)
+        && r.tokens.get(last).is_none_or(|t| t.tok() == Tok::Paragraph)
     {
         last
     } else {
@@ -627,7 +627,7 @@ fn apposed_subject<'a>(
         return None;
     }
     let segment = clause_start(r, floor, comma, 12)?;
-    if segment == floor || (segment..comma).any(|k| r.tokens[k].info.verb.is_some()) {
+    if segment == floor || (segment..comma).any(|k| r.tokens[k].info.verb().is_some()) {
         return None;
     }
     let speaker = r
@@ -648,7 +648,8 @@ fn apposed_subject<'a>(
 fn clause_start(r: &Reader<'_>, floor: usize, stop: usize, longest: usize) -> Option<usize> {
     let mut start = stop;
     while start > floor && !r.tokens[start - 1].is_punct(',') {
-        if matches!(r.tokens[start - 1].tok, Tok::Open(_) | Tok::Close(_)) || stop - start > longest
+        if matches!(r.tokens[start - 1].tok(), Tok::Open(_) | Tok::Close(_))
+            || stop - start > longest
         {
             return None;
         }
@@ -664,7 +665,7 @@ fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<F
     // cheered.`), though `as Smith said` is
     let clausal = r.tokens[cue.first]
         .info
-        .verb
+        .verb()
         .is_some_and(|id| r.lexicon.is_clausal(id));
     let word = r.word(start);
     if crate::frame::is_subordinator(word) && !(clausal && word.eq_ignore_ascii_case("as")) {
@@ -768,7 +769,7 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
     // (or follow `from`: `More from pollster Ann Vale: "…"`)
     let opens = first == floor
         || matches!(
-            r.tokens[first - 1].tok,
+            r.tokens[first - 1].tok(),
             Tok::Punct('-' | '—' | '–' | ':' | ',' | '.')
         )
         || r.word(first - 1).eq_ignore_ascii_case("from")
@@ -834,7 +835,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
     })?;
     if r.tokens[noun + 1..o].iter().any(|t| {
         matches!(
-            t.tok,
+            t.tok(),
             Tok::Open(_) | Tok::Close(_) | Tok::Sentence | Tok::Paragraph
         )
     }) {
@@ -871,7 +872,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         // `the governor's statement`: a person's role, with its `the`
         let bare = crate::frame::strip_possessive(word);
         let info = r.lexicon.info(bare);
-        let person = info.title.is_some() || info.role.is_some_and(|role| role.person);
+        let person = info.title().is_some() || info.role().is_some_and(|role| role.person);
         let the = owner > floor && r.word(owner - 1).eq_ignore_ascii_case("the");
         if !person || !the || bare.is_empty() {
             return None;
@@ -883,13 +884,13 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             head,
             role: None,
             gender: info
-                .title
-                .or(info.role.map(|role| role.gender))
+                .title()
+                .or(info.role().map(|role| role.gender))
                 .unwrap_or(crate::lexicon::Gender::Unknown),
             number: Number::Singular,
             person: true,
             definite: true,
-            titled: info.title.is_some(),
+            titled: info.title().is_some(),
         }
     } else {
         // `Obama's`, `Moscow's`: the capitalised words without the `'s`
@@ -902,7 +903,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             && owner - start < 3
             && r.tokens[start - 1].capital
             && r.tokens[start - 1].is_word()
-            && !r.tokens[start - 1].info.starter
+            && !r.tokens[start - 1].info.starter()
         {
             start -= 1;
         }
@@ -914,7 +915,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             role: None,
             gender: crate::lexicon::Gender::Unknown,
             number: Number::Singular,
-            person: t.person,
+            person: t.person(),
             definite: false,
             titled: false,
         }
@@ -937,7 +938,7 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
     // verb (a lower-case word) and is not the object of a preposition:
     // `First, Trump identified the judge as "…"`
     let speaker = (floor..o.min(floor + 10)).find_map(|k| {
-        if k > floor && r.tokens[k - 1].tok == Tok::Word && !r.tokens[k - 1].capital {
+        if k > floor && r.tokens[k - 1].tok() == Tok::Word && !r.tokens[k - 1].capital {
             return None;
         }
         let np = r.np_starting_at(k, o)?;
@@ -976,7 +977,7 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
     let mut cue = r.cue_before(o - 1, floor)?;
     let nearest_clausal = r.tokens[cue.first]
         .info
-        .verb
+        .verb()
         .is_some_and(|id| r.lexicon.is_clausal(id));
     if partial && !nearest_clausal {
         // inside a reported clause the quotation belongs to the reporter:
@@ -987,7 +988,7 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
         if let Some(outer) = r.clausal_cue_before(cue.first, floor) {
             let coordinated = r.tokens[outer.last..cue.first]
                 .iter()
-                .any(|t| matches!(t.tok, Tok::Close(_)));
+                .any(|t| matches!(t.tok(), Tok::Close(_)));
             // (nor a narrator's aside with a subject of its own: `…, in what
             // chief executive Priya Venkataraman called a "…"`)
             let aside = || {
@@ -1042,7 +1043,7 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
                     // or `Said Mr Hill: "…"`: the verb opens its clause
                     let opens = (floor..cue.first).all(|k| {
                         matches!(
-                            r.tokens[k].tok,
+                            r.tokens[k].tok(),
                             Tok::Open(_)
                                 | Tok::Close(_)
                                 | Tok::Punct(',')
@@ -1128,7 +1129,7 @@ fn right_frame<'a>(
     if !crossed
         && r.tokens
             .get(k)
-            .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')))
+            .is_some_and(|t| matches!(t.tok(), Tok::Punct('—' | '–' | '-')))
     {
         // `-- Name`, the typewriter dash
         let after = if r.tokens.get(k + 1).is_some_and(|t| t.is_punct('-')) {
@@ -1169,7 +1170,7 @@ fn right_frame<'a>(
     let words_before = o > 0 && marker_before(r.tokens, o).is_none();
     let clausal = r.tokens[cue.first]
         .info
-        .verb
+        .verb()
         .is_some_and(|id| r.lexicon.is_clausal(id));
     if partial && words_before && cue.first > k && !clausal {
         return None;
@@ -1224,7 +1225,7 @@ fn right_frame<'a>(
             && r.tokens[end].is_punct(':')
             && r.tokens
                 .get(ceil)
-                .is_some_and(|t| matches!(t.tok, Tok::Open(_)))
+                .is_some_and(|t| matches!(t.tok(), Tok::Open(_)))
         {
             return None;
         }
@@ -1274,8 +1275,8 @@ fn another_verb(r: &Reader<'_>, i: usize) -> bool {
         && i > 0
         && r.tokens[i - 1].is_word()
         && !r.tokens[i - 1].capital
-        && r.tokens[i - 1].info.pronoun.is_none()
-        && r.tokens[i - 1].info.function == 0;
+        && r.tokens[i - 1].info.pronoun().is_none()
+        && r.tokens[i - 1].info.function() == 0;
     !(participle || compound)
 }
 
@@ -1296,14 +1297,14 @@ fn cue_end(r: &Reader<'_>, f: &Found<'_>, from: usize, ceil: usize) -> usize {
 /// (`"…"` ¶ `-President Obama, tweeting after the speech.`).
 fn signature<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
     if marker_before(r.tokens, o) != Some(Tok::Paragraph)
-        || r.tokens.get(c + 1).map(|t| t.tok) != Some(Tok::Paragraph)
+        || r.tokens.get(c + 1).map(|t| t.tok()) != Some(Tok::Paragraph)
     {
         return None;
     }
     let mut k = c + 1;
     while r.tokens.get(k).is_some_and(|t| {
         matches!(
-            t.tok,
+            t.tok(),
             Tok::Paragraph | Tok::Sentence | Tok::Punct('—' | '–' | '-')
         )
     }) {
@@ -1317,18 +1318,18 @@ fn signature<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
     let after = token_after(r, k, speaker.span.end, ceil);
     let signed = r.tokens.get(after).is_none_or(|t| {
         matches!(
-            t.tok,
+            t.tok(),
             Tok::Punct(',' | '.') | Tok::Paragraph | Tok::Sentence
         )
     });
     // the signature line quotes nothing itself
     let line_end = r.tokens[after..]
         .iter()
-        .position(|t| t.tok == Tok::Paragraph)
+        .position(|t| t.tok() == Tok::Paragraph)
         .map_or(r.tokens.len(), |p| after + p);
     let quotes = r.tokens[after..line_end]
         .iter()
-        .any(|t| matches!(t.tok, Tok::Open(_)));
+        .any(|t| matches!(t.tok(), Tok::Open(_)));
     // and says nothing more: each comma segment after the name opens with a
     // number, a capital, a participle or a description (`Dean, 36, was
     // pictured …` is a sentence, not a signature)
@@ -1350,7 +1351,7 @@ fn marker_before(tokens: &[crate::tokens::Token], o: usize) -> Option<Tok> {
     let mut k = o;
     let mut found = None;
     while k > 0 {
-        match tokens[k - 1].tok {
+        match tokens[k - 1].tok() {
             Tok::Paragraph => return Some(Tok::Paragraph),
             Tok::Sentence => found = Some(Tok::Sentence),
             _ => return found,
@@ -1369,11 +1370,11 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
         return None;
     }
     let mut colon = o;
-    while colon > 0 && matches!(r.tokens[colon - 1].tok, Tok::Sentence | Tok::Paragraph) {
+    while colon > 0 && matches!(r.tokens[colon - 1].tok(), Tok::Sentence | Tok::Paragraph) {
         colon -= 1;
     }
     // a colon may trail dashes: `began in the following manner:--`
-    while colon > 0 && matches!(r.tokens[colon - 1].tok, Tok::Punct('-' | '—' | '–')) {
+    while colon > 0 && matches!(r.tokens[colon - 1].tok(), Tok::Punct('-' | '—' | '–')) {
         colon -= 1;
     }
     if colon < 2 {
@@ -1426,10 +1427,10 @@ fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) 
     }
     let between = &tokens[c + 1..o];
     // one sentence break, right before the quotation, and no paragraph
-    between.last().is_some_and(|t| t.tok == Tok::Sentence)
+    between.last().is_some_and(|t| t.tok() == Tok::Sentence)
         && between
             .iter()
-            .filter(|t| matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+            .filter(|t| matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
             .count()
             == 1
 }
@@ -1454,16 +1455,16 @@ fn narration_before<'a>(
         return None;
     }
     let mut end = o;
-    while end > 0 && matches!(r.tokens[end - 1].tok, Tok::Sentence | Tok::Paragraph) {
+    while end > 0 && matches!(r.tokens[end - 1].tok(), Tok::Sentence | Tok::Paragraph) {
         end -= 1;
     }
     // the whole sentence, within the window, with no quotation in it
     let floor = floor_before(r, end, window);
-    let whole = floor == 0 || matches!(r.tokens[floor - 1].tok, Tok::Sentence | Tok::Paragraph);
+    let whole = floor == 0 || matches!(r.tokens[floor - 1].tok(), Tok::Sentence | Tok::Paragraph);
     if !whole
         || r.tokens[floor..end]
             .iter()
-            .any(|t| matches!(t.tok, Tok::Open(_) | Tok::Close(_)))
+            .any(|t| matches!(t.tok(), Tok::Open(_) | Tok::Close(_)))
     {
         return None;
     }
@@ -1506,8 +1507,8 @@ fn vocative(r: &Reader<'_>, o: usize, c: usize) -> Option<Np> {
         if t.is_word() && t.capital && opens {
             if let Some(np) = inside.np_starting_at(k, c) {
                 let after = token_after(r, k, np.span.end, c);
-                let closes =
-                    after >= c || matches!(r.tokens[after].tok, Tok::Punct(',' | '.' | '?' | '!'));
+                let closes = after >= c
+                    || matches!(r.tokens[after].tok(), Tok::Punct(',' | '.' | '?' | '!'));
                 if np.kind == MentionKind::Name && closes {
                     found = Some(np);
                 }
@@ -1575,7 +1576,7 @@ fn nested<'h>(
         let mut floor = at;
         while floor > lowest {
             let t = &tokens[floor - 1];
-            if !t.inside || matches!(t.tok, Tok::Punct('.' | '?' | '!') | Tok::Open(_)) {
+            if !t.inside || matches!(t.tok(), Tok::Punct('.' | '?' | '!') | Tok::Open(_)) {
                 break;
             }
             floor -= 1;

@@ -7,11 +7,11 @@
 
 use crate::analysis::MentionKind;
 use crate::lexicon::{
-    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, NOT_NAME_MARK, OBJECT,
+    Gender, Lexicon, Number, PhraseKind, ADVERB, AUXILIARY, DETERMINER, NOT_NAME_MARK, OBJECT, ORG,
     PARTICLE, ROLE_MARK, TITLE_MARK,
 };
 use crate::span::Span;
-use crate::tokens::{Tok, Token};
+use crate::tokens::{Tok, Token, CAPS, COMMON, HYPHEN};
 
 /// Verbs after which the next noun phrase is whom the quotation was said
 /// to (`told GB News:`).
@@ -98,21 +98,21 @@ impl<'a> Reader<'a> {
     fn tok(&self, i: usize) -> Option<&'a Token> {
         self.tokens
             .get(i)
-            .filter(|t| t.inside == self.inside || !matches!(t.tok, Tok::Word | Tok::Punct(_)))
+            .filter(|t| t.inside == self.inside || !matches!(t.tok(), Tok::Word | Tok::Punct(_)))
     }
 
     /// What the lexicon says about token `i` (nothing for non-words).
     #[inline]
     fn info(&self, i: usize) -> crate::lexicon::WordInfo {
         match self.tok(i) {
-            Some(t) if t.tok == Tok::Word => t.info,
+            Some(t) if t.tok() == Tok::Word => t.info,
             _ => crate::lexicon::WordInfo::default(),
         }
     }
 
     pub fn word(&self, i: usize) -> &'a str {
         match self.tok(i) {
-            Some(t) if t.tok == Tok::Word => &self.text[t.span],
+            Some(t) if t.tok() == Tok::Word => &self.text[t.span],
             _ => "",
         }
     }
@@ -130,7 +130,7 @@ impl<'a> Reader<'a> {
     #[inline]
     fn possessive_at(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.tok == Tok::Word && self.possessive_span(t.span))
+            .is_some_and(|t| t.tok() == Tok::Word && self.possessive_span(t.span))
     }
 
     /// [`is_possessive`] of the text of `span`, read from its bytes (no
@@ -145,7 +145,7 @@ impl<'a> Reader<'a> {
 
     /// A token that ends a clause for frame purposes.
     fn is_stop(&self, i: usize) -> bool {
-        match self.tok(i).map(|t| t.tok) {
+        match self.tok(i).map(|t| t.tok()) {
             None => true,
             Some(Tok::Sentence | Tok::Paragraph | Tok::Open(_) | Tok::Close(_)) => true,
             // sentence ends are Sentence markers; a period alone may end an
@@ -174,7 +174,7 @@ impl<'a> Reader<'a> {
         // a call (a cue search asks at each token of its window)
         if !self
             .tok(i)
-            .is_some_and(|t| t.tok == Tok::Word && t.info.verb.is_some())
+            .is_some_and(|t| t.tok() == Tok::Word && t.info.verb().is_some())
         {
             return None;
         }
@@ -185,17 +185,17 @@ impl<'a> Reader<'a> {
     #[inline(never)]
     fn verb_form_at(&self, i: usize) -> Option<&'a str> {
         let t = self.tok(i)?;
-        if t.tok != Tok::Word {
+        if t.tok() != Tok::Word {
             return None;
         }
-        let id = t.info.verb?;
-        if t.caps {
+        let id = t.info.verb()?;
+        if t.caps() {
             return None;
         }
         let before = i.checked_sub(1).and_then(|p| self.tokens.get(p));
         // a capitalised verb is a cue only at the start of a sentence
         // (`Asked about it, …`); elsewhere it is a name (`Read said`)
-        if t.capital && before.is_some_and(|b| matches!(b.tok, Tok::Word | Tok::Punct(_))) {
+        if t.capital && before.is_some_and(|b| matches!(b.tok(), Tok::Word | Tok::Punct(_))) {
             return None;
         }
         // and a bare form there before a capitalised word opens a name
@@ -205,7 +205,7 @@ impl<'a> Reader<'a> {
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.tok == Tok::Word && n.capital)
+                .is_some_and(|n| n.tok() == Tok::Word && n.capital)
         {
             return None;
         }
@@ -213,45 +213,45 @@ impl<'a> Reader<'a> {
         // a word right before another reporting verb is its subject, a
         // name or a noun (`"…," Read said.`, `the report said`)
         // (unless that verb is a noun before an auxiliary: `said talks had`)
-        if next.is_some_and(|n| n.tok == Tok::Word && !n.capital && n.info.verb.is_some())
+        if next.is_some_and(|n| n.tok() == Tok::Word && !n.capital && n.info.verb().is_some())
             && !self
                 .tokens
                 .get(i + 2)
-                .is_some_and(|n| n.tok == Tok::Word && n.info.is(AUXILIARY))
+                .is_some_and(|n| n.tok() == Tok::Word && n.info.is(AUXILIARY))
         {
             return None;
         }
         // between a reporting verb and an auxiliary the word is the subject
         // of a reported clause: `said talks had made "…"`
-        if before.is_some_and(|b| b.tok == Tok::Word && b.info.verb.is_some())
-            && next.is_some_and(|n| n.tok == Tok::Word && n.info.is(AUXILIARY))
+        if before.is_some_and(|b| b.tok() == Tok::Word && b.info.verb().is_some())
+            && next.is_some_and(|n| n.tok() == Tok::Word && n.info.is(AUXILIARY))
         {
             return None;
         }
         // a noun that can also be a verb, between a name and a title or
         // name, is a noun: `Clinton campaign Chairman John Podesta`
-        if t.info.role.is_some()
+        if t.info.role().is_some()
             && (before.is_some_and(|b| b.capital)
-                && next.is_some_and(|n| n.capital || n.info.title_word)
+                && next.is_some_and(|n| n.capital || n.info.title_word())
                 || next.is_some_and(|n| {
                     // `campaign source`, `press secretary`: a noun before a noun
-                    n.tok == Tok::Word
-                        && (n.info.role.is_some() || n.info.title_word)
-                        && n.info.verb.is_none()
+                    n.tok() == Tok::Word
+                        && (n.info.role().is_some() || n.info.title_word())
+                        && n.info.verb().is_none()
                 }))
         {
             return None;
         }
         // after a number the word is a noun: `his 2008 campaign`
         if before.is_some_and(|b| {
-            b.tok == Tok::Word && self.text[b.span].bytes().all(|c| c.is_ascii_digit())
+            b.tok() == Tok::Word && self.text[b.span].bytes().all(|c| c.is_ascii_digit())
         }) {
             return None;
         }
         // after a determiner the word is a noun: `the campaign`, `a statement`
         // (but `One said:`, `Another wrote:` open a clause with a verb)
         if before.is_some_and(|b| {
-            b.tok == Tok::Word && (b.info.is(DETERMINER) || is_possessive(&self.text[b.span]))
+            b.tok() == Tok::Word && (b.info.is(DETERMINER) || is_possessive(&self.text[b.span]))
         }) && !self.one_of_a_group(i - 1)
         {
             return None;
@@ -263,7 +263,7 @@ impl<'a> Reader<'a> {
         // statement read`, `Bounderby put in`)
         if !self.lexicon.bare_past(id)
             && before.is_some_and(|b| {
-                b.tok == Tok::Word && !self.noun_can_precede_bare_verb(b) && {
+                b.tok() == Tok::Word && !self.noun_can_precede_bare_verb(b) && {
                     let w = &self.text[t.span];
                     w.eq_ignore_ascii_case(self.lexicon.lemma(id))
                 }
@@ -293,7 +293,7 @@ impl<'a> Reader<'a> {
         matches!(self.word(k), "another" | "Another" | "one" | "One")
             && (k == 0
                 || matches!(
-                    self.tokens[k - 1].tok,
+                    self.tokens[k - 1].tok(),
                     Tok::Sentence | Tok::Paragraph | Tok::Close(_) | Tok::Punct(',' | ';' | ':')
                 ))
     }
@@ -321,7 +321,7 @@ impl<'a> Reader<'a> {
         let alone = k + 1 >= ceil
             || self
                 .tok(k + 1)
-                .is_some_and(|t| matches!(t.tok, Tok::Punct('.' | ',' | ';') | Tok::Sentence));
+                .is_some_and(|t| matches!(t.tok(), Tok::Punct('.' | ',' | ';') | Tok::Sentence));
         (k < ceil && alone && matches!(self.word(k), "another" | "one"))
             .then(|| self.group_member(k))
     }
@@ -330,9 +330,9 @@ impl<'a> Reader<'a> {
     /// say`, `officials warn`, `to add`, `will tell`, `flatly deny`).
     fn noun_can_precede_bare_verb(&self, b: &Token) -> bool {
         let w = &self.text[b.span];
-        b.info.pronoun.is_some()
+        b.info.pronoun().is_some()
             || b.info.is(ADVERB)
-            || b.info.role.is_some_and(|r| r.number == Number::Plural)
+            || b.info.role().is_some_and(|r| r.number == Number::Plural)
             || w.eq_ignore_ascii_case("to")
             || w.len() > 3 && (w.ends_with('s') || w.ends_with("ly"))
     }
@@ -358,11 +358,11 @@ impl<'a> Reader<'a> {
         let Some(t) = self.tok(i) else {
             return false;
         };
-        match t.tok {
+        match t.tok() {
             Tok::Punct('.') => i > 0 && self.post_nominal(i - 1) && self.is_word(i - 1),
             Tok::Word => {
                 let w = self.word(i);
-                t.caps && w.len() <= 5
+                t.caps() && w.len() <= 5
                     || ["jr", "sr", "jnr", "snr"]
                         .iter()
                         .any(|s| w.eq_ignore_ascii_case(s))
@@ -378,7 +378,7 @@ impl<'a> Reader<'a> {
         i >= 1
             && self
                 .tok(i)
-                .is_some_and(|t| t.tok == Tok::Word && t.span.len() == 2)
+                .is_some_and(|t| t.tok() == Tok::Word && t.span.len() == 2)
             && self.word(i).eq_ignore_ascii_case("to")
             && {
                 let w = self.word(i - 1);
@@ -390,10 +390,10 @@ impl<'a> Reader<'a> {
 
     fn pronoun_np(&self, i: usize) -> Option<Np> {
         let t = self.tok(i)?;
-        if t.tok != Tok::Word {
+        if t.tok() != Tok::Word {
             return None;
         }
-        if t.info.pronoun.is_some_and(|p| p.person == 0) || t.info.is(OBJECT) {
+        if t.info.pronoun().is_some_and(|p| p.person == 0) || t.info.is(OBJECT) {
             return None;
         }
         self.pronoun_at(i)
@@ -402,8 +402,8 @@ impl<'a> Reader<'a> {
     /// The pronoun at token `i` as a phrase, whatever its case (`her` in
     /// `her remark` as well as in `told her`).
     pub fn pronoun_at(&self, i: usize) -> Option<Np> {
-        let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
-        let p = t.info.pronoun?;
+        let t = self.tok(i).filter(|t| t.tok() == Tok::Word)?;
+        let p = t.info.pronoun()?;
         Some(Np {
             span: t.span,
             kind: MentionKind::Pronoun,
@@ -420,15 +420,15 @@ impl<'a> Reader<'a> {
     /// A word that can head a description: a role noun, a title, or an
     /// age (`78-year-old`).
     fn role_at(&self, i: usize) -> Option<(Number, bool, Gender)> {
-        let t = self.tok(i).filter(|t| t.tok == Tok::Word)?;
-        if let Some(r) = t.info.role {
+        let t = self.tok(i).filter(|t| t.tok() == Tok::Word)?;
+        if let Some(r) = t.info.role() {
             let gender = match r.gender {
                 Gender::Unknown => role_gender(&self.text[t.span]),
                 g => g,
             };
             return Some((r.number, r.person, gender));
         }
-        if let Some(g) = t.info.title {
+        if let Some(g) = t.info.title() {
             return Some((Number::Singular, true, g));
         }
         if self.age(t) {
@@ -442,7 +442,7 @@ impl<'a> Reader<'a> {
     #[inline]
     fn is_role(&self, i: usize) -> bool {
         self.tok(i)
-            .filter(|t| t.tok == Tok::Word)
+            .filter(|t| t.tok() == Tok::Word)
             // (a role or a title: `role_at`'s first two cases)
             .is_some_and(|t| t.info.has(ROLE_MARK) || self.age(t))
     }
@@ -452,7 +452,7 @@ impl<'a> Reader<'a> {
     /// name.
     fn org_word(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.tok == Tok::Word && t.capital && t.info.org)
+            .is_some_and(|t| t.tok() == Tok::Word && t.capital && t.info.org())
     }
 
     /// A word token that is an age (`78-year-old`).
@@ -460,7 +460,7 @@ impl<'a> Reader<'a> {
     fn age(&self, t: &Token) -> bool {
         // only a hyphenated word longer than `-year-old` can be one (the
         // hyphen is one bit, tested first)
-        t.hyphen && t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
+        t.hyphen() && t.span.len() > AGE_SUFFIX.len() && is_age(&self.text[t.span])
     }
 
     /// A capitalised word that can be part of a name.
@@ -469,21 +469,21 @@ impl<'a> Reader<'a> {
         let Some(t) = self.tok(i) else {
             return false;
         };
-        t.tok == Tok::Word
+        t.tok() == Tok::Word
             && t.capital
-            && !t.caps
-            && !t.common
+            && !t.caps()
+            && !t.common()
             // (on the list of words that are not names, or a pronoun)
             && !t.info.has(NOT_NAME_MARK)
     }
 
     #[inline]
     fn title_word(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
+        let Some(t) = self.tok(i).filter(|t| t.tok() == Tok::Word) else {
             return false;
         };
         // (a title word or an honorific)
-        t.info.has(TITLE_MARK) || t.hyphen && self.hyphenated_title(t)
+        t.info.has(TITLE_MARK) || t.hyphen() && self.hyphenated_title(t)
     }
 
     /// `Secretary-Treasurer`, `Vice-Chair`: a hyphenated word whose every
@@ -492,7 +492,7 @@ impl<'a> Reader<'a> {
     fn hyphenated_title(&self, t: &Token) -> bool {
         self.text[t.span]
             .split('-')
-            .all(|part| self.lexicon.info(part).title_word)
+            .all(|part| self.lexicon.info(part).title_word())
     }
 
     /// An initial with its period: `J` `.`
@@ -540,11 +540,11 @@ impl<'a> Reader<'a> {
             return Some(np);
         }
         let t = self.tok(end)?;
-        if t.tok == Tok::Punct('.') && end > floor && self.title_word(end - 1) {
+        if t.tok() == Tok::Punct('.') && end > floor && self.title_word(end - 1) {
             // `Mr.` cannot end a subject
             return None;
         }
-        if t.tok != Tok::Word {
+        if t.tok() != Tok::Word {
             return None;
         }
         if self.is_role(end) && !self.name_word(end) {
@@ -561,10 +561,10 @@ impl<'a> Reader<'a> {
             // (`Reporting`, `Somewhere`)
             if t.capital
                 && !w.is_empty()
-                && !t.common
+                && !t.common()
                 && !w.ends_with("ing")
-                && !t.info.starter
-                && t.info.pronoun.is_none()
+                && !t.info.starter()
+                && t.info.pronoun().is_none()
                 && !t.info.is(DETERMINER)
             {
                 let mut start = end;
@@ -572,7 +572,7 @@ impl<'a> Reader<'a> {
                     && end - start < 4
                     && self.tokens[start - 1].capital
                     && self.is_word(start - 1)
-                    && !self.info(start - 1).starter
+                    && !self.info(start - 1).starter()
                 {
                     start -= 1;
                 }
@@ -611,12 +611,12 @@ impl<'a> Reader<'a> {
                 || (self.is_word(p) && self.word(p).contains('-') && self.tokens[p].capital)
                 || (self.is_role(p) && self.is_role(k) && !self.info(p).is(DETERMINER))
                 || (self.is_word(p)
-                    && self.tokens[p].caps
+                    && self.tokens[p].caps()
                     && (self.title_word(k) || self.is_role(k)))
                 || (self.tokens[p].capital
                     && self.is_word(p)
                     && !self.info(p).is(DETERMINER)
-                    && !self.info(p).starter
+                    && !self.info(p).starter()
                     && (self.title_word(k)
                         || modifiers_title && self.tokens[k].capital
                         // an organisation's word inside its name (`the
@@ -666,7 +666,7 @@ impl<'a> Reader<'a> {
                 det = Some(p);
                 break;
             }
-            if self.info(p).pronoun.is_some()
+            if self.info(p).pronoun().is_some()
                 || self.verb_at(p).is_some()
                 || self.info(p).is(ADVERB)
                 || is_preposition(w)
@@ -703,7 +703,7 @@ impl<'a> Reader<'a> {
         let mut gender = Gender::Unknown;
         for i in start..=end {
             match self.tok(i) {
-                Some(t) if t.tok == Tok::Word => {
+                Some(t) if t.tok() == Tok::Word => {
                     // (a capitalised role before a given name is a role too:
                     // `Pensioner Ann Lowe`, not a name `Pensioner Ann`)
                     if self.title_word(i)
@@ -711,12 +711,12 @@ impl<'a> Reader<'a> {
                             && (!self.name_word(i)
                                 || i == start
                                     && i < end
-                                    && t.info.role.is_some_and(|r| r.person)
-                                    && self.info(i + 1).given.is_some())
+                                    && t.info.role().is_some_and(|r| r.person)
+                                    && self.info(i + 1).given().is_some())
                     {
                         split = Some(i);
                     }
-                    if let Some(g) = t.info.honorific {
+                    if let Some(g) = t.info.honorific() {
                         if g != Gender::Unknown {
                             gender = g;
                         }
@@ -744,7 +744,7 @@ impl<'a> Reader<'a> {
             // not possessive, so nothing to strip: the name ends with it
             let name_end = last.end;
             if gender == Gender::Unknown {
-                gender = self.info(name_start).given.unwrap_or(Gender::Unknown);
+                gender = self.info(name_start).given().unwrap_or(Gender::Unknown);
             }
             let role = split.map(|s| Span::new(tokens[start].span.start, tokens[s].span.end));
             if gender == Gender::Unknown {
@@ -755,7 +755,7 @@ impl<'a> Reader<'a> {
                         .unwrap_or(Gender::Unknown);
                 }
             }
-            let org = (name_start..=end).any(|i| self.info(i).org);
+            let org = (name_start..=end).any(|i| self.info(i).org());
             let span_start = det.map_or(tokens[start].span.start, |d| tokens[d].span.start);
             return Some(Np {
                 span: Span::new(
@@ -779,8 +779,8 @@ impl<'a> Reader<'a> {
                     && (role.is_some()
                         || gender != Gender::Unknown
                         // (a given name of either gender: `Jo Pritchard`)
-                        || self.info(name_start).given.is_some()
-                        || (name_start..=end).any(|i| tokens[i].person)),
+                        || self.info(name_start).given().is_some()
+                        || (name_start..=end).any(|i| tokens[i].person())),
                 definite: org,
                 titled: false,
             });
@@ -794,9 +794,9 @@ impl<'a> Reader<'a> {
             && (start..=end).all(|i| self.is_word(i) && tokens[i].capital);
         let dateline = tokens
             .get(end + 1)
-            .is_some_and(|t| matches!(t.tok, Tok::Punct('—' | '–' | '-')));
-        let acronym = tokens[start].caps
-            && (start..=end).all(|i| self.is_word(i) && (tokens[i].caps || self.org_word(i)))
+            .is_some_and(|t| matches!(t.tok(), Tok::Punct('—' | '–' | '-')));
+        let acronym = tokens[start].caps()
+            && (start..=end).all(|i| self.is_word(i) && (tokens[i].caps() || self.org_word(i)))
             && !self.is_role(end)
             && !dateline;
         if det.is_none_or(|d| self.word(d).eq_ignore_ascii_case("the")) && (org_name || acronym) {
@@ -832,7 +832,7 @@ impl<'a> Reader<'a> {
             number,
             person,
             definite,
-            titled: tokens[end].info.title.is_some(),
+            titled: tokens[end].info.title().is_some(),
         })
     }
 
@@ -877,7 +877,7 @@ impl<'a> Reader<'a> {
     /// auxiliary from the lexicon, any `-ly` adverb, or a weekday
     /// (`Priebus later Thursday told`).
     fn between_subject_and_verb(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i).filter(|t| t.tok == Tok::Word) else {
+        let Some(t) = self.tok(i).filter(|t| t.tok() == Tok::Word) else {
             return false;
         };
         let w = &self.text[t.span];
@@ -1149,7 +1149,7 @@ impl<'a> Reader<'a> {
         if end > floor
             && self.punct(end, '.')
             && self.is_word(end - 1)
-            && (self.info(end - 1).org || self.post_nominal(end))
+            && (self.info(end - 1).org() || self.post_nominal(end))
         {
             end -= 1;
         }
@@ -1328,11 +1328,11 @@ impl<'a> Reader<'a> {
         // this reader's side is what `tok` lets through as a word)
         let tokens = self.tokens.get(..ceil.min(self.tokens.len()))?;
         let plain = |t: &Token| {
-            matches!(t.tok, Tok::Word)
+            matches!(t.tok(), Tok::Word)
                 && t.inside == self.inside
-                && t.capital & !(t.caps | t.common | t.hyphen | t.info.org)
-                && t.info.function == 0
-                && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK)
+                && t.capital & (t.flags(CAPS | COMMON | HYPHEN) == 0)
+                && t.info.function() == 0
+                && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK | ORG)
         };
         let first = tokens.get(start)?;
         if !plain(first) || self.possessive_span(first.span) {
@@ -1353,13 +1353,13 @@ impl<'a> Reader<'a> {
             || match tokens.get(next) {
                 None => true,
                 Some(t)
-                    if t.inside != self.inside && matches!(t.tok, Tok::Word | Tok::Punct(_)) =>
+                    if t.inside != self.inside && matches!(t.tok(), Tok::Word | Tok::Punct(_)) =>
                 {
                     true
                 }
-                Some(t) => match t.tok {
+                Some(t) => match t.tok() {
                     Tok::Word => {
-                        !(t.capital | t.caps | t.hyphen)
+                        !t.capital & (t.flags(CAPS | HYPHEN) == 0)
                             && !t.info.is(PARTICLE)
                             && !t.info.has(TITLE_MARK | ROLE_MARK)
                             && !self.initial_at(next)
@@ -1376,7 +1376,7 @@ impl<'a> Reader<'a> {
         if self.possessive_span(last) {
             return Some(None);
         }
-        let given = first.info.given;
+        let given = first.info.given();
         let gender = given.unwrap_or(Gender::Unknown);
         let span = Span::new(first.span.start, last.end);
         Some(Some(Np {
@@ -1388,7 +1388,7 @@ impl<'a> Reader<'a> {
             number: Number::Singular,
             person: gender != Gender::Unknown
                 || given.is_some()
-                || tokens[start..=end].iter().any(|t| t.person),
+                || tokens[start..=end].iter().any(|t| t.person()),
             definite: false,
             titled: false,
         }))
@@ -1410,7 +1410,7 @@ impl<'a> Reader<'a> {
             // most are none, and spare the call)
             let head = (from..(from + 7).min(ceil))
                 .take_while(|&j| {
-                    self.is_word(j) && (self.info(j).verb.is_none() || self.verb_at(j).is_none())
+                    self.is_word(j) && (self.info(j).verb().is_none() || self.verb_at(j).is_none())
                 })
                 .find(|&j| self.is_role(j) && !self.name_word(j));
             if let Some(h) = head {
@@ -1458,7 +1458,7 @@ impl<'a> Reader<'a> {
                     && k + 1 < ceil
                     && (self.is_role(k + 1) || self.is_word(k + 1) && self.is_role(k + 2))
                     && steps < 3)
-                || (self.is_word(k) && self.tokens[k].caps)
+                || (self.is_word(k) && self.tokens[k].caps())
                 || (self.is_word(k)
                     && self.tokens[k].capital
                     && (k + 1..(k + 4).min(ceil)).any(|j| self.title_word(j)))
@@ -1526,7 +1526,7 @@ impl<'a> Reader<'a> {
                 .is_some_and(|lemma| !self.word(m).eq_ignore_ascii_case(lemma));
             let plain = self.is_word(m)
                 && (self.word(m).eq_ignore_ascii_case("of")
-                    || self.info(m).function == 0 && self.info(m).pronoun.is_none() && !verb);
+                    || self.info(m).function() == 0 && self.info(m).pronoun().is_none() && !verb);
             if !plain || !self.is_word(j) {
                 return None;
             }
@@ -1570,7 +1570,7 @@ impl<'a> Reader<'a> {
         let next_is_break = self
             .tokens
             .get(end + 1)
-            .is_none_or(|t| !matches!(t.tok, Tok::Word))
+            .is_none_or(|t| !matches!(t.tok(), Tok::Word))
             || adverb(end + 1);
         (end > start && next_is_break).then(|| self.plain_description(start, end))
     }
@@ -1599,7 +1599,10 @@ impl<'a> Reader<'a> {
     /// A lower-case word that is neither a verb nor a pronoun.
     fn plain_word(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| {
-            t.tok == Tok::Word && !t.capital && t.info.verb.is_none() && t.info.pronoun.is_none()
+            t.tok() == Tok::Word
+                && !t.capital
+                && t.info.verb().is_none()
+                && t.info.pronoun().is_none()
         })
     }
 
@@ -1623,7 +1626,7 @@ impl<'a> Reader<'a> {
     fn verb_cue(&self, k: usize, lemma: &'a str) -> CueMatch<'a> {
         let phrasal = self.tokens[k]
             .info
-            .verb
+            .verb()
             .is_some_and(|id| self.lexicon.particle(id).is_some());
         let last = if phrasal { k + 1 } else { k };
         CueMatch {
@@ -1651,7 +1654,7 @@ impl<'a> Reader<'a> {
                     lemma: CueLemma::AccordingTo,
                 });
             }
-            if matches!(self.tokens[k].tok, Tok::Sentence | Tok::Paragraph) {
+            if matches!(self.tokens[k].tok(), Tok::Sentence | Tok::Paragraph) {
                 break;
             }
         }
@@ -1664,13 +1667,13 @@ impl<'a> Reader<'a> {
         let mut found = None;
         for k in (floor..to).rev() {
             if matches!(
-                self.tokens[k].tok,
+                self.tokens[k].tok(),
                 Tok::Sentence | Tok::Paragraph | Tok::Punct(';' | ':')
             ) {
                 break;
             }
             let Some(t) = self.tok(k) else { continue };
-            let clausal = t.info.verb.is_some_and(|id| self.lexicon.is_clausal(id));
+            let clausal = t.info.verb().is_some_and(|id| self.lexicon.is_clausal(id));
             if clausal {
                 if let Some(lemma) = self.verb_at(k) {
                     found = Some(self.verb_cue(k, lemma));
@@ -1773,7 +1776,7 @@ impl<'a> Reader<'a> {
     pub fn only_glue_between(&self, after: usize, ceil: usize) -> bool {
         (after..ceil).all(|i| {
             let t = &self.tokens[i];
-            matches!(t.tok, Tok::Punct(':' | ',' | '—' | '–' | '-'))
+            matches!(t.tok(), Tok::Punct(':' | ',' | '—' | '–' | '-'))
                 || self.word(i).eq_ignore_ascii_case("that")
         })
     }
@@ -1927,7 +1930,7 @@ mod tests {
             for marked in [false, true] {
                 if marked {
                     for t in tokens.iter_mut().step_by(3) {
-                        t.person = true;
+                        t.set_person();
                     }
                 }
                 for inside in [false, true] {

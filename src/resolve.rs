@@ -371,11 +371,11 @@ impl<'h> Resolver<'h> {
         // a word that can open a name: a name word or a title (`The`,
         // `In` and other capitalised function words cannot)
         let opens = |t: &crate::tokens::Token| {
-            t.info.title_word
-                || t.info.honorific.is_some()
+            t.info.title_word()
+                || t.info.honorific().is_some()
                 || t.capital
-                    && !t.info.not_name
-                    && !t.info.starter
+                    && !t.info.not_name()
+                    && !t.info.starter()
                     && !t.info.is(crate::lexicon::DETERMINER)
         };
         // once the subject's place is closed (and no possessive pending),
@@ -388,49 +388,43 @@ impl<'h> Resolver<'h> {
         // `&&`: which of them decides depends on the word, which defeats
         // branch prediction, and they all read fields of one token)
         let quiet = |t: &crate::tokens::Token, subject: bool| {
-            let det = t.info.is(crate::lexicon::DETERMINER);
-            let opens = t.info.has(crate::lexicon::TITLE_MARK)
-                | t.capital & !t.info.not_name & !t.info.starter & !det;
-            t.headline | !(opens | t.info.org & t.capital & !t.inside | subject & !t.inside & det)
+            use crate::lexicon::{DETERMINER, NOT_NAME, ORG, STARTER, TITLE_MARK};
+            let det = t.info.is(DETERMINER);
+            let opens = t.info.has(TITLE_MARK) | t.capital & !t.info.has(NOT_NAME | STARTER) & !det;
+            t.headline()
+                | !(opens | t.info.has(ORG) & t.capital & !t.inside | subject & !t.inside & det)
         };
         // a token that is no word or punctuation: a sentence or paragraph
         // marker, or a quotation's opening or closing mark (which
         // `quote_marks` takes)
-        let marker = |t: &crate::tokens::Token| !matches!(t.tok, Tok::Word | Tok::Punct(_));
+        let marker = |t: &crate::tokens::Token| !matches!(t.tok(), Tok::Word | Tok::Punct(_));
         while i < tokens.len() {
             let t = &tokens[i];
-            match t.tok {
-                Tok::Sentence | Tok::Paragraph => {
-                    if t.tok == Tok::Paragraph {
-                        paragraphs += 1;
+            // (the kinds are told apart one test at a time, words first,
+            // as most tokens are: a `match` on the kind became a jump
+            // table, which mispredicted)
+            if !t.is_word() {
+                if t.is_punctuation() {
+                    // the comma after an opening phrase (`In a statement,`,
+                    // `Asked about it,`) opens the subject's place again
+                    if reopen && !t.inside && t.is_punct(',') {
+                        reopen = false;
+                        sentence_first = true;
                     }
+                } else if t.is_quote_mark() {
+                    res.quote_marks.push((i, t.tok(), paragraphs));
+                } else {
+                    // a sentence or a paragraph begins
+                    paragraphs += usize::from(t.is_paragraph());
                     sentence_first = true;
                     pronoun_subject = false;
                     possessive_lead = None;
                     sentence_subject = None;
                     reopen = false;
                     sentence += 1;
-                    i += 1;
-                    continue;
                 }
-                Tok::Word => {}
-                // the comma after an opening phrase (`In a statement,`,
-                // `Asked about it,`) opens the subject's place again
-                Tok::Punct(',') if reopen && !t.inside => {
-                    reopen = false;
-                    sentence_first = true;
-                    i += 1;
-                    continue;
-                }
-                Tok::Punct(_) => {
-                    i += 1;
-                    continue;
-                }
-                Tok::Open(_) | Tok::Close(_) => {
-                    res.quote_marks.push((i, t.tok, paragraphs));
-                    i += 1;
-                    continue;
-                }
+                i += 1;
+                continue;
             }
             // most words are plain lower-case ones, which cannot open a name
             // or a definite description: all they do (as below) is close the
@@ -444,12 +438,13 @@ impl<'h> Resolver<'h> {
                     && tokens[i - 1].capital
                     && tokens[i - 1].is_word()
                     && tokens.get(i + 1).is_some_and(|n| {
-                        n.is_word() && (n.info.title_word || n.info.role.is_some_and(|r| r.person))
+                        n.is_word()
+                            && (n.info.title_word() || n.info.role().is_some_and(|r| r.person))
                     })
                     // (and so do the adjectives of `A visibly frustrated
                     // Treadwell cut off the question`)
                     || sentence_first && !t.inside && described_name(text, tokens, i);
-                if !t.headline && !t.inside && !modifier {
+                if !t.headline() && !t.inside && !modifier {
                     sentence_first = false;
                 }
                 i += 1;
@@ -465,7 +460,7 @@ impl<'h> Resolver<'h> {
                     let subject = sentence_subject.is_some();
                     // (and at the comma of an opening phrase)
                     while tokens.get(i).is_some_and(|t| {
-                        quiet(t, subject) & !marker(t) & !(reopen & (t.tok == Tok::Punct(',')))
+                        quiet(t, subject) & !marker(t) & !(reopen & (t.tok() == Tok::Punct(',')))
                     }) {
                         i += 1;
                     }
@@ -475,8 +470,8 @@ impl<'h> Resolver<'h> {
                     // sentence is skipped here after its opening mark)
                     while tokens.get(i).is_some_and(|t| {
                         plain(t)
-                            && match t.tok {
-                                Tok::Word => t.inside || t.headline,
+                            && match t.tok() {
+                                Tok::Word => t.inside || t.headline(),
                                 Tok::Punct(_) => true,
                                 _ => false,
                             }
@@ -488,7 +483,7 @@ impl<'h> Resolver<'h> {
             }
             // only a name word or a title can open a name
             let starts = opens(t);
-            if t.headline {
+            if t.headline() {
                 // a headline's capitals say nothing about names
                 i += 1;
                 continue;
@@ -503,7 +498,7 @@ impl<'h> Resolver<'h> {
                 && crate::frame::is_definite(&text[t.span])
                 && tokens[i + 1..(i + 8).min(tokens.len())]
                     .iter()
-                    .any(|t| t.info.title.is_some())
+                    .any(|t| t.info.title().is_some())
             {
                 if let Some(subject) = sentence_subject {
                     let desc = r.np_starting_at(i, (i + 8).min(tokens.len()));
@@ -532,7 +527,7 @@ impl<'h> Resolver<'h> {
             // an organisation's name (`Halvorsen Foods Inc.`, `the Ministry
             // of Health`), read back from the end of the capitalised run its
             // word is in (without its `the`), is kept for `the company` later
-            if t.info.org
+            if t.info.org()
                 && t.capital
                 && !t.inside
                 && res
@@ -557,7 +552,7 @@ impl<'h> Resolver<'h> {
                     && tokens[start - 1].is_word()
                     && tokens[start - 1].capital
                     && !tokens[start - 1].info.is(crate::lexicon::DETERMINER)
-                    && !tokens[start - 1].info.starter
+                    && !tokens[start - 1].info.starter()
                 {
                     start -= 1;
                 }
@@ -573,14 +568,14 @@ impl<'h> Resolver<'h> {
                 }
                 // capitalised modifiers and titles before the subject's name
                 // (`Reform UK leader Nigel Farage`) keep the subject open
-                if t.tok == Tok::Word && !t.inside && !t.capital && !t.info.title_word {
+                if t.tok() == Tok::Word && !t.inside && !t.capital && !t.info.title_word() {
                     sentence_first = false;
                 }
                 // but a preposition makes the name after it its object (`By
                 // Ada Lumsden`, a byline): read only while the subject's
                 // place is open
                 if sentence_first
-                    && t.tok == Tok::Word
+                    && t.tok() == Tok::Word
                     && !t.inside
                     && t.capital
                     && crate::frame::is_preposition(&text[t.span])
@@ -589,10 +584,10 @@ impl<'h> Resolver<'h> {
                     // (until the phrase's comma, but for a byline)
                     reopen = &text[t.span] != "By";
                 } else if sentence_first
-                    && t.tok == Tok::Word
+                    && t.tok() == Tok::Word
                     && !t.inside
                     && t.capital
-                    && (i == 0 || matches!(tokens[i - 1].tok, Tok::Sentence | Tok::Paragraph))
+                    && (i == 0 || matches!(tokens[i - 1].tok(), Tok::Sentence | Tok::Paragraph))
                     && {
                         let w = &text[t.span];
                         w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
@@ -605,12 +600,12 @@ impl<'h> Resolver<'h> {
                 if let Some(n) = possessive_lead.as_mut() {
                     *n += 1;
                     possessive_role |=
-                        t.info.title.is_some() || t.info.role.is_some_and(|r| r.person);
-                    if *n > 4 || t.info.verb.is_some() || t.inside {
+                        t.info.title().is_some() || t.info.role().is_some_and(|r| r.person);
+                    if *n > 4 || t.info.verb().is_some() || t.inside {
                         possessive_lead = None;
                     }
                 } else if sentence_first
-                    && t.tok == Tok::Word
+                    && t.tok() == Tok::Word
                     && t.capital
                     && (crate::frame::is_possessive(&text[t.span])
                         // (or a definite description: `The inquiry chair,
@@ -660,15 +655,18 @@ impl<'h> Resolver<'h> {
             // pronouns stand for: taken in as if quoted
             let byline = first > 0
                 && &text[tokens[first - 1].span] == "By"
-                && (first == 1 || matches!(tokens[first - 2].tok, Tok::Sentence | Tok::Paragraph));
+                && (first == 1
+                    || matches!(tokens[first - 2].tok(), Tok::Sentence | Tok::Paragraph));
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 let g = tokens[i..]
                     .iter()
                     .take(16)
-                    .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+                    .take_while(|t| {
+                        !matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_))
+                    })
                     .find_map(|t| {
                         t.info
-                            .pronoun
+                            .pronoun()
                             .filter(|p| p.person == 3 && p.number == Number::Singular)
                     })
                     .map(|p| p.gender)
@@ -688,10 +686,12 @@ impl<'h> Resolver<'h> {
                 let shadowed = tokens[i..]
                     .iter()
                     .take(16)
-                    .take_while(|t| !matches!(t.tok, Tok::Sentence | Tok::Paragraph | Tok::Open(_)))
+                    .take_while(|t| {
+                        !matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_))
+                    })
                     .any(|t| {
                         is_he_or_she(&t.info)
-                            && t.info.pronoun.is_some_and(|p| np.gender.agrees(p.gender))
+                            && t.info.pronoun().is_some_and(|p| np.gender.agrees(p.gender))
                     });
                 let e = res.register_name(np);
                 res.sites.push(NameSite {
@@ -740,7 +740,7 @@ impl<'h> Resolver<'h> {
             .iter()
             .map(|e| {
                 let first = words_of(e.name).next().unwrap_or("");
-                r.lexicon.info(first).given.is_some()
+                r.lexicon.info(first).given().is_some()
             })
             .collect();
         // single words: a surname of a fuller name, or a name of their own
@@ -967,8 +967,8 @@ impl<'h> Resolver<'h> {
                 .iter_mut()
                 .take_while(|t| t.span.start < head.end)
             {
-                if t.tok == crate::tokens::Tok::Word {
-                    t.person = true;
+                if t.tok() == crate::tokens::Tok::Word {
+                    t.set_person();
                 }
             }
         }
@@ -1627,13 +1627,13 @@ fn capital_in_run(tokens: &[crate::tokens::Token]) -> bool {
     tokens
         .iter()
         .take(12)
-        .take_while(|t| matches!(t.tok, Tok::Word | Tok::Punct('.')))
+        .take_while(|t| matches!(t.tok(), Tok::Word | Tok::Punct('.')))
         .any(|t| t.capital)
 }
 
 /// Whether a word is `he` or `she`.
 fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
-    info.pronoun.is_some_and(|p| {
+    info.pronoun().is_some_and(|p| {
         p.person == 3
             && p.number == Number::Singular
             && matches!(p.gender, Gender::Masculine | Gender::Feminine)
@@ -1650,15 +1650,15 @@ fn described_name(text: &str, tokens: &[crate::tokens::Token], i: usize) -> bool
     else {
         return false;
     };
-    let opens = a == 0 || matches!(tokens[a - 1].tok, Tok::Sentence | Tok::Paragraph);
-    let modifiers = |t: &crate::tokens::Token| t.is_word() && !t.capital && t.info.verb.is_none();
+    let opens = a == 0 || matches!(tokens[a - 1].tok(), Tok::Sentence | Tok::Paragraph);
+    let modifiers = |t: &crate::tokens::Token| t.is_word() && !t.capital && t.info.verb().is_none();
     opens
         && tokens[a + 1..=i].iter().all(modifiers)
         && tokens[i + 1..]
             .iter()
             .take(3)
             .find(|t| !modifiers(t))
-            .is_some_and(|t| t.capital && t.is_word() && !t.info.not_name)
+            .is_some_and(|t| t.capital && t.is_word() && !t.info.not_name())
 }
 
 /// The gender of the `he` or `she` that is the subject of the sentence
@@ -1666,7 +1666,7 @@ fn described_name(text: &str, tokens: &[crate::tokens::Token], i: usize) -> bool
 /// it," he said.`), when the rest of this sentence names no one else and
 /// the pronoun opens the next one or its first clause after a quotation.
 fn next_subject_pronoun(tokens: &[crate::tokens::Token]) -> Option<Gender> {
-    let boundary = |t: &crate::tokens::Token| matches!(t.tok, Tok::Sentence | Tok::Paragraph);
+    let boundary = |t: &crate::tokens::Token| matches!(t.tok(), Tok::Sentence | Tok::Paragraph);
     let end = tokens.iter().take(48).position(boundary)?;
     // (no other capitalised word outside a quotation: `… praised Mary
     // Dale. She said …` is hers)
@@ -1679,14 +1679,14 @@ fn next_subject_pronoun(tokens: &[crate::tokens::Token]) -> Option<Gender> {
     let mut quoted = false;
     let mut words = 0;
     for t in tokens[end..].iter().skip_while(|t| boundary(t)).take(80) {
-        match t.tok {
+        match t.tok() {
             Tok::Open(_) => quoted = true,
             Tok::Close(_) => quoted = false,
             Tok::Paragraph => return None,
             Tok::Sentence if !quoted => return None,
             Tok::Word if !quoted => {
                 if is_he_or_she(&t.info) {
-                    return t.info.pronoun.map(|p| p.gender);
+                    return t.info.pronoun().map(|p| p.gender);
                 }
                 words += 1;
                 if words > 1 {

@@ -28,39 +28,175 @@ pub(crate) enum Tok {
     Paragraph,
 }
 
-/// One token.
+/// [`Tok`] without its argument: the byte of it a [`Token`] keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Kind {
+    Word,
+    Punct,
+    Open,
+    Close,
+    Sentence,
+    Paragraph,
+}
+
+/// One token, in 32 bytes: two to a cache line, where spelled out (a
+/// [`Tok`], seven `bool`s and the lexicon entry unpacked) it took 56; the
+/// name pass, the frames and the attribution loop walk the token array
+/// many times. [`Tok`] is kept as
+/// its kind and its argument ([`Token::tok`] puts them together again),
+/// which leaves room for the two marks read most as `bool`s of their own
+/// (a flag in a byte costs an instruction or two more at each test that
+/// combines them) and for the rest in [`Token::flags`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     pub span: Span,
-    pub tok: Tok,
+    /// The argument of [`Token::tok`]: the character of [`Tok::Punct`]
+    /// (a `char` as `u32`) or the number of [`Tok::Open`] and
+    /// [`Tok::Close`]; 0 for the others.
+    arg: u32,
+    kind: Kind,
     /// Inside a quotation.
     pub inside: bool,
     /// A word that begins with an upper-case letter.
     pub capital: bool,
-    /// A word with two or more letters, all upper-case (`GETTY`, `NATO`).
-    pub caps: bool,
+    /// The marks [`CAPS`], [`HYPHEN`] (set when the word is made),
+    /// [`COMMON`], [`HEADLINE`] and [`PERSON`] (set by later passes).
+    flags: u8,
     /// What the lexicon says about the word (possessive `'s` removed).
     pub info: WordInfo,
-    /// Capitalised only because it opens a sentence: the article also uses
-    /// the word in lower case (`Poor Fanny`, `Former senator`).
-    pub common: bool,
-    /// In a headline: a paragraph of four words or more, nearly all
-    /// capitalised (`Trump Reveals Stunning Thing`).
-    pub headline: bool,
-    /// Part of a name the article shows elsewhere to be a person's (with a
-    /// title, an honorific or a known given name): set after the name pass.
-    pub person: bool,
-    /// A word with an ASCII hyphen inside (`Vice-Chair`, `78-year-old`).
-    pub hyphen: bool,
 }
 
+/// [`Token::flags`]: a word with an ASCII hyphen inside.
+pub(crate) const HYPHEN: u8 = 1;
+/// [`Token::flags`]: capitalised only because it opens a sentence.
+pub(crate) const COMMON: u8 = 2;
+/// [`Token::flags`]: in a headline.
+pub(crate) const HEADLINE: u8 = 4;
+/// [`Token::flags`]: part of a name shown to be a person's.
+pub(crate) const PERSON: u8 = 8;
+/// [`Token::flags`]: a word with two or more letters, all upper-case.
+pub(crate) const CAPS: u8 = 16;
+
 impl Token {
-    pub fn is_word(&self) -> bool {
-        self.tok == Tok::Word
+    /// A token of kind `tok` over `span`, inside a quotation or not; no
+    /// case, no lexicon entry, no marks.
+    #[inline]
+    fn new(span: Span, tok: Tok, inside: bool) -> Token {
+        let (kind, arg) = match tok {
+            Tok::Word => (Kind::Word, 0),
+            Tok::Punct(c) => (Kind::Punct, u32::from(c)),
+            Tok::Open(n) => (Kind::Open, n),
+            Tok::Close(n) => (Kind::Close, n),
+            Tok::Sentence => (Kind::Sentence, 0),
+            Tok::Paragraph => (Kind::Paragraph, 0),
+        };
+        Token {
+            span,
+            arg,
+            kind,
+            inside,
+            capital: false,
+            flags: 0,
+            info: WordInfo::NONE,
+        }
     }
 
+    /// What the token is.
+    #[inline]
+    pub fn tok(&self) -> Tok {
+        match self.kind {
+            Kind::Word => Tok::Word,
+            // (`arg` was made from a `char` in `Token::new`: the fallback
+            // is never taken)
+            Kind::Punct => {
+                Tok::Punct(char::from_u32(self.arg).unwrap_or(char::REPLACEMENT_CHARACTER))
+            }
+            Kind::Open => Tok::Open(self.arg),
+            Kind::Close => Tok::Close(self.arg),
+            Kind::Sentence => Tok::Sentence,
+            Kind::Paragraph => Tok::Paragraph,
+        }
+    }
+
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        self.tok == Tok::Punct(c)
+        self.kind == Kind::Punct && self.arg == u32::from(c)
+    }
+
+    /// Whether the token is punctuation ([`Tok::Punct`]).
+    ///
+    /// This and the other tests of the kind alone read the kind byte only:
+    /// where [`Token::tok`] is called for several tests in a row, the
+    /// compiler may put it together once, with a jump table on the kind,
+    /// which mispredicts.
+    #[inline]
+    pub fn is_punctuation(&self) -> bool {
+        self.kind == Kind::Punct
+    }
+
+    /// Whether the token opens or closes a quotation ([`Tok::Open`],
+    /// [`Tok::Close`]).
+    #[inline]
+    pub fn is_quote_mark(&self) -> bool {
+        matches!(self.kind, Kind::Open | Kind::Close)
+    }
+
+    /// Whether the token is a paragraph marker ([`Tok::Paragraph`]).
+    #[inline]
+    pub fn is_paragraph(&self) -> bool {
+        self.kind == Kind::Paragraph
+    }
+
+    /// A word with two or more letters, all upper-case (`GETTY`, `NATO`).
+    #[inline]
+    pub fn caps(&self) -> bool {
+        self.flags & CAPS != 0
+    }
+
+    /// A word with an ASCII hyphen inside (`Vice-Chair`, `78-year-old`).
+    #[inline]
+    pub fn hyphen(&self) -> bool {
+        self.flags & HYPHEN != 0
+    }
+
+    /// Capitalised only because it opens a sentence: the article also uses
+    /// the word in lower case (`Poor Fanny`, `Former senator`).
+    #[inline]
+    pub fn common(&self) -> bool {
+        self.flags & COMMON != 0
+    }
+
+    /// In a headline: a paragraph of four words or more, nearly all
+    /// capitalised (`Trump Reveals Stunning Thing`).
+    #[inline]
+    pub fn headline(&self) -> bool {
+        self.flags & HEADLINE != 0
+    }
+
+    /// Part of a name the article shows elsewhere to be a person's (with a
+    /// title, an honorific or a known given name): set after the name pass.
+    #[inline]
+    pub fn person(&self) -> bool {
+        self.flags & PERSON != 0
+    }
+
+    /// Mark the word as part of a person's name ([`Token::person`]).
+    #[inline]
+    pub fn set_person(&mut self) {
+        self.flags |= PERSON;
+    }
+
+    /// The token's [`Token::flags`] among `mask`, for a test of several
+    /// at once (`t.flags(COMMON | HYPHEN) == 0`).
+    #[inline]
+    pub fn flags(&self, mask: u8) -> u8 {
+        self.flags & mask
     }
 }
 
@@ -545,16 +681,16 @@ impl Line {
         // that leads in to a quotation (`Sentencing, Judge Ann Mount
         // said:`)
         let prose = self.quotes
-            || matches!(line.first().map(|t| t.tok), Some(Tok::Open(_)))
+            || matches!(line.first().map(|t| t.tok()), Some(Tok::Open(_)))
             || start > 0
                 && line
                     .iter()
                     .rev()
-                    .find(|t| !t.inside && !matches!(t.tok, Tok::Sentence | Tok::Paragraph))
+                    .find(|t| !t.inside && !matches!(t.tok(), Tok::Sentence | Tok::Paragraph))
                     .is_some_and(|t| t.is_punct('.') || t.is_punct(':'));
         if !prose {
             for t in line {
-                t.headline = true;
+                t.flags |= HEADLINE;
             }
         }
     }
@@ -665,7 +801,10 @@ impl CommonWords {
         // most such words follow a word outside quotations (names, titles
         // in running text), where no sentence opens: answered without a
         // call
-        if out.last().is_some_and(|t| t.tok == Tok::Word && !t.inside) {
+        if out
+            .last()
+            .is_some_and(|t| t.tok() == Tok::Word && !t.inside)
+        {
             return;
         }
         self.note_opening(bytes, out, span);
@@ -679,7 +818,7 @@ impl CommonWords {
         }
         let opens = out.last().is_none_or(|t| {
             matches!(
-                t.tok,
+                t.tok(),
                 Tok::Sentence
                     | Tok::Paragraph
                     | Tok::Open(_)
@@ -690,13 +829,13 @@ impl CommonWords {
             // `One word more, Rose. Dearest Rose!`; a period after a
             // capitalised word of three letters or fewer may end `Mr.`)
             || t.inside
-                && match t.tok {
+                && match t.tok() {
                     Tok::Punct('!' | '?') => true,
                     Tok::Punct('.') => out
                         .len()
                         .checked_sub(2)
                         .and_then(|p| out.get(p))
-                        .is_some_and(|p| p.tok == Tok::Word && (!p.capital || p.span.len() > 3)),
+                        .is_some_and(|p| p.tok() == Tok::Word && (!p.capital || p.span.len() > 3)),
                     _ => false,
                 }
         });
@@ -754,7 +893,7 @@ impl CommonWords {
                 let mut c = table.runs[run].1;
                 while let Some(&(i, next)) = table.chain.get(c) {
                     if let Some(t) = tokens.get_mut(i) {
-                        t.common = true;
+                        t.flags |= COMMON;
                     }
                     c = next;
                 }
@@ -1287,16 +1426,10 @@ fn word_token(
     hyphen: bool,
 ) -> Token {
     Token {
-        span,
-        tok: Tok::Word,
-        inside,
         capital,
-        caps,
+        flags: (u8::from(caps) * CAPS) | (u8::from(hyphen) * HYPHEN),
         info,
-        common: false,
-        headline: false,
-        person: false,
-        hyphen,
+        ..Token::new(span, Tok::Word, inside)
     }
 }
 
@@ -1331,18 +1464,7 @@ fn grow(out: &mut Vec<Token>) {
 /// A token that is not a word: no case, no lexicon entry, no marks.
 #[inline]
 fn plain(span: Span, tok: Tok, inside: bool) -> Token {
-    Token {
-        span,
-        tok,
-        inside,
-        capital: false,
-        caps: false,
-        info: WordInfo::default(),
-        common: false,
-        headline: false,
-        person: false,
-        hyphen: false,
-    }
+    Token::new(span, tok, inside)
 }
 
 #[cfg(test)]
@@ -1353,7 +1475,7 @@ mod tests {
         let doc = crate::parse(text);
         tokenize(&doc, Lexicon::english())
             .iter()
-            .map(|t| match t.tok {
+            .map(|t| match t.tok() {
                 Tok::Word => text[t.span].to_string(),
                 Tok::Punct(c) => c.to_string(),
                 Tok::Open(_) => "<".into(),
@@ -1362,6 +1484,43 @@ mod tests {
                 Tok::Paragraph => "¶".into(),
             })
             .collect()
+    }
+
+    /// The token array is walked many times by the name pass, the frames
+    /// and the attribution loop: two tokens to a cache line. A field added
+    /// carelessly fails here; make room by packing it, not by growing the
+    /// token.
+    /// A token gives back the [`Tok`] it was made of, kind and argument.
+    #[test]
+    fn a_token_keeps_its_tok() {
+        for tok in [
+            Tok::Word,
+            Tok::Punct(','),
+            Tok::Punct('’'),
+            Tok::Punct('\u{10FFFF}'),
+            Tok::Open(0),
+            Tok::Open(u32::MAX),
+            Tok::Close(7),
+            Tok::Sentence,
+            Tok::Paragraph,
+        ] {
+            let t = plain(Span::new(3, 4), tok, true);
+            assert_eq!(t.tok(), tok);
+            assert_eq!(t.is_word(), tok == Tok::Word);
+            assert_eq!(t.is_punct(','), tok == Tok::Punct(','));
+            assert_eq!(t.is_punctuation(), matches!(tok, Tok::Punct(_)));
+            assert_eq!(
+                t.is_quote_mark(),
+                matches!(tok, Tok::Open(_) | Tok::Close(_))
+            );
+            assert_eq!(t.is_paragraph(), tok == Tok::Paragraph);
+        }
+    }
+
+    #[test]
+    fn a_token_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 32);
+        assert_eq!(std::mem::size_of::<WordInfo>(), 8);
     }
 
     #[test]

@@ -181,46 +181,180 @@ pub(crate) struct RoleNoun {
 
 /// Everything the lists say about one word, found with a single look-up
 /// and kept on each token so that frames never look a word up twice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+///
+/// Packed into eight bytes with no alignment, read through its methods
+/// (`info.verb()`, `info.pronoun()`…): a [`crate::tokens::Token`] then
+/// fits in 32 bytes, two to a cache line, where with the fields spelled
+/// out (24 bytes) it took 56; the name pass, the frames and the
+/// attribution loop walk the token array many times. (Eight bytes, though
+/// seven would do with the title's gender in the role's byte: an entry is
+/// copied into every word token, and eight bytes copy in one move, where
+/// seven took more instructions and mispredictions than the byte saves.)
+/// All zeros is the entry of a word no list has ([`WordInfo::NONE`]), and
+/// equal entries have equal bytes.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordInfo {
-    /// Lemma index of a reporting verb form.
-    pub verb: Option<u32>,
-    pub pronoun: Option<PronounInfo>,
-    pub role: Option<RoleNoun>,
-    /// A word of some title.
-    pub title_word: bool,
-    /// The gender of the one-word title this word is.
-    pub title: Option<Gender>,
-    pub honorific: Option<Gender>,
-    pub given: Option<Gender>,
-    pub not_name: bool,
-    pub org: bool,
-    pub starter: bool,
-    /// Closed-class roles (`DETERMINER`, `PARTICLE`, `ADVERB`, `OBJECT`).
-    pub function: u8,
-    /// The fields above summed up for the questions the frames ask of
-    /// every word of a phrase ([`TITLE_MARK`], [`ROLE_MARK`],
-    /// [`NOT_NAME_MARK`]): one bit test each. Set by [`WordInfo::marked`]
-    /// when the lists are loaded.
-    pub marks: u8,
+    /// One more than the lemma index of a reporting verb form, as the
+    /// little-endian bytes of a `u16` (bytes, so that the entry needs no
+    /// alignment); 0 for none. [`Lexicon::add`] refuses a lemma that does
+    /// not fit.
+    verb: [u8; 2],
+    /// Closed-class roles (`DETERMINER`, `PARTICLE`, `ADVERB`, `OBJECT`,
+    /// `AUXILIARY`).
+    function: u8,
+    /// The summary marks ([`TITLE_MARK`], [`ROLE_MARK`], [`NOT_NAME_MARK`]),
+    /// set by [`WordInfo::marked`], and the one-bit facts of the lists
+    /// ([`TITLE_WORD`], [`NOT_NAME`], [`ORG`], [`STARTER`]).
+    marks: u8,
+    /// The pronoun: 0 for none, else `0x80 | gender << 3 | number << 2 |
+    /// person`.
+    pronoun: u8,
+    /// The role noun: 0 for none, else `0x10 | gender << 2 | number << 1 |
+    /// person`.
+    role: u8,
+    /// The gender of the one-word title the word is (as
+    /// [`optional_gender`] reads it).
+    title: u8,
+    /// The honorific's gender in bits 0 to 2 and the given name's in bits
+    /// 3 to 5 (as [`optional_gender`] reads them).
+    names: u8,
+}
+
+// eight bytes and no alignment, so that a token has room for it and its
+// own marks in 32 bytes (`tokens::tests::a_token_is_32_bytes`)
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 8);
+const _: () = assert!(std::mem::align_of::<WordInfo>() == 1);
+
+/// [`WordInfo::marks`]: a word of some title (`Secretary`, `Foreign`).
+pub(crate) const TITLE_WORD: u8 = 8;
+/// [`WordInfo::marks`]: on the list of capitalised words that are no names.
+pub(crate) const NOT_NAME: u8 = 16;
+/// [`WordInfo::marks`]: a word of organisation names (`Ministry`).
+pub(crate) const ORG: u8 = 32;
+/// [`WordInfo::marks`]: a word that typically starts a sentence.
+pub(crate) const STARTER: u8 = 64;
+
+/// The gender coded in the low two bits of `bits` (as `Gender as u8`).
+#[inline]
+fn gender_of(bits: u8) -> Gender {
+    match bits & 3 {
+        0 => Gender::Masculine,
+        1 => Gender::Feminine,
+        2 => Gender::Neuter,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The number coded in the low bit of `bits` (as `Number as u8`).
+#[inline]
+fn number_of(bits: u8) -> Number {
+    if bits & 1 == 0 {
+        Number::Singular
+    } else {
+        Number::Plural
+    }
+}
+
+/// An optional gender coded in the low three bits of `bits`: 0 for none,
+/// else one more than `Gender as u8`.
+#[inline]
+fn optional_gender(bits: u8) -> Option<Gender> {
+    let g = bits & 7;
+    (g != 0).then(|| gender_of(g - 1))
+}
+
+/// [`optional_gender`]'s code of `g`.
+fn gender_code(g: Gender) -> u8 {
+    g as u8 + 1
 }
 
 impl WordInfo {
     /// What the lists say of a word none of them has: nothing.
     pub(crate) const NONE: WordInfo = WordInfo {
-        verb: None,
-        pronoun: None,
-        role: None,
-        title_word: false,
-        title: None,
-        honorific: None,
-        given: None,
-        not_name: false,
-        org: false,
-        starter: false,
+        verb: [0; 2],
         function: 0,
         marks: 0,
+        pronoun: 0,
+        role: 0,
+        title: 0,
+        names: 0,
     };
+
+    /// The lemma index of the reporting verb the word is a form of.
+    #[inline]
+    pub fn verb(&self) -> Option<u32> {
+        u16::from_le_bytes(self.verb).checked_sub(1).map(u32::from)
+    }
+
+    /// The pronoun the word is.
+    #[inline]
+    pub fn pronoun(&self) -> Option<PronounInfo> {
+        let p = self.pronoun;
+        (p != 0).then(|| PronounInfo {
+            gender: gender_of(p >> 3),
+            number: number_of(p >> 2),
+            person: p & 3,
+        })
+    }
+
+    /// The role noun the word is.
+    #[inline]
+    pub fn role(&self) -> Option<RoleNoun> {
+        let r = self.role;
+        (r != 0).then(|| RoleNoun {
+            number: number_of(r >> 1),
+            person: r & 1 != 0,
+            gender: gender_of(r >> 2),
+        })
+    }
+
+    /// A word of some title.
+    #[inline]
+    pub fn title_word(&self) -> bool {
+        self.marks & TITLE_WORD != 0
+    }
+
+    /// The gender of the one-word title this word is.
+    #[inline]
+    pub fn title(&self) -> Option<Gender> {
+        optional_gender(self.title)
+    }
+
+    /// The gender of the honorific this word is.
+    #[inline]
+    pub fn honorific(&self) -> Option<Gender> {
+        optional_gender(self.names)
+    }
+
+    /// The gender of the given name this word is.
+    #[inline]
+    pub fn given(&self) -> Option<Gender> {
+        optional_gender(self.names >> 3)
+    }
+
+    /// On the list of capitalised words that are no names.
+    #[inline]
+    pub fn not_name(&self) -> bool {
+        self.marks & NOT_NAME != 0
+    }
+
+    /// A word of organisation names.
+    #[inline]
+    pub fn org(&self) -> bool {
+        self.marks & ORG != 0
+    }
+
+    /// A word that typically starts a sentence.
+    #[inline]
+    pub fn starter(&self) -> bool {
+        self.marks & STARTER != 0
+    }
+
+    /// The closed-class roles, as bits (`DETERMINER`…); 0 for none.
+    #[inline]
+    pub fn function(&self) -> u8 {
+        self.function
+    }
 
     /// Whether the word has closed-class role `class`.
     #[inline]
@@ -228,26 +362,85 @@ impl WordInfo {
         self.function & class != 0
     }
 
-    /// Whether the word has any of the [`WordInfo::marks`] in `marks`.
+    /// Whether the word has any of the [`WordInfo::marks`] in `marks` (the
+    /// summary marks and the one-bit facts alike: `has(NOT_NAME |
+    /// STARTER)`).
     #[inline]
     pub fn has(&self, marks: u8) -> bool {
         self.marks & marks != 0
     }
 
-    /// The entry with its [`WordInfo::marks`] worked out from the other
-    /// fields.
+    /// Make the word a form of verb lemma `lemma`, unless it is a form of
+    /// another already.
+    fn set_verb_if_none(&mut self, lemma: u16) {
+        if self.verb().is_none() {
+            self.verb = lemma.saturating_add(1).to_le_bytes();
+        }
+    }
+
+    fn set_pronoun(&mut self, p: PronounInfo) {
+        self.pronoun = 0x80 | (p.gender as u8) << 3 | (p.number as u8) << 2 | p.person & 3;
+    }
+
+    fn set_role(&mut self, r: RoleNoun) {
+        self.role = 0x10 | (r.gender as u8) << 2 | (r.number as u8) << 1 | u8::from(r.person);
+    }
+
+    fn set_title(&mut self, g: Gender) {
+        self.title = gender_code(g);
+    }
+
+    fn set_honorific(&mut self, g: Gender) {
+        self.names = self.names & !7 | gender_code(g);
+    }
+
+    fn set_given(&mut self, g: Gender) {
+        self.names = self.names & !(7 << 3) | gender_code(g) << 3;
+    }
+
+    /// Set the one-bit facts `flag` ([`TITLE_WORD`], [`NOT_NAME`],
+    /// [`ORG`], [`STARTER`]).
+    fn set(&mut self, flag: u8) {
+        self.marks |= flag;
+    }
+
+    /// The entry with its summary [`WordInfo::marks`] worked out from the
+    /// other fields.
     fn marked(self) -> WordInfo {
-        let mut marks = 0;
-        if self.title_word || self.honorific.is_some() {
+        let mut marks = self.marks & !(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK);
+        if self.title_word() || self.honorific().is_some() {
             marks |= TITLE_MARK;
         }
-        if self.role.is_some() || self.title.is_some() {
+        if self.role().is_some() || self.title().is_some() {
             marks |= ROLE_MARK;
         }
-        if self.not_name || self.pronoun.is_some() {
+        if self.not_name() || self.pronoun().is_some() {
             marks |= NOT_NAME_MARK;
         }
         WordInfo { marks, ..self }
+    }
+}
+
+impl std::fmt::Debug for WordInfo {
+    /// The fields as the methods read them, not the packed bytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordInfo")
+            .field("verb", &self.verb())
+            .field("pronoun", &self.pronoun())
+            .field("role", &self.role())
+            .field("title_word", &self.title_word())
+            .field("title", &self.title())
+            .field("honorific", &self.honorific())
+            .field("given", &self.given())
+            .field("not_name", &self.not_name())
+            .field("org", &self.org())
+            .field("starter", &self.starter())
+            .field("function", &self.function)
+            .field(
+                "marks",
+                &(self.marks & (TITLE_MARK | ROLE_MARK | NOT_NAME_MARK)),
+            )
+            .finish()
     }
 }
 
@@ -439,7 +632,11 @@ impl Lexicon {
         let key = fold(fields[0]);
         match file {
             LexiconFile::Verbs => {
-                let lemma = self.lemmas.len() as u32;
+                // (an entry keeps one more than the index in 16 bits)
+                let lemma = u16::try_from(self.lemmas.len())
+                    .ok()
+                    .filter(|&l| l < u16::MAX)
+                    .ok_or("too many verb lemmas: at most 65,535")?;
                 let mut forms = fields[0].split_whitespace();
                 let first = forms.next().ok_or("no lemma")?;
                 let particle = fields.get(1).map(|p| fold(p));
@@ -461,7 +658,7 @@ impl Lexicon {
                         .is_some_and(|past| past.eq_ignore_ascii_case(first)),
                 );
                 for form in std::iter::once(first).chain(forms) {
-                    self.word_mut(fold(form)).verb.get_or_insert(lemma);
+                    self.word_mut(fold(form)).set_verb_if_none(lemma);
                 }
             }
             LexiconFile::CuePhrases => {
@@ -494,7 +691,7 @@ impl Lexicon {
             LexiconFile::Honorifics => {
                 let g = gender(fields[1])?;
                 let k = key.trim_end_matches('.').to_string();
-                self.word_mut(k).honorific = Some(g);
+                self.word_mut(k).set_honorific(g);
             }
             LexiconFile::Titles => {
                 let g = gender(fields[1])?;
@@ -504,9 +701,9 @@ impl Lexicon {
                     let w = w.trim_end_matches('.').to_string();
                     if !TITLE_GLUE.contains(&w.as_str()) {
                         let info = self.word_mut(w.clone());
-                        info.title_word = true;
+                        info.set(TITLE_WORD);
                         if single {
-                            info.title = Some(g);
+                            info.set_title(g);
                         }
                     }
                 }
@@ -525,7 +722,7 @@ impl Lexicon {
                     other => return Err(format!("animacy must be person or group, not `{other}`")),
                 };
                 let gender = fields.get(3).map_or(Ok(Gender::Unknown), |g| gender(g))?;
-                self.word_mut(key).role = Some(RoleNoun {
+                self.word_mut(key).set_role(RoleNoun {
                     number,
                     person,
                     gender,
@@ -544,20 +741,20 @@ impl Lexicon {
                     number: number(fields[2])?,
                     person,
                 };
-                self.word_mut(key).pronoun = Some(info);
+                self.word_mut(key).set_pronoun(info);
             }
             LexiconFile::GivenNames => {
                 let g = gender(fields[1])?;
-                self.word_mut(key).given = Some(g);
+                self.word_mut(key).set_given(g);
             }
             LexiconFile::NotNames => {
-                self.word_mut(key).not_name = true;
+                self.word_mut(key).set(NOT_NAME);
             }
             LexiconFile::OrgWords => {
-                self.word_mut(key).org = true;
+                self.word_mut(key).set(ORG);
             }
             LexiconFile::SentenceStarters => {
-                self.word_mut(key).starter = true;
+                self.word_mut(key).set(STARTER);
             }
             LexiconFile::ClausalVerbs => {
                 let id = self
@@ -750,13 +947,13 @@ impl Lexicon {
 
     /// Whether `word` typically starts a sentence.
     pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
-        !word.is_empty() && self.info(word).starter
+        !word.is_empty() && self.info(word).starter()
     }
 
     /// The lemma of reporting verb form `word` (`told` → `tell`), if the
     /// lexicon has it.
     pub fn reporting_verb(&self, word: &str) -> Option<&str> {
-        self.info(word).verb.map(|id| self.lemma(id))
+        self.info(word).verb().map(|id| self.lemma(id))
     }
 
     /// Cue phrases starting with `first`.
@@ -982,11 +1179,12 @@ impl ShortTable {
 }
 
 /// The words of at most eight bytes of a [`ShortTable`], packed into one
-/// `u64`, with copies of their entries, in pairs of slots that fill a cache
-/// line each: a look-up reads the pair of its hash (one line) and seldom
-/// another. The table holds about 6,000 words in 512 KiB where a
+/// `u64`, with copies of their entries, in pairs of slots that fill half a
+/// cache line each: a look-up reads the pair of its hash (in one line) and
+/// seldom another. The table holds about 6,000 words in 256 KiB where a
 /// [`ShortSlot`] per word at a quarter full took 1.3 MiB, most of the
-/// tokenizer's cache misses on news text.
+/// tokenizer's cache misses on news text (and pairs of a line each, with
+/// the entries unpacked, 512 KiB).
 #[derive(Clone, Debug, Default)]
 struct EightTable {
     /// The length is zero or a power of two, at least the number of words
@@ -1002,9 +1200,9 @@ struct EightTable {
     len: usize,
 }
 
-/// Two slots of an [`EightTable`], aligned to a cache line.
+/// Two slots of an [`EightTable`], aligned to half a cache line.
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(64))]
+#[repr(C, align(32))]
 struct EightPair([EightSlot; 2]);
 
 /// A slot of an [`EightTable`]: a word, packed, and what the lists say of
@@ -1016,8 +1214,8 @@ struct EightSlot {
     info: WordInfo,
 }
 
-// a pair fills one cache line, no more
-const _: () = assert!(std::mem::size_of::<EightPair>() == 64);
+// a pair fills half a cache line, no more
+const _: () = assert!(std::mem::size_of::<EightPair>() == 32);
 
 impl EightTable {
     #[inline]
@@ -1217,6 +1415,79 @@ pub(crate) fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 mod tests {
     use super::*;
 
+    /// An entry keeps a verb's lemma index in 16 bits: a list with more
+    /// lemmas than fit is refused with an error naming the line, not cut
+    /// short or wrapped around.
+    #[test]
+    fn verb_lemmas_past_sixteen_bits_are_an_error() {
+        let mut lex = Lexicon::default();
+        let fits: String = (0..65_535).map(|n| format!("v{n}\n")).collect();
+        if let Err(e) = lex.add(LexiconFile::Verbs, &fits) {
+            panic!("65,535 lemmas refused: {e}");
+        }
+        assert_eq!(lex.info("v65534").verb(), Some(65_534));
+        assert_eq!(lex.reporting_verb("v65534"), Some("v65534"));
+        let Err(e) = lex.add(LexiconFile::Verbs, "one more\n") else {
+            panic!("the 65,536th lemma accepted");
+        };
+        assert!(e.to_string().contains("too many verb lemmas"), "{e}");
+    }
+
+    /// Each field of an entry reads back as it was set, whatever else the
+    /// entry holds (the fields share bytes).
+    #[test]
+    fn packed_entries_read_back() {
+        let genders = [
+            Gender::Masculine,
+            Gender::Feminine,
+            Gender::Neuter,
+            Gender::Unknown,
+        ];
+        for (k, &g) in genders.iter().enumerate() {
+            let h = genders[(k + 1) % 4];
+            let mut info = WordInfo::NONE;
+            let pronoun = PronounInfo {
+                gender: g,
+                number: Number::Plural,
+                person: 3,
+            };
+            let role = RoleNoun {
+                number: Number::Singular,
+                person: true,
+                gender: h,
+            };
+            info.set_verb_if_none(7);
+            info.set_verb_if_none(9);
+            info.set_pronoun(pronoun);
+            info.set_role(role);
+            info.set_title(h);
+            info.set_honorific(g);
+            info.set_given(h);
+            info.set(ORG);
+            info.function |= DETERMINER;
+            let info = info.marked();
+            assert_eq!(info.verb(), Some(7));
+            assert_eq!(info.pronoun(), Some(pronoun));
+            assert_eq!(info.role(), Some(role));
+            assert_eq!(info.title(), Some(h));
+            assert_eq!(info.honorific(), Some(g));
+            assert_eq!(info.given(), Some(h));
+            assert!(info.org() && !info.not_name() && !info.starter() && !info.title_word());
+            assert!(info.is(DETERMINER) && !info.is(OBJECT));
+            assert!(info.has(TITLE_MARK) && info.has(ROLE_MARK) && info.has(NOT_NAME_MARK));
+        }
+        let none = WordInfo::NONE;
+        assert_eq!(none, WordInfo::default());
+        assert_eq!(
+            (none.verb(), none.pronoun(), none.role(), none.title()),
+            (None, None, None, None)
+        );
+        assert_eq!(
+            (none.honorific(), none.given(), none.function()),
+            (None, None, 0)
+        );
+    }
+
     #[test]
     fn english_lexicon_loads() {
         let mut lex = Lexicon::default();
@@ -1233,9 +1504,9 @@ mod tests {
         assert_eq!(lex.reporting_verb("SAID"), Some("say"));
         assert_eq!(lex.reporting_verb("told"), Some("tell"));
         assert_eq!(lex.reporting_verb("ｓａｉｄ"), Some("say"));
-        assert_eq!(lex.info("Mrs").honorific, Some(Gender::Feminine));
-        assert!(lex.info("She").pronoun.is_some());
-        assert!(lex.info("secretary").title_word);
+        assert_eq!(lex.info("Mrs").honorific(), Some(Gender::Feminine));
+        assert!(lex.info("She").pronoun().is_some());
+        assert!(lex.info("secretary").title_word());
     }
 
     #[test]
@@ -1288,13 +1559,13 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e}"));
         let id = lex
             .info("shot")
-            .verb
+            .verb()
             .unwrap_or_else(|| panic!("shot: no verb"));
         assert_eq!(lex.lemma(id), "shoot back");
         assert_eq!(lex.particle(id), Some("back"));
         let say = lex
             .info("said")
-            .verb
+            .verb()
             .unwrap_or_else(|| panic!("said: no verb"));
         assert_eq!(lex.particle(say), None);
         let bad = lex.add(
