@@ -13,6 +13,9 @@ use crate::scan::ascii_space;
 use crate::span::Span;
 use crate::tokens::Tok;
 
+/// [`Slot::first_word`] of a word that opens several names.
+const MANY: usize = usize::MAX;
+
 /// How many people sharing a surname are compared with a new mention.
 const MAX_NAMESAKES: usize = 16;
 
@@ -184,6 +187,9 @@ struct Slot {
     weak_role: Option<usize>,
     /// The entity last taken in with this surname.
     recent: Option<usize>,
+    /// The entity of two words or more whose first word this is (`Zhao`
+    /// for Zhao Mingyuan), or [`MANY`] when several names open with it.
+    first_word: Option<usize>,
     /// The last person described with this head noun by an indefinite
     /// description (`a council spokesperson` for `spokesperson`), whom `the
     /// spokesperson` takes up, with the paragraph it spoke in.
@@ -764,7 +770,10 @@ impl<'h> Resolver<'h> {
             let found = res.keys.find_hashed_bytes(key, hash);
             let e = match res.namesake_at(found, np.gender) {
                 Some(e) => e,
-                None => match found.and_then(|i| res.keys.slots[i].full) {
+                None => match found
+                    .and_then(|i| res.keys.slots[i].full)
+                    .or_else(|| res.first_word_of(found, np.gender))
+                {
                     Some(e) => e,
                     None => {
                         let id = match found {
@@ -931,6 +940,14 @@ impl<'h> Resolver<'h> {
                     None => self.keys.intern(words.last(&key)),
                 };
                 self.keys.slots[last].surname.push(e);
+                if n >= 2 {
+                    let id = self.keys.intern(words.first(&key));
+                    let slot = &mut self.keys.slots[id].first_word;
+                    *slot = match *slot {
+                        Some(other) if other != e => Some(MANY),
+                        _ => Some(e),
+                    };
+                }
                 e
             }
         };
@@ -981,6 +998,22 @@ impl<'h> Resolver<'h> {
     /// `Understated Perez`), else the first.
     fn namesake(&self, surname: &str, gender: Gender) -> Option<usize> {
         self.namesake_at(self.keys.find(surname), gender)
+    }
+
+    /// The one fuller name that key number `word` opens, when its gender
+    /// agrees with `gender` and it is no known given name: a family name
+    /// written first (`Zhao` for Zhao Mingyuan, `Park` for Park Ji-hoon) or
+    /// a given name the lists do not know (`Khizr` for Khizr Khan). Nobody
+    /// when several names open with it.
+    fn first_word_of(&self, word: Option<usize>, gender: Gender) -> Option<usize> {
+        // (a known given name alone stays a name of its own: in a novel
+        // `Elizabeth` is a character's usual name, which readers and
+        // annotators keep apart from the fuller `Elizabeth Bennet`)
+        self.keys.slots[word?].first_word.filter(|&e| {
+            e != MANY
+                && gender.agrees(self.entities[e].gender)
+                && !self.given.get(e).copied().unwrap_or(false)
+        })
     }
 
     /// [`Resolver::namesake`] for the surname of key number `surname`, if
@@ -1200,6 +1233,11 @@ impl<'h> Resolver<'h> {
         }
         if let Some(e) = self.namesake(surname, np.gender) {
             return Some(e);
+        }
+        if words.count == 1 {
+            if let Some(e) = self.first_word_of(self.keys.find(key), np.gender) {
+                return Some(e);
+            }
         }
         let id = self.keys.intern(key);
         let e = self.new_entity(np.head, np.kind_entity(), np.gender, words.count, id);
