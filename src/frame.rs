@@ -404,10 +404,17 @@ impl<'a> Reader<'a> {
     pub fn pronoun_at(&self, i: usize) -> Option<Np> {
         let t = self.tok(i).filter(|t| t.tok() == Tok::Word)?;
         let p = t.info.pronoun()?;
+        // (without a contracted `'s`: `He's predicting` is He)
+        let bare = strip_possessive(&self.text[t.span]).len();
+        let span = if bare > 0 {
+            Span::new(t.span.start, t.span.start + bare)
+        } else {
+            t.span
+        };
         Some(Np {
-            span: t.span,
+            span,
             kind: MentionKind::Pronoun,
-            head: t.span,
+            head: span,
             role: None,
             gender: p.gender,
             number: p.number,
