@@ -1570,15 +1570,45 @@ impl<'a> Reader<'a> {
         let adverb = |k: usize| {
             k > start + 1 && k < ceil && self.word(k).ends_with("ly") && !self.plain_word(k + 1)
         };
+        // (a capitalised word no name, a people's name, is a noun too:
+        // `cried the Jew`, `said the American`)
+        let word = |k: usize| {
+            self.plain_word(k)
+                || self
+                    .tok(k)
+                    .is_some_and(|t| t.capital && t.info.not_name() && t.info.verb().is_none())
+        };
+        // after the head, a preposition or a participle with its object
+        // attaches a phrase to it: `whispered a voice close to his ear`,
+        // `said the man in the corner`, `said the housebreaker wiping the
+        // perspiration from his face`
+        let attached = |k: usize| {
+            k > start + 1
+                && (is_preposition(self.word(k))
+                    || matches!(
+                        self.word(k),
+                        "close" | "near" | "behind" | "beside" | "without" | "across"
+                    )
+                    || self.word(k).ends_with("ing")
+                        && self
+                            .tok(k + 1)
+                            .is_some_and(|t| t.info.is(DETERMINER) || t.info.pronoun().is_some()))
+        };
         let mut end = start;
-        while end + 1 < ceil && end - start < 4 && self.plain_word(end + 1) && !adverb(end + 1) {
+        while end + 1 < ceil
+            && end - start < 4
+            && word(end + 1)
+            && !adverb(end + 1)
+            && !attached(end + 1)
+        {
             end += 1;
         }
         let next_is_break = self
             .tokens
             .get(end + 1)
             .is_none_or(|t| !matches!(t.tok(), Tok::Word))
-            || adverb(end + 1);
+            || adverb(end + 1)
+            || attached(end + 1);
         (end > start && next_is_break).then(|| self.plain_description(start, end))
     }
 
