@@ -3,6 +3,7 @@
 // file system: `include!` this file (the benchmark corpus, the reader's
 // unit tests). A new fixture article is added here once.
 &[
+    include_str!("../fixtures/breitbart_border_sheriff.txt"),
     include_str!("../fixtures/business_org_voices.txt"),
     include_str!("../fixtures/campaign_wire_surrogates.txt"),
     include_str!("../fixtures/column_library_closures.txt"),
@@ -11,16 +12,21 @@
     include_str!("../fixtures/court_care_home_fraud.txt"),
     include_str!("../fixtures/court_ferncliffe_fire.txt"),
     include_str!("../fixtures/debate_gender_alternation.txt"),
+    include_str!("../fixtures/debate_gop_fivestage.txt"),
     include_str!("../fixtures/earnings_harlow_foods.txt"),
     include_str!("../fixtures/europe_guillemets_crlf.txt"),
+    include_str!("../fixtures/family_varga_senate.txt"),
     include_str!("../fixtures/feature_quote_runs_mine.txt"),
     include_str!("../fixtures/inquiry_multipara_leadin.txt"),
     include_str!("../fixtures/interview_lighthouse_couple.txt"),
     include_str!("../fixtures/intl_strait_talks.txt"),
     include_str!("../fixtures/intl_water_summit.txt"),
+    include_str!("../fixtures/letters_debate_readers.txt"),
     include_str!("../fixtures/liveblog_storm_isolde.txt"),
     include_str!("../fixtures/messy_scraped_festival.txt"),
+    include_str!("../fixtures/nyt_pension_primary.txt"),
     include_str!("../fixtures/obituary_ray_cadogan.txt"),
+    include_str!("../fixtures/politico_cash_crunch.txt"),
     include_str!("../fixtures/politics_ohio_debate.txt"),
     include_str!("../fixtures/presser_transit_strike.txt"),
     include_str!("../fixtures/profile_bell_founder.txt"),
@@ -34,6 +40,8 @@
     include_str!("../fixtures/tabloid_heartbreak_bay.txt"),
     include_str!("../fixtures/tabloid_uk_soap.txt"),
     include_str!("../fixtures/tech_kestrel_layoffs.txt"),
+    include_str!("../fixtures/usatoday_opioid_explainer.txt"),
+    include_str!("../fixtures/wire_governor_speech.txt"),
     include_str!("../fixtures/wire_us_senate.txt"),
     include_str!("../fixtures/wire_us_shutdown.txt"),
 ]
