@@ -1220,7 +1220,10 @@ impl<'a> Reader<'a> {
                 if self.punct(j, ',') {
                     // `Her husband, Samuel Okoro, said`: a name between the
                     // commas is the speaker; otherwise the phrase before them
-                    if let Some(np) = self.np_starting_at(j + 1, end) {
+                    // (a party and state between the commas is an aside:
+                    // `Sen. Everett Lindqvist, R-N.H., said`)
+                    let tag = is_party_tag(self.word(j + 1));
+                    if let Some(np) = self.np_starting_at(j + 1, end).filter(|_| !tag) {
                         // (post-nominal letters may follow the name: `Harriet
                         // Oyelaran KC`, `Tom Hale Jr.`)
                         let after = self.first_token_from(np.span.end, end);
@@ -1894,6 +1897,19 @@ pub(crate) fn is_preposition(w: &str) -> bool {
         || ["on", "by", "into", "about", "via"]
             .iter()
             .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// A party and state after a legislator's name: `R-N.H`, `D-Md`,
+/// `I-Vt` (a party's capital, a hyphen, then a capitalised state with
+/// its periods).
+pub(crate) fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.len() <= 12
+        && matches!(b[0], b'D' | b'R' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
 }
 
 /// `Monday` … `Sunday`.
