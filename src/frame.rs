@@ -1002,13 +1002,26 @@ impl<'a> Reader<'a> {
             }
             let first = self.first_token_from(np.span.start, end + 1);
             let mut prep = first;
-            // capitalised words the name rules left out (`North Carolina`)
-            while prep > floor
-                && first - prep < 3
-                && self.tokens[prep - 1].capital
-                && self.is_word(prep - 1)
-            {
-                prep -= 1;
+            // capitalised words the name rules left out (`North Carolina`),
+            // across an `and` between them (`the Department of Health and
+            // Human Services`)
+            loop {
+                if prep > floor
+                    && first - prep < 3
+                    && self.tokens[prep - 1].capital
+                    && self.is_word(prep - 1)
+                {
+                    prep -= 1;
+                } else if prep > floor + 1
+                    && first - prep < 4
+                    && matches!(self.word(prep - 1), "and" | "&")
+                    && self.tokens[prep - 2].capital
+                    && self.is_word(prep - 2)
+                {
+                    prep -= 2;
+                } else {
+                    break;
+                }
             }
             if prep > floor && self.info(prep - 1).is(DETERMINER) {
                 prep -= 1;
@@ -1031,7 +1044,12 @@ impl<'a> Reader<'a> {
             match self.np_ending_at(before, floor) {
                 // `the president of Judicial Watch`, `A spokesman for the
                 // company`: the description with its phrase
-                Some(head) if head.kind == MentionKind::Description && (head.person || of) => {
+                // (or an organisation's name: `the Centers for Disease
+                // Control and Prevention`)
+                Some(head)
+                    if head.kind == MentionKind::Description
+                        && (head.person || of || self.org_word(before)) =>
+                {
                     np = Np {
                         span: Span::new(head.span.start, np.span.end),
                         ..head
