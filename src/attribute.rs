@@ -937,6 +937,46 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
     // the first phrase of the sentence's main clause that is followed by its
     // verb (a lower-case word) and is not the object of a preposition:
     // `First, Trump identified the judge as "…"`
+    // (past an opening subordinate clause or prepositional phrase and its
+    // comma: `When Kell scoffed, Fenn turned to face him.`, `Outside the
+    // Statehouse, a small group of protesters held signs`)
+    let opening = r.tokens.get(floor).is_some_and(|t| {
+        let w = r.word(floor);
+        // (a preposition opens a phrase only before its object: `In ran
+        // Mrs. Bennet` is an inversion)
+        let object = || {
+            r.tokens.get(floor + 1).is_some_and(|n| {
+                n.is_word()
+                    && (n.capital
+                        || n.info.is(crate::lexicon::DETERMINER)
+                        || crate::frame::is_possessive(r.word(floor + 1)))
+                    || n.is_punct(',')
+            }) || r.tokens.get(floor + 2).is_some_and(|n| n.is_punct(','))
+        };
+        t.is_word()
+            && t.capital
+            && (crate::frame::is_subordinator(w)
+                || (crate::frame::is_preposition(w)
+                    || [
+                        "outside",
+                        "inside",
+                        "during",
+                        "despite",
+                        "amid",
+                        "midway",
+                        "throughout",
+                    ]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w)))
+                    && object())
+    });
+    let floor = if opening {
+        (floor + 1..o.min(floor + 24))
+            .find(|&k| r.tokens[k].is_punct(','))
+            .map_or(floor, |comma| comma + 1)
+    } else {
+        floor
+    };
     let speaker = (floor..o.min(floor + 10)).find_map(|k| {
         if k > floor && r.tokens[k - 1].tok() == Tok::Word && !r.tokens[k - 1].capital {
             return None;
