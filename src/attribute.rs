@@ -1446,7 +1446,22 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     // (`… a blind faith in Obama's word:` ¶ `"…"`)
     let speaker = match speech_owner(r, colon + 1, floor) {
         Some(f) => f.speaker,
-        None => r.np_ending_at(colon - 1, floor)?,
+        None => {
+            let np = r.np_ending_at(colon - 1, floor)?;
+            // the object of a preposition but `from` or `by` is where the
+            // words went, not who spoke them: `Hector Ybarra-Quinn provided
+            // a statement to Breitbart News:`, `issued a statement on
+            // Facebook:` are the clause's subject's
+            let first = token_after(r, floor, np.span.start, colon);
+            let governed = first > floor
+                && crate::frame::is_preposition(r.word(first - 1))
+                && !matches!(r.word(first - 1), "from" | "From" | "by" | "By");
+            if governed {
+                r.clause_subject(floor, first - 1)?
+            } else {
+                np
+            }
+        }
     };
     Some(Found {
         speaker,
