@@ -664,9 +664,27 @@ impl<'h> Resolver<'h> {
                 && (first == 1
                     || matches!(tokens[first - 2].tok(), Tok::Sentence | Tok::Paragraph));
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
+                // (past an appositive, whose pronoun is another's: `Cordelia
+                // Ashby-Rowe, his wife, waved`)
+                // (a relative clause's pronouns are the name's own: `Juanita
+                // Broaddrick, who said Clinton raped her, recounted …`)
+                let appositive = if tokens.get(i).is_some_and(|t| t.is_punct(','))
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| !matches!(&text[t.span], "who" | "whose"))
+                {
+                    tokens[i + 1..]
+                        .iter()
+                        .take(8)
+                        .position(|t| t.is_punct(','))
+                        .map_or(0, |p| p + 2)
+                } else {
+                    0
+                };
                 let g = tokens[i..]
                     .iter()
                     .take(16)
+                    .skip(appositive)
                     .take_while(|t| {
                         !matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_))
                     })
