@@ -1640,7 +1640,8 @@ impl<'a> Reader<'a> {
     pub fn description_before_cue(&self, start: usize, end: usize) -> Option<Np> {
         // commas may separate adjectives: `the bespectacled, 71-year-old
         // diplomat`
-        let fits = self.info(start).is(DETERMINER)
+        // (a demonstrative determines it too: `"…," that person said`)
+        let fits = (self.info(start).is(DETERMINER) || is_definite(self.word(start)))
             && end > start
             && end - start <= 6
             && self.plain_word(end)
