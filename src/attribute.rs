@@ -13,7 +13,8 @@ use crate::frame::{CueLemma, CueMatch, Np, Reader};
 use crate::lexicon::{Lexicon, Number};
 use crate::quotes::QuoteKind;
 use crate::resolve::{How, Resolver};
-use crate::tokens::{tokenize, Tok};
+use crate::scratch::{kept, Scratch};
+use crate::tokens::{tokenize_with, Tok};
 
 /// A frame found for one quotation.
 #[derive(Clone, Copy, Debug)]
@@ -48,7 +49,8 @@ pub(crate) fn attribute<'h>(
     pronouns: crate::analyzer::Pronouns,
 ) -> Analysis<'h> {
     let text = document.text;
-    let mut tokens = tokenize(&document, lexicon);
+    let mut scratch = Scratch::take();
+    let mut tokens = tokenize_with(&document, lexicon, &mut scratch);
     let mut resolver = Resolver::new(
         text,
         &Reader {
@@ -58,6 +60,7 @@ pub(crate) fn attribute<'h>(
             inside: false,
         },
         pronouns,
+        &mut scratch.resolver,
     );
     resolver.mark_people(&mut tokens);
     let reader = Reader {
@@ -290,10 +293,13 @@ pub(crate) fn attribute<'h>(
             a.quote.kind = QuoteKind::Partial;
         }
     }
+    let entities = resolver.finish(&mut scratch.resolver);
+    scratch.tokens = kept(tokens);
+    scratch.put();
     Analysis {
         document,
         attributions: out,
-        entities: resolver.finish(),
+        entities,
     }
 }
 

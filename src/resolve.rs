@@ -10,6 +10,7 @@ use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
 use crate::lexicon::{fold_into, with_folded, Gender, Number};
 use crate::scan::ascii_space;
+use crate::scratch::{kept, kept_string, ready, ready_string};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -125,6 +126,28 @@ pub(crate) struct Resolver<'h> {
     pub quote_marks: Vec<(usize, Tok, usize)>,
 }
 
+/// The buffers of a [`Resolver`] kept for the next article's (see
+/// [`crate::scratch`]): empty between articles.
+#[derive(Default)]
+pub(crate) struct Spare {
+    words: Vec<usize>,
+    last_seen: Vec<usize>,
+    introduced: Vec<usize>,
+    given: Vec<bool>,
+    animate: Vec<bool>,
+    keys: Keys,
+    sites: Vec<NameSite>,
+    orgs: Vec<(Span, usize, bool)>,
+    counted: Vec<bool>,
+    office_of: Vec<Option<usize>>,
+    surname_of: Vec<Option<usize>>,
+    scratch: String,
+    role_scratch: String,
+    quote_marks: Vec<(usize, Tok, usize)>,
+    singles: Vec<usize>,
+    counts: Vec<usize>,
+}
+
 /// None, one or several values, one held inline: nearly every surname and
 /// role has a single entity, and a one-element `Vec` is an allocation each.
 #[derive(Clone, Debug, Default)]
@@ -205,15 +228,6 @@ struct Keys {
 }
 
 impl Keys {
-    fn with_capacity(n: usize) -> Keys {
-        Keys {
-            text: String::with_capacity(n * 12),
-            slots: Vec::with_capacity(n),
-            by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
-            seed: crate::hash::Seed::new(),
-        }
-    }
-
     fn hash(&self, key: &str) -> u64 {
         self.seed.str(key)
     }
@@ -234,6 +248,31 @@ impl Keys {
             id = slot.next;
         }
         None
+    }
+
+    /// `self` emptied for another article, with room for `n` keys, and a
+    /// new seed.
+    fn ready(mut self, n: usize) -> Keys {
+        self.text.clear();
+        self.text.reserve(n * 12);
+        self.slots.clear();
+        self.slots.reserve(n);
+        self.by_hash.clear();
+        self.by_hash.reserve(n);
+        self.seed = crate::hash::Seed::new();
+        self
+    }
+
+    /// `self` if it is small enough to keep (see [`crate::scratch`]).
+    fn kept(self) -> Keys {
+        let big = self.text.capacity()
+            + self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.by_hash.capacity() * 16;
+        if big > 4 << 20 {
+            Keys::default()
+        } else {
+            self
+        }
     }
 
     /// The number of `key`, if it has one.
@@ -293,50 +332,57 @@ fn slot(g: Gender) -> usize {
 
 impl<'h> Resolver<'h> {
     /// First pass: every name in the article, grouped into entities.
-    pub fn new(text: &'h str, r: &Reader<'_>, pronouns: Pronouns) -> Resolver<'h> {
+    /// The buffers come from `spare` (see [`Resolver::finish`]).
+    pub fn new(
+        text: &'h str,
+        r: &Reader<'_>,
+        pronouns: Pronouns,
+        spare: &mut Spare,
+    ) -> Resolver<'h> {
         // room for the names: PolNeAR articles have a run of capitalised
         // words every 9 tokens in the middle (4 to 15), and fewer names
         let names = r.tokens.len() / 16 + 4;
+        use std::mem::take;
         let mut res = Resolver {
             text,
             pronouns,
             entities: Vec::with_capacity(names),
-            words: Vec::with_capacity(names),
-            animate: Vec::with_capacity(names),
-            last_seen: Vec::with_capacity(names),
-            introduced: Vec::with_capacity(names),
-            given: Vec::new(),
+            words: ready(take(&mut spare.words), names),
+            animate: ready(take(&mut spare.animate), names),
+            last_seen: ready(take(&mut spare.last_seen), names),
+            introduced: ready(take(&mut spare.introduced), names),
+            given: take(&mut spare.given),
             // one key per name at most (fuller names add a few, surnames
             // and roles some more): room for them all saves rehashing while
             // the article is read
-            keys: Keys::with_capacity(names * 2),
+            keys: take(&mut spare.keys).ready(names * 2),
             paragraph: 0,
             last_speaker_paragraph: 0,
-            sites: Vec::with_capacity(names),
-            orgs: Vec::new(),
+            sites: ready(take(&mut spare.sites), names),
+            orgs: ready(take(&mut spare.orgs), 0),
             cursor: 0,
             last_person: [None; 3],
             last_subject: [None; 3],
             last_unobjected: [None; 3],
             current_subject: None,
-            counted: Vec::with_capacity(names),
+            counted: ready(take(&mut spare.counted), names),
             people: [(0, None); 3],
             last_speaker: None,
             last_group: None,
-            surname_of: Vec::with_capacity(names),
-            office_of: Vec::with_capacity(names),
+            surname_of: ready(take(&mut spare.surname_of), names),
+            office_of: ready(take(&mut spare.office_of), names),
             // (room for any common key: grown from nothing, each would be
             // reallocated four or five times an article)
-            scratch: String::with_capacity(64),
-            role_scratch: String::with_capacity(64),
+            scratch: ready_string(take(&mut spare.scratch), 64),
+            role_scratch: ready_string(take(&mut spare.role_scratch), 64),
             // (a few quotations an article, each opened and closed)
-            quote_marks: Vec::with_capacity(16),
+            quote_marks: ready(take(&mut spare.quote_marks), 16),
         };
         let tokens = r.tokens;
         // the sites of one-word names (by index into `res.sites`, where
         // every site is pushed in text order), their entities found once
         // every fuller name is known
-        let mut singles: Vec<usize> = Vec::with_capacity(names);
+        let mut singles: Vec<usize> = ready(take(&mut spare.singles), names);
         let mut sentence: u32 = 0;
         // paragraph markers passed, as `Resolver::at_paragraph` counts them
         let mut paragraphs = 0;
@@ -735,18 +781,17 @@ impl<'h> Resolver<'h> {
                 });
             }
         }
-        res.given = res
-            .entities
-            .iter()
-            .map(|e| {
-                let first = words_of(e.name).next().unwrap_or("");
-                r.lexicon.info(first).given().is_some()
-            })
-            .collect();
+        let mut given = take(&mut res.given);
+        given.clear();
+        given.extend(res.entities.iter().map(|e| {
+            let first = words_of(e.name).next().unwrap_or("");
+            r.lexicon.info(first).given().is_some()
+        }));
+        res.given = given;
         // single words: a surname of a fuller name, or a name of their own
         let mut key = std::mem::take(&mut res.scratch);
         let mut buf = [0u8; 32];
-        for single in singles {
+        for &single in &singles {
             let np = res.sites[single].np;
             // (a short ASCII word is folded on the stack: only a new key is
             // copied, into the keys)
@@ -827,15 +872,19 @@ impl<'h> Resolver<'h> {
             slot.roles.as_mut_slice().sort_unstable();
         }
         // each entity's mentions in one allocation rather than regrown
-        let mut counts = vec![0usize; res.entities.len()];
+        let mut counts = take(&mut spare.counts);
+        counts.clear();
+        counts.resize(res.entities.len(), 0);
         for s in &res.sites {
             counts[s.entity] += 1;
         }
-        for (ent, n) in res.entities.iter_mut().zip(counts) {
+        for (ent, &n) in res.entities.iter_mut().zip(&counts) {
             // (`reserve` keeps the usual minimum of four for the
             // mentions `spoke` adds)
             ent.mentions.reserve(n);
         }
+        spare.counts = kept(counts);
+        spare.singles = kept(singles);
         for s in &res.sites {
             let m = Mention {
                 haystack: text,
@@ -1602,11 +1651,26 @@ impl<'h> Resolver<'h> {
     }
 
     /// Hand over the entities, mentions in text order.
-    pub fn finish(mut self) -> Vec<Entity<'h>> {
+    /// The entities, and the buffers back to `spare`.
+    pub fn finish(mut self, spare: &mut Spare) -> Vec<Entity<'h>> {
         for e in &mut self.entities {
             e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
             e.mentions.dedup_by_key(|m| m.span);
         }
+        spare.words = kept(self.words);
+        spare.last_seen = kept(self.last_seen);
+        spare.introduced = kept(self.introduced);
+        spare.given = kept(self.given);
+        spare.animate = kept(self.animate);
+        spare.keys = self.keys.kept();
+        spare.sites = kept(self.sites);
+        spare.orgs = kept(self.orgs);
+        spare.counted = kept(self.counted);
+        spare.office_of = kept(self.office_of);
+        spare.surname_of = kept(self.surname_of);
+        spare.scratch = kept_string(self.scratch);
+        spare.role_scratch = kept_string(self.role_scratch);
+        spare.quote_marks = kept(self.quote_marks);
         self.entities
     }
 }
