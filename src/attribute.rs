@@ -85,9 +85,16 @@ pub(crate) fn attribute<'h>(
     // where each top-level quotation's Open and Close tokens are, and how
     // many paragraph markers come before each (the paragraph it is in), as
     // the name pass found them
-    let mut open_at = vec![usize::MAX; quotes.len()];
-    let mut close_at = vec![usize::MAX; quotes.len()];
-    let mut paragraph_at = vec![(0, 0); quotes.len()];
+    let filled = |mut v: Vec<_>, x| {
+        v.clear();
+        v.resize(quotes.len(), x);
+        v
+    };
+    let mut open_at = filled(std::mem::take(&mut scratch.open_at), usize::MAX);
+    let mut close_at = filled(std::mem::take(&mut scratch.close_at), usize::MAX);
+    let mut paragraph_at = std::mem::take(&mut scratch.paragraph_at);
+    paragraph_at.clear();
+    paragraph_at.resize(quotes.len(), (0, 0));
     for &(i, tok, paragraphs) in &resolver.quote_marks {
         match tok {
             Tok::Open(n) => {
@@ -295,6 +302,9 @@ pub(crate) fn attribute<'h>(
     }
     let entities = resolver.finish(&mut scratch.resolver);
     scratch.tokens = kept(tokens);
+    scratch.open_at = kept(open_at);
+    scratch.close_at = kept(close_at);
+    scratch.paragraph_at = kept(paragraph_at);
     scratch.put();
     Analysis {
         document,

@@ -146,6 +146,7 @@ pub(crate) struct Spare {
     quote_marks: Vec<(usize, Tok, usize)>,
     singles: Vec<usize>,
     counts: Vec<usize>,
+    weak: Vec<(Span, Gender, Span)>,
 }
 
 /// None, one or several values, one held inline: nearly every surname and
@@ -388,7 +389,7 @@ impl<'h> Resolver<'h> {
         let mut paragraphs = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
-        let mut weak: Vec<(Span, Gender, Span)> = Vec::new();
+        let mut weak = ready(take(&mut spare.weak), 0);
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
@@ -836,7 +837,7 @@ impl<'h> Resolver<'h> {
             res.sites[single].entity = e;
         }
         let mut role = std::mem::take(&mut res.role_scratch);
-        for (head, gender, subject) in weak {
+        for &(head, gender, subject) in &weak {
             role_key(&text[head], &mut role);
             if role.is_empty()
                 || res
@@ -885,6 +886,7 @@ impl<'h> Resolver<'h> {
         }
         spare.counts = kept(counts);
         spare.singles = kept(singles);
+        spare.weak = kept(weak);
         for s in &res.sites {
             let m = Mention {
                 haystack: text,

@@ -27,6 +27,15 @@ pub(crate) struct Scratch {
     /// The tokenizer's short and long lower-case words.
     pub short: Vec<u64>,
     pub lower: Vec<Span>,
+    /// The tokenizer's sentence-initial words, and their table.
+    pub candidates: Vec<([u64; 4], usize)>,
+    pub words: crate::tokens::WordSpare,
+    /// The tokenizer's top-level quotations.
+    pub top: Vec<(u32, Span, Span)>,
+    /// The attribution loop's places of the quotation marks.
+    pub open_at: Vec<usize>,
+    pub close_at: Vec<usize>,
+    pub paragraph_at: Vec<(usize, usize)>,
     /// The resolver's.
     pub resolver: crate::resolve::Spare,
 }

@@ -439,12 +439,14 @@ pub(crate) fn tokenize_with(
     let mut out = ready(std::mem::take(&mut scratch.tokens), text.len() / 4 + 16);
     let mut common = CommonWords::with_spare(text, doc.sentences().len(), scratch);
     let quotes = doc.quotes();
-    let top: Vec<(u32, Span, Span)> = quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.depth() == 0)
-        .map(|(n, q)| (n as u32, q.span(), q.content_span()))
-        .collect();
+    let mut top = ready(std::mem::take(&mut scratch.top), quotes.len());
+    top.extend(
+        quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.depth() == 0)
+            .map(|(n, q)| (n as u32, q.span(), q.content_span())),
+    );
     let mut next_quote = 0usize;
     let mut open: Option<(u32, Span, Span)> = None;
     let mut sentences = doc.sentences().iter().map(|s| s.span.start).peekable();
@@ -544,6 +546,7 @@ pub(crate) fn tokenize_with(
             false,
         ));
     }
+    scratch.top = kept(top);
     common.mark(text, &mut out, scratch);
     line.mark_headline(&mut out);
     out
@@ -749,7 +752,7 @@ impl CommonWords {
     /// given back by [`CommonWords::mark`]).
     fn with_spare(text: &str, sentences: usize, scratch: &mut Scratch) -> CommonWords {
         CommonWords {
-            candidates: Vec::with_capacity(sentences),
+            candidates: ready(std::mem::take(&mut scratch.candidates), sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
             // in the middle), one in five longer than eight bytes: room for
             // one per 6 and one per 30 saves regrowing (copying)
@@ -878,14 +881,16 @@ impl CommonWords {
     /// word lists back to `scratch`.
     fn mark(self, text: &str, tokens: &mut [Token], scratch: &mut Scratch) {
         if !self.candidates.is_empty() {
-            self.mark_candidates(text, tokens);
+            self.mark_candidates(text, tokens, &mut scratch.words);
         }
         scratch.short = kept(self.short);
         scratch.lower = kept(self.lower);
+        scratch.candidates = kept(self.candidates);
     }
 
     /// [`CommonWords::mark`] of at least one candidate.
-    fn mark_candidates(&self, text: &str, tokens: &mut [Token]) {
+    /// (The table of the candidates is built in the buffers of `spare`.)
+    fn mark_candidates(&self, text: &str, tokens: &mut [Token], spare: &mut WordSpare) {
         // words are compared as bytes: no char-boundary checks
         let bytes = text.as_bytes();
         // the lengths of the candidates, by first letter: most lower-case
@@ -911,8 +916,10 @@ impl CommonWords {
         }
         // each distinct word is marked once: `The` opening ten thousand
         // sentences must not be walked for every lower-case `the`
-        let table = WordTable::new(&self.candidates);
-        let mut done = vec![false; table.runs.len()];
+        let table = WordTable::new(&self.candidates, spare);
+        let mut done = std::mem::take(&mut spare.done);
+        done.clear();
+        done.resize(table.runs.len(), false);
         let mut mark_run = |run: usize| {
             if !done[run] {
                 done[run] = true;
@@ -946,7 +953,21 @@ impl CommonWords {
                 mark_run(run);
             }
         }
+        spare.done = kept(done);
+        spare.runs = kept(table.runs);
+        spare.chain = kept(table.chain);
+        spare.slots = kept(table.slots);
     }
+}
+
+/// The buffers of a [`WordTable`] and of the marks made with it, kept for
+/// the next article's (see [`crate::scratch`]): empty between articles.
+#[derive(Default)]
+pub(crate) struct WordSpare {
+    runs: Vec<([u64; 4], usize)>,
+    chain: Vec<(usize, usize)>,
+    slots: Vec<u32>,
+    done: Vec<bool>,
 }
 
 /// The sentence-initial words of [`CommonWords`]: each distinct word
@@ -975,15 +996,21 @@ struct WordTable {
 }
 
 impl WordTable {
-    fn new(candidates: &[([u64; 4], usize)]) -> WordTable {
+    /// The table of `candidates`, in the buffers of `spare` (taken).
+    fn new(candidates: &[([u64; 4], usize)], spare: &mut WordSpare) -> WordTable {
         let size = (candidates.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let seed = crate::hash::Seed::new();
         let short = seed.tail(&[0, 0, 0, 0]);
         let mut table = WordTable {
-            runs: Vec::with_capacity(candidates.len()),
-            chain: Vec::with_capacity(candidates.len()),
-            slots: vec![0u32; size],
+            runs: ready(std::mem::take(&mut spare.runs), candidates.len()),
+            chain: ready(std::mem::take(&mut spare.chain), candidates.len()),
+            slots: {
+                let mut slots = std::mem::take(&mut spare.slots);
+                slots.clear();
+                slots.resize(size, 0);
+                slots
+            },
             shift,
             seed,
             short,
