@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
+use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind, Mentions};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
 use crate::lexicon::{fold_into, with_folded, Gender, Number};
@@ -124,6 +124,10 @@ pub(crate) struct Resolver<'h> {
     /// name pass reads every token, so the attribution loop need not read
     /// them all again for these few.
     pub quote_marks: Vec<(usize, Tok, usize)>,
+    /// Every mention of every entity, as (entity, span, kind), in the
+    /// order they were found (the haystack of each is the text): sorted
+    /// and shared by the entities in [`Resolver::finish`].
+    mentions: Vec<(usize, Span, MentionKind)>,
 }
 
 /// The buffers of a [`Resolver`] kept for the next article's (see
@@ -144,8 +148,10 @@ pub(crate) struct Spare {
     scratch: String,
     role_scratch: String,
     quote_marks: Vec<(usize, Tok, usize)>,
+    mentions: Vec<(usize, Span, MentionKind)>,
+    by_entity: Vec<(Span, MentionKind)>,
+    ends: Vec<usize>,
     singles: Vec<usize>,
-    counts: Vec<usize>,
     weak: Vec<(Span, Gender, Span)>,
 }
 
@@ -378,6 +384,7 @@ impl<'h> Resolver<'h> {
             role_scratch: ready_string(take(&mut spare.role_scratch), 64),
             // (a few quotations an article, each opened and closed)
             quote_marks: ready(take(&mut spare.quote_marks), 16),
+            mentions: ready(take(&mut spare.mentions), names * 2),
         };
         let tokens = r.tokens;
         // the sites of one-word names (by index into `res.sites`, where
@@ -872,28 +879,10 @@ impl<'h> Resolver<'h> {
         for slot in &mut res.keys.slots {
             slot.roles.as_mut_slice().sort_unstable();
         }
-        // each entity's mentions in one allocation rather than regrown
-        let mut counts = take(&mut spare.counts);
-        counts.clear();
-        counts.resize(res.entities.len(), 0);
-        for s in &res.sites {
-            counts[s.entity] += 1;
-        }
-        for (ent, &n) in res.entities.iter_mut().zip(&counts) {
-            // (`reserve` keeps the usual minimum of four for the
-            // mentions `spoke` adds)
-            ent.mentions.reserve(n);
-        }
-        spare.counts = kept(counts);
         spare.singles = kept(singles);
         spare.weak = kept(weak);
         for s in &res.sites {
-            let m = Mention {
-                haystack: text,
-                span: s.np.span,
-                kind: MentionKind::Name,
-            };
-            res.entities[s.entity].mentions.push(m);
+            res.mentions.push((s.entity, s.np.span, MentionKind::Name));
         }
         res
     }
@@ -913,7 +902,7 @@ impl<'h> Resolver<'h> {
             kind,
             gender,
             number: Number::Singular,
-            mentions: Vec::new(),
+            mentions: Mentions::default(),
         });
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
@@ -1628,10 +1617,11 @@ impl<'h> Resolver<'h> {
     pub fn spoke(&mut self, e: usize, pos: usize, mention: Mention<'h>) {
         self.last_speaker = Some((e, pos));
         self.last_speaker_paragraph = self.paragraph;
-        let ent = &mut self.entities[e];
         // duplicates are removed once, in `finish`: a search here would
-        // make a long interview quadratic
-        ent.mentions.push(mention);
+        // make a long interview quadratic (the haystack of every mention
+        // is the text)
+        self.mentions.push((e, mention.span, mention.kind));
+        let ent = &mut self.entities[e];
         match ent.kind {
             EntityKind::Description if ent.number == Number::Plural => {
                 self.last_group = Some((e, pos));
@@ -1652,13 +1642,68 @@ impl<'h> Resolver<'h> {
         }
     }
 
-    /// Hand over the entities, mentions in text order.
-    /// The entities, and the buffers back to `spare`.
+    /// Hand over the entities, mentions in text order, and the buffers
+    /// back to `spare`.
     pub fn finish(mut self, spare: &mut Spare) -> Vec<Entity<'h>> {
-        for e in &mut self.entities {
-            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-            e.mentions.dedup_by_key(|m| m.span);
+        // the mentions by entity, in the order they were pushed (a
+        // counting sort: stable, and without the mispredicted compares of
+        // a sort of the whole list); `ends[e]` ends up where the mentions
+        // of entity `e` end
+        let n = self.entities.len();
+        let mut ends = std::mem::take(&mut spare.ends);
+        ends.clear();
+        ends.resize(n + 1, 0);
+        for &(e, _, _) in &self.mentions {
+            ends[e + 1] += 1;
         }
+        for e in 0..n {
+            ends[e + 1] += ends[e];
+        }
+        let mut by_entity = std::mem::take(&mut spare.by_entity);
+        by_entity.clear();
+        by_entity.resize(self.mentions.len(), (Span::default(), MentionKind::Name));
+        for &(e, span, kind) in &self.mentions {
+            by_entity[ends[e]] = (span, kind);
+            ends[e] += 1;
+        }
+        // each entity's in text order (few, and nearly in order already:
+        // an insertion sort), of those with the same span the first
+        // pushed, packed to the front of `by_entity`; `ends` becomes where
+        // each entity's packed mentions end
+        let mut kept_to = 0;
+        let mut start = 0;
+        for end in &mut ends[..n] {
+            let mine = &mut by_entity[start..*end];
+            mine.sort_by_key(|(span, _)| (span.start, span.end));
+            let from = kept_to;
+            for r in start..*end {
+                if kept_to == from || by_entity[kept_to - 1].0 != by_entity[r].0 {
+                    by_entity[kept_to] = by_entity[r];
+                    kept_to += 1;
+                }
+            }
+            start = *end;
+            *end = kept_to;
+        }
+        let text = self.text;
+        let all: std::sync::Arc<[Mention<'h>]> = by_entity[..kept_to]
+            .iter()
+            .map(|&(span, kind)| Mention {
+                haystack: text,
+                span,
+                kind,
+            })
+            .collect();
+        let mut start = 0;
+        for (entity, &end) in self.entities.iter_mut().zip(&ends) {
+            if end > start {
+                entity.mentions = Mentions::new(&all, start, end);
+            }
+            start = end;
+        }
+        spare.ends = kept(ends);
+        spare.by_entity = kept(by_entity);
+        spare.mentions = kept(std::mem::take(&mut self.mentions));
         spare.words = kept(self.words);
         spare.last_seen = kept(self.last_seen);
         spare.introduced = kept(self.introduced);
