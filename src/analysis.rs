@@ -1,6 +1,7 @@
 //! What a user holds after analysis: every quotation with its speaker, cue,
 //! addressee, confidence and deciding rule, and the article's entities.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -199,7 +200,9 @@ impl<'h> Speaker<'h> {
 pub struct Cue<'h> {
     pub(crate) haystack: &'h str,
     pub(crate) span: Span,
-    pub(crate) lemma: String,
+    /// (Borrowed from the English lexicon, which lives as long as the
+    /// program, when the lemma is one of its: no allocation a cue.)
+    pub(crate) lemma: Cow<'static, str>,
 }
 
 impl<'h> Cue<'h> {

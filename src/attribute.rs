@@ -7,6 +7,8 @@
 //! outer quotation afterwards, and partial quotations whose words appear in
 //! an attributed quotation are matched in one automaton pass.
 
+use std::borrow::Cow;
+
 use crate::analysis::{Analysis, Attribution, Cue, Mention, MentionKind, Rule, Speaker};
 use crate::document::Document;
 use crate::frame::{CueLemma, CueMatch, Np, Reader};
@@ -367,8 +369,10 @@ fn cue<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
         haystack: text,
         span: c.span,
         lemma: match c.lemma {
-            CueLemma::Verb(l) => l.to_string(),
-            CueLemma::AccordingTo => "according to".to_string(),
+            CueLemma::Verb(l) => {
+                Lexicon::english_lemma(l).map_or_else(|| l.to_string().into(), Cow::Borrowed)
+            }
+            CueLemma::AccordingTo => Cow::Borrowed("according to"),
         },
     }
 }
