@@ -1,6 +1,10 @@
 //! What a user holds after analysis: every quotation with its speaker, cue,
 //! addressee, confidence and deciding rule, and the article's entities.
 
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -69,14 +73,68 @@ pub enum EntityKind {
 }
 
 /// One person, group or described someone, with all its mentions.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Entity<'h> {
     pub(crate) id: EntityId,
     pub(crate) name: &'h str,
     pub(crate) kind: EntityKind,
     pub(crate) gender: Gender,
     pub(crate) number: Number,
-    pub(crate) mentions: Vec<Mention<'h>>,
+    pub(crate) mentions: Mentions<'h>,
+}
+
+/// The mentions of one entity: a range of one list that all the entities
+/// of an analysis share, so that an article's entities cost one allocation
+/// for their mentions rather than one each. (The list is never changed
+/// once made; an entity cloned out of its analysis keeps it alive.)
+#[derive(Clone, Default)]
+pub(crate) struct Mentions<'h> {
+    all: Option<Arc<[Mention<'h>]>>,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Mentions<'h> {
+    /// The range `start..end` of `all`.
+    pub(crate) fn new(all: &Arc<[Mention<'h>]>, start: usize, end: usize) -> Mentions<'h> {
+        Mentions {
+            all: Some(Arc::clone(all)),
+            start,
+            end,
+        }
+    }
+
+    fn as_slice(&self) -> &[Mention<'h>] {
+        self.all
+            .as_deref()
+            .and_then(|all| all.get(self.start..self.end))
+            .unwrap_or(&[])
+    }
+}
+
+impl fmt::Debug for Entity<'_> {
+    // (as `#[derive(Debug)]` wrote it when the mentions were a `Vec`)
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entity")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("gender", &self.gender)
+            .field("number", &self.number)
+            .field("mentions", &self.mentions())
+            .finish()
+    }
+}
+
+impl PartialEq for Entity<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.name == other.name
+            && self.kind == other.kind
+            && self.gender == other.gender
+            && self.number == other.number
+            && self.mentions() == other.mentions()
+    }
 }
 
 impl<'h> Entity<'h> {
@@ -108,7 +166,7 @@ impl<'h> Entity<'h> {
 
     /// Every mention of the entity that the analysis linked, in text order.
     pub fn mentions(&self) -> &[Mention<'h>] {
-        &self.mentions
+        self.mentions.as_slice()
     }
 }
 
@@ -142,7 +200,9 @@ impl<'h> Speaker<'h> {
 pub struct Cue<'h> {
     pub(crate) haystack: &'h str,
     pub(crate) span: Span,
-    pub(crate) lemma: String,
+    /// (Borrowed from the English lexicon, which lives as long as the
+    /// program, when the lemma is one of its: no allocation a cue.)
+    pub(crate) lemma: Cow<'static, str>,
 }
 
 impl<'h> Cue<'h> {

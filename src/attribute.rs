@@ -7,13 +7,16 @@
 //! outer quotation afterwards, and partial quotations whose words appear in
 //! an attributed quotation are matched in one automaton pass.
 
+use std::borrow::Cow;
+
 use crate::analysis::{Analysis, Attribution, Cue, Mention, MentionKind, Rule, Speaker};
 use crate::document::Document;
 use crate::frame::{CueLemma, CueMatch, Np, Reader};
 use crate::lexicon::{Lexicon, Number};
 use crate::quotes::QuoteKind;
 use crate::resolve::{How, Resolver};
-use crate::tokens::{tokenize, Tok};
+use crate::scratch::{kept, Scratch};
+use crate::tokens::{tokenize_with, Tok};
 
 /// A frame found for one quotation.
 #[derive(Clone, Copy, Debug)]
@@ -48,7 +51,8 @@ pub(crate) fn attribute<'h>(
     pronouns: crate::analyzer::Pronouns,
 ) -> Analysis<'h> {
     let text = document.text;
-    let mut tokens = tokenize(&document, lexicon);
+    let mut scratch = Scratch::take();
+    let mut tokens = tokenize_with(&document, lexicon, &mut scratch);
     let mut resolver = Resolver::new(
         text,
         &Reader {
@@ -58,6 +62,7 @@ pub(crate) fn attribute<'h>(
             inside: false,
         },
         pronouns,
+        &mut scratch.resolver,
     );
     resolver.mark_people(&mut tokens);
     let reader = Reader {
@@ -82,9 +87,16 @@ pub(crate) fn attribute<'h>(
     // where each top-level quotation's Open and Close tokens are, and how
     // many paragraph markers come before each (the paragraph it is in), as
     // the name pass found them
-    let mut open_at = vec![usize::MAX; quotes.len()];
-    let mut close_at = vec![usize::MAX; quotes.len()];
-    let mut paragraph_at = vec![(0, 0); quotes.len()];
+    let filled = |mut v: Vec<_>, x| {
+        v.clear();
+        v.resize(quotes.len(), x);
+        v
+    };
+    let mut open_at = filled(std::mem::take(&mut scratch.open_at), usize::MAX);
+    let mut close_at = filled(std::mem::take(&mut scratch.close_at), usize::MAX);
+    let mut paragraph_at = std::mem::take(&mut scratch.paragraph_at);
+    paragraph_at.clear();
+    paragraph_at.resize(quotes.len(), (0, 0));
     for &(i, tok, paragraphs) in &resolver.quote_marks {
         match tok {
             Tok::Open(n) => {
@@ -290,10 +302,16 @@ pub(crate) fn attribute<'h>(
             a.quote.kind = QuoteKind::Partial;
         }
     }
+    let entities = resolver.finish(&mut scratch.resolver);
+    scratch.tokens = kept(tokens);
+    scratch.open_at = kept(open_at);
+    scratch.close_at = kept(close_at);
+    scratch.paragraph_at = kept(paragraph_at);
+    scratch.put();
     Analysis {
         document,
         attributions: out,
-        entities: resolver.finish(),
+        entities,
     }
 }
 
@@ -351,8 +369,10 @@ fn cue<'h>(text: &'h str, c: &CueMatch<'_>) -> Cue<'h> {
         haystack: text,
         span: c.span,
         lemma: match c.lemma {
-            CueLemma::Verb(l) => l.to_string(),
-            CueLemma::AccordingTo => "according to".to_string(),
+            CueLemma::Verb(l) => {
+                Lexicon::english_lemma(l).map_or_else(|| l.to_string().into(), Cow::Borrowed)
+            }
+            CueLemma::AccordingTo => Cow::Borrowed("according to"),
         },
     }
 }

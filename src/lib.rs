@@ -75,6 +75,7 @@ mod quotes;
 pub mod record;
 mod resolve;
 mod scan;
+mod scratch;
 mod segment;
 mod span;
 mod tokens;

@@ -5,11 +5,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind};
+use crate::analysis::{Entity, EntityId, EntityKind, Mention, MentionKind, Mentions};
 use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
 use crate::lexicon::{fold_into, with_folded, Gender, Number};
 use crate::scan::ascii_space;
+use crate::scratch::{kept, kept_string, ready, ready_string};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -126,6 +127,35 @@ pub(crate) struct Resolver<'h> {
     /// name pass reads every token, so the attribution loop need not read
     /// them all again for these few.
     pub quote_marks: Vec<(usize, Tok, usize)>,
+    /// Every mention of every entity, as (entity, span, kind), in the
+    /// order they were found (the haystack of each is the text): sorted
+    /// and shared by the entities in [`Resolver::finish`].
+    mentions: Vec<(usize, Span, MentionKind)>,
+}
+
+/// The buffers of a [`Resolver`] kept for the next article's (see
+/// [`crate::scratch`]): empty between articles.
+#[derive(Default)]
+pub(crate) struct Spare {
+    words: Vec<usize>,
+    last_seen: Vec<usize>,
+    introduced: Vec<usize>,
+    given: Vec<bool>,
+    animate: Vec<bool>,
+    keys: Keys,
+    sites: Vec<NameSite>,
+    orgs: Vec<(Span, usize, bool)>,
+    counted: Vec<bool>,
+    office_of: Vec<Option<usize>>,
+    surname_of: Vec<Option<usize>>,
+    scratch: String,
+    role_scratch: String,
+    quote_marks: Vec<(usize, Tok, usize)>,
+    mentions: Vec<(usize, Span, MentionKind)>,
+    by_entity: Vec<(Span, MentionKind)>,
+    ends: Vec<usize>,
+    singles: Vec<usize>,
+    weak: Vec<(Span, Gender, Span)>,
 }
 
 /// None, one or several values, one held inline: nearly every surname and
@@ -211,15 +241,6 @@ struct Keys {
 }
 
 impl Keys {
-    fn with_capacity(n: usize) -> Keys {
-        Keys {
-            text: String::with_capacity(n * 12),
-            slots: Vec::with_capacity(n),
-            by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
-            seed: crate::hash::Seed::new(),
-        }
-    }
-
     fn hash(&self, key: &str) -> u64 {
         self.seed.str(key)
     }
@@ -240,6 +261,31 @@ impl Keys {
             id = slot.next;
         }
         None
+    }
+
+    /// `self` emptied for another article, with room for `n` keys, and a
+    /// new seed.
+    fn ready(mut self, n: usize) -> Keys {
+        self.text.clear();
+        self.text.reserve(n * 12);
+        self.slots.clear();
+        self.slots.reserve(n);
+        self.by_hash.clear();
+        self.by_hash.reserve(n);
+        self.seed = crate::hash::Seed::new();
+        self
+    }
+
+    /// `self` if it is small enough to keep (see [`crate::scratch`]).
+    fn kept(self) -> Keys {
+        let big = self.text.capacity()
+            + self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.by_hash.capacity() * 16;
+        if big > 4 << 20 {
+            Keys::default()
+        } else {
+            self
+        }
     }
 
     /// The number of `key`, if it has one.
@@ -299,56 +345,64 @@ fn slot(g: Gender) -> usize {
 
 impl<'h> Resolver<'h> {
     /// First pass: every name in the article, grouped into entities.
-    pub fn new(text: &'h str, r: &Reader<'_>, pronouns: Pronouns) -> Resolver<'h> {
+    /// The buffers come from `spare` (see [`Resolver::finish`]).
+    pub fn new(
+        text: &'h str,
+        r: &Reader<'_>,
+        pronouns: Pronouns,
+        spare: &mut Spare,
+    ) -> Resolver<'h> {
         // room for the names: PolNeAR articles have a run of capitalised
         // words every 9 tokens in the middle (4 to 15), and fewer names
         let names = r.tokens.len() / 16 + 4;
+        use std::mem::take;
         let mut res = Resolver {
             text,
             pronouns,
             entities: Vec::with_capacity(names),
-            words: Vec::with_capacity(names),
-            animate: Vec::with_capacity(names),
-            last_seen: Vec::with_capacity(names),
-            introduced: Vec::with_capacity(names),
-            given: Vec::new(),
+            words: ready(take(&mut spare.words), names),
+            animate: ready(take(&mut spare.animate), names),
+            last_seen: ready(take(&mut spare.last_seen), names),
+            introduced: ready(take(&mut spare.introduced), names),
+            given: take(&mut spare.given),
             // one key per name at most (fuller names add a few, surnames
             // and roles some more): room for them all saves rehashing while
             // the article is read
-            keys: Keys::with_capacity(names * 2),
+            keys: take(&mut spare.keys).ready(names * 2),
             paragraph: 0,
             last_speaker_paragraph: 0,
-            sites: Vec::with_capacity(names),
-            orgs: Vec::new(),
+            sites: ready(take(&mut spare.sites), names),
+            orgs: ready(take(&mut spare.orgs), 0),
             cursor: 0,
             last_person: [None; 3],
             last_subject: [None; 3],
             last_unobjected: [None; 3],
             current_subject: None,
-            counted: Vec::with_capacity(names),
+            counted: ready(take(&mut spare.counted), names),
             people: [(0, None); 3],
             last_speaker: None,
             last_group: None,
-            surname_of: Vec::with_capacity(names),
-            office_of: Vec::with_capacity(names),
+            surname_of: ready(take(&mut spare.surname_of), names),
+            office_of: ready(take(&mut spare.office_of), names),
             // (room for any common key: grown from nothing, each would be
             // reallocated four or five times an article)
-            scratch: String::with_capacity(64),
-            role_scratch: String::with_capacity(64),
+            scratch: ready_string(take(&mut spare.scratch), 64),
+            role_scratch: ready_string(take(&mut spare.role_scratch), 64),
             // (a few quotations an article, each opened and closed)
-            quote_marks: Vec::with_capacity(16),
+            quote_marks: ready(take(&mut spare.quote_marks), 16),
+            mentions: ready(take(&mut spare.mentions), names * 2),
         };
         let tokens = r.tokens;
         // the sites of one-word names (by index into `res.sites`, where
         // every site is pushed in text order), their entities found once
         // every fuller name is known
-        let mut singles: Vec<usize> = Vec::with_capacity(names);
+        let mut singles: Vec<usize> = ready(take(&mut spare.singles), names);
         let mut sentence: u32 = 0;
         // paragraph markers passed, as `Resolver::at_paragraph` counts them
         let mut paragraphs = 0;
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
-        let mut weak: Vec<(Span, Gender, Span)> = Vec::new();
+        let mut weak = ready(take(&mut spare.weak), 0);
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
@@ -759,18 +813,17 @@ impl<'h> Resolver<'h> {
                 });
             }
         }
-        res.given = res
-            .entities
-            .iter()
-            .map(|e| {
-                let first = words_of(e.name).next().unwrap_or("");
-                r.lexicon.info(first).given().is_some()
-            })
-            .collect();
+        let mut given = take(&mut res.given);
+        given.clear();
+        given.extend(res.entities.iter().map(|e| {
+            let first = words_of(e.name).next().unwrap_or("");
+            r.lexicon.info(first).given().is_some()
+        }));
+        res.given = given;
         // single words: a surname of a fuller name, or a name of their own
         let mut key = std::mem::take(&mut res.scratch);
         let mut buf = [0u8; 32];
-        for single in singles {
+        for &single in &singles {
             let np = res.sites[single].np;
             // (a short ASCII word is folded on the stack: only a new key is
             // copied, into the keys)
@@ -818,7 +871,7 @@ impl<'h> Resolver<'h> {
             res.sites[single].entity = e;
         }
         let mut role = std::mem::take(&mut res.role_scratch);
-        for (head, gender, subject) in weak {
+        for &(head, gender, subject) in &weak {
             role_key(&text[head], &mut role);
             if role.is_empty()
                 || res
@@ -853,23 +906,10 @@ impl<'h> Resolver<'h> {
         for slot in &mut res.keys.slots {
             slot.roles.as_mut_slice().sort_unstable();
         }
-        // each entity's mentions in one allocation rather than regrown
-        let mut counts = vec![0usize; res.entities.len()];
+        spare.singles = kept(singles);
+        spare.weak = kept(weak);
         for s in &res.sites {
-            counts[s.entity] += 1;
-        }
-        for (ent, n) in res.entities.iter_mut().zip(counts) {
-            // (`reserve` keeps the usual minimum of four for the
-            // mentions `spoke` adds)
-            ent.mentions.reserve(n);
-        }
-        for s in &res.sites {
-            let m = Mention {
-                haystack: text,
-                span: s.np.span,
-                kind: MentionKind::Name,
-            };
-            res.entities[s.entity].mentions.push(m);
+            res.mentions.push((s.entity, s.np.span, MentionKind::Name));
         }
         res
     }
@@ -889,7 +929,7 @@ impl<'h> Resolver<'h> {
             kind,
             gender,
             number: Number::Singular,
-            mentions: Vec::new(),
+            mentions: Mentions::default(),
         });
         self.words.push(words);
         self.animate.push(kind == EntityKind::Person);
@@ -1633,10 +1673,11 @@ impl<'h> Resolver<'h> {
     pub fn spoke(&mut self, e: usize, pos: usize, mention: Mention<'h>) {
         self.last_speaker = Some((e, pos));
         self.last_speaker_paragraph = self.paragraph;
-        let ent = &mut self.entities[e];
         // duplicates are removed once, in `finish`: a search here would
-        // make a long interview quadratic
-        ent.mentions.push(mention);
+        // make a long interview quadratic (the haystack of every mention
+        // is the text)
+        self.mentions.push((e, mention.span, mention.kind));
+        let ent = &mut self.entities[e];
         match ent.kind {
             EntityKind::Description if ent.number == Number::Plural => {
                 self.last_group = Some((e, pos));
@@ -1657,12 +1698,82 @@ impl<'h> Resolver<'h> {
         }
     }
 
-    /// Hand over the entities, mentions in text order.
-    pub fn finish(mut self) -> Vec<Entity<'h>> {
-        for e in &mut self.entities {
-            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-            e.mentions.dedup_by_key(|m| m.span);
+    /// Hand over the entities, mentions in text order, and the buffers
+    /// back to `spare`.
+    pub fn finish(mut self, spare: &mut Spare) -> Vec<Entity<'h>> {
+        // the mentions by entity, in the order they were pushed (a
+        // counting sort: stable, and without the mispredicted compares of
+        // a sort of the whole list); `ends[e]` ends up where the mentions
+        // of entity `e` end
+        let n = self.entities.len();
+        let mut ends = std::mem::take(&mut spare.ends);
+        ends.clear();
+        ends.resize(n + 1, 0);
+        for &(e, _, _) in &self.mentions {
+            ends[e + 1] += 1;
         }
+        for e in 0..n {
+            ends[e + 1] += ends[e];
+        }
+        let mut by_entity = std::mem::take(&mut spare.by_entity);
+        by_entity.clear();
+        by_entity.resize(self.mentions.len(), (Span::default(), MentionKind::Name));
+        for &(e, span, kind) in &self.mentions {
+            by_entity[ends[e]] = (span, kind);
+            ends[e] += 1;
+        }
+        // each entity's in text order (few, and nearly in order already:
+        // an insertion sort), of those with the same span the first
+        // pushed, packed to the front of `by_entity`; `ends` becomes where
+        // each entity's packed mentions end
+        let mut kept_to = 0;
+        let mut start = 0;
+        for end in &mut ends[..n] {
+            let mine = &mut by_entity[start..*end];
+            mine.sort_by_key(|(span, _)| (span.start, span.end));
+            let from = kept_to;
+            for r in start..*end {
+                if kept_to == from || by_entity[kept_to - 1].0 != by_entity[r].0 {
+                    by_entity[kept_to] = by_entity[r];
+                    kept_to += 1;
+                }
+            }
+            start = *end;
+            *end = kept_to;
+        }
+        let text = self.text;
+        let all: std::sync::Arc<[Mention<'h>]> = by_entity[..kept_to]
+            .iter()
+            .map(|&(span, kind)| Mention {
+                haystack: text,
+                span,
+                kind,
+            })
+            .collect();
+        let mut start = 0;
+        for (entity, &end) in self.entities.iter_mut().zip(&ends) {
+            if end > start {
+                entity.mentions = Mentions::new(&all, start, end);
+            }
+            start = end;
+        }
+        spare.ends = kept(ends);
+        spare.by_entity = kept(by_entity);
+        spare.mentions = kept(std::mem::take(&mut self.mentions));
+        spare.words = kept(self.words);
+        spare.last_seen = kept(self.last_seen);
+        spare.introduced = kept(self.introduced);
+        spare.given = kept(self.given);
+        spare.animate = kept(self.animate);
+        spare.keys = self.keys.kept();
+        spare.sites = kept(self.sites);
+        spare.orgs = kept(self.orgs);
+        spare.counted = kept(self.counted);
+        spare.office_of = kept(self.office_of);
+        spare.surname_of = kept(self.surname_of);
+        spare.scratch = kept_string(self.scratch);
+        spare.role_scratch = kept_string(self.role_scratch);
+        spare.quote_marks = kept(self.quote_marks);
         self.entities
     }
 }

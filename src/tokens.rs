@@ -9,6 +9,7 @@
 
 use crate::document::Document;
 use crate::lexicon::{low_bytes, lower_ascii, Lexicon, WordInfo, HIGH_BITS};
+use crate::scratch::{kept, ready, Scratch};
 use crate::span::Span;
 
 /// What a token is.
@@ -419,20 +420,33 @@ fn case_of(w: &str) -> (bool, bool) {
 }
 
 /// Tokenise the whole document.
+#[cfg(test)]
 pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
+    tokenize_with(doc, lexicon, &mut Scratch::default())
+}
+
+/// Tokenise the whole document into the buffers of `scratch` (the tokens
+/// are its `tokens`, taken; the word lists are given back).
+pub(crate) fn tokenize_with(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    scratch: &mut Scratch,
+) -> Vec<Token> {
     let text = doc.text;
     let bytes = text.as_bytes();
     // news text has about one token (words, punctuation, markers) per 4.6
     // bytes: room for one per 4 saves regrowing (copying) the vector
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
-    let mut common = CommonWords::new(text, doc.sentences().len());
+    let mut out = ready(std::mem::take(&mut scratch.tokens), text.len() / 4 + 16);
+    let mut common = CommonWords::with_spare(text, doc.sentences().len(), scratch);
     let quotes = doc.quotes();
-    let top: Vec<(u32, Span, Span)> = quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.depth() == 0)
-        .map(|(n, q)| (n as u32, q.span(), q.content_span()))
-        .collect();
+    let mut top = ready(std::mem::take(&mut scratch.top), quotes.len());
+    top.extend(
+        quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.depth() == 0)
+            .map(|(n, q)| (n as u32, q.span(), q.content_span())),
+    );
     let mut next_quote = 0usize;
     let mut open: Option<(u32, Span, Span)> = None;
     let mut sentences = doc.sentences().iter().map(|s| s.span.start).peekable();
@@ -532,7 +546,8 @@ pub(crate) fn tokenize(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Token> {
             false,
         ));
     }
-    common.mark(text, &mut out);
+    scratch.top = kept(top);
+    common.mark(text, &mut out, scratch);
     line.mark_headline(&mut out);
     out
 }
@@ -728,14 +743,21 @@ struct CommonWords {
 
 impl CommonWords {
     /// Room for the words of `text`, of `sentences` sentences.
+    #[cfg(test)]
     fn new(text: &str, sentences: usize) -> CommonWords {
+        CommonWords::with_spare(text, sentences, &mut Scratch::default())
+    }
+
+    /// [`CommonWords::new`] in the word lists of `scratch` (taken; they are
+    /// given back by [`CommonWords::mark`]).
+    fn with_spare(text: &str, sentences: usize, scratch: &mut Scratch) -> CommonWords {
         CommonWords {
-            candidates: Vec::with_capacity(sentences),
+            candidates: ready(std::mem::take(&mut scratch.candidates), sentences),
             // news text has a lower-case word every 6.5 to 16 bytes (7.8
             // in the middle), one in five longer than eight bytes: room for
             // one per 6 and one per 30 saves regrowing (copying)
-            short: Vec::with_capacity(text.len() / 6),
-            lower: Vec::with_capacity(text.len() / 30),
+            short: ready(std::mem::take(&mut scratch.short), text.len() / 6),
+            lower: ready(std::mem::take(&mut scratch.lower), text.len() / 30),
             recent: [0; 256],
         }
     }
@@ -855,11 +877,20 @@ impl CommonWords {
         }
     }
 
-    /// Flag the candidates that some lower-case word equals.
-    fn mark(self, text: &str, tokens: &mut [Token]) {
-        if self.candidates.is_empty() {
-            return;
+    /// Flag the candidates that some lower-case word equals, and give the
+    /// word lists back to `scratch`.
+    fn mark(self, text: &str, tokens: &mut [Token], scratch: &mut Scratch) {
+        if !self.candidates.is_empty() {
+            self.mark_candidates(text, tokens, &mut scratch.words);
         }
+        scratch.short = kept(self.short);
+        scratch.lower = kept(self.lower);
+        scratch.candidates = kept(self.candidates);
+    }
+
+    /// [`CommonWords::mark`] of at least one candidate.
+    /// (The table of the candidates is built in the buffers of `spare`.)
+    fn mark_candidates(&self, text: &str, tokens: &mut [Token], spare: &mut WordSpare) {
         // words are compared as bytes: no char-boundary checks
         let bytes = text.as_bytes();
         // the lengths of the candidates, by first letter: most lower-case
@@ -885,8 +916,10 @@ impl CommonWords {
         }
         // each distinct word is marked once: `The` opening ten thousand
         // sentences must not be walked for every lower-case `the`
-        let table = WordTable::new(self.candidates);
-        let mut done = vec![false; table.runs.len()];
+        let table = WordTable::new(&self.candidates, spare);
+        let mut done = std::mem::take(&mut spare.done);
+        done.clear();
+        done.resize(table.runs.len(), false);
         let mut mark_run = |run: usize| {
             if !done[run] {
                 done[run] = true;
@@ -908,7 +941,7 @@ impl CommonWords {
                 mark_run(run);
             }
         }
-        for span in self.lower {
+        for &span in &self.lower {
             let first = bytes.get(span.start).map_or(0, |b| b.wrapping_sub(b'a'));
             let maybe = lengths
                 .get(usize::from(first))
@@ -920,7 +953,21 @@ impl CommonWords {
                 mark_run(run);
             }
         }
+        spare.done = kept(done);
+        spare.runs = kept(table.runs);
+        spare.chain = kept(table.chain);
+        spare.slots = kept(table.slots);
     }
+}
+
+/// The buffers of a [`WordTable`] and of the marks made with it, kept for
+/// the next article's (see [`crate::scratch`]): empty between articles.
+#[derive(Default)]
+pub(crate) struct WordSpare {
+    runs: Vec<([u64; 4], usize)>,
+    chain: Vec<(usize, usize)>,
+    slots: Vec<u32>,
+    done: Vec<bool>,
 }
 
 /// The sentence-initial words of [`CommonWords`]: each distinct word
@@ -949,20 +996,26 @@ struct WordTable {
 }
 
 impl WordTable {
-    fn new(candidates: Vec<([u64; 4], usize)>) -> WordTable {
+    /// The table of `candidates`, in the buffers of `spare` (taken).
+    fn new(candidates: &[([u64; 4], usize)], spare: &mut WordSpare) -> WordTable {
         let size = (candidates.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let seed = crate::hash::Seed::new();
         let short = seed.tail(&[0, 0, 0, 0]);
         let mut table = WordTable {
-            runs: Vec::with_capacity(candidates.len()),
-            chain: Vec::with_capacity(candidates.len()),
-            slots: vec![0u32; size],
+            runs: ready(std::mem::take(&mut spare.runs), candidates.len()),
+            chain: ready(std::mem::take(&mut spare.chain), candidates.len()),
+            slots: {
+                let mut slots = std::mem::take(&mut spare.slots);
+                slots.clear();
+                slots.resize(size, 0);
+                slots
+            },
             shift,
             seed,
             short,
         };
-        for (j, (key, token)) in candidates.into_iter().enumerate() {
+        for (j, &(key, token)) in candidates.iter().enumerate() {
             let mut s = table.slot(&key);
             loop {
                 match table.slots[s].checked_sub(1).map(|r| r as usize) {

@@ -907,6 +907,16 @@ impl Lexicon {
         self.clausal.get(id as usize).copied().unwrap_or(false)
     }
 
+    /// Verb lemma `lemma` as the English lexicon has it, if it has it
+    /// (as a word of its own: a phrasal verb's lemma is not looked up):
+    /// a `'static` string, which a [`Cue`](crate::Cue) keeps without a
+    /// copy.
+    pub(crate) fn english_lemma(lemma: &str) -> Option<&'static str> {
+        let english = Lexicon::english();
+        let id = english.info(lemma).verb()?;
+        Some(english.lemma(id)).filter(|&l| l == lemma)
+    }
+
     /// The lemma with index `id`.
     pub(crate) fn lemma(&self, id: u32) -> &str {
         self.lemmas.get(id as usize).map_or("", String::as_str)
