@@ -651,6 +651,9 @@ impl<'h> Resolver<'h> {
                     && {
                         let w = &text[t.span];
                         w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+                            // (or an irregular reporting verb's participle:
+                            // `Told of the remark, Ms. Makris paused.`)
+                            || t.info.verb().is_some()
                     }
                 {
                     // (a participle opens the phrase: `Asked by a reporter,
