@@ -686,7 +686,21 @@ impl<'h> Resolver<'h> {
                 && i > 0
                 && tokens[i - 1].is_punct(',')
                 && np.kind == MentionKind::Name;
-            let subject = (sentence_first || apposed) && !t.inside;
+            // (a person's name after `and` or `but` that a lower-case word
+            // follows opens a coordinated clause: `The audience began
+            // chanting "…" and Brill threatened to clear the hall.`)
+            let coordinated = || {
+                np.person
+                    && i > 0
+                    && tokens[i - 1].is_word()
+                    && matches!(&text[tokens[i - 1].span], "and" | "but")
+                    && tokens
+                        .iter()
+                        .skip(i)
+                        .find(|n| n.span.start >= np.span.end)
+                        .is_some_and(|n| n.is_word() && !n.capital && n.info.pronoun().is_none())
+            };
+            let subject = (sentence_first || apposed || coordinated()) && !t.inside;
             let np = Np {
                 person: np.person || apposed && possessive_role,
                 ..np
