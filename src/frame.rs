@@ -1181,10 +1181,31 @@ impl<'a> Reader<'a> {
         // `… called the cabinet "a closed shop" and said`: the subject of
         // the first verb of the coordination, or else of the clause
         if matches!(self.word(end), "and" | "but") && end > floor {
-            if let Some(before) = self.cue_before(end - 1, floor) {
-                return self.subject_of(before.first, floor);
+            // (the coordination may be a subordinate clause's, with no
+            // comma closing it: `Older readers may remember the debate when
+            // Gov. Orrin Pettibone turned to his challenger and said`)
+            // (`as` is as often a preposition: `serving as his secretary of
+            // state and recites`; and a name is wanted there: `She rang me
+            // when I got the job and said` is hers)
+            let inner = (floor.max(end.saturating_sub(16))..end)
+                .rev()
+                .take_while(|&k| !self.punct(k, ','))
+                .find(|&k| {
+                    self.is_word(k)
+                        && is_subordinator(self.word(k))
+                        && !self.word(k).eq_ignore_ascii_case("as")
+                })
+                .filter(|&k| {
+                    self.clause_subject(k + 1, end)
+                        .is_some_and(|np| np.kind == MentionKind::Name)
+                });
+            let from = inner.map_or(floor, |k| k + 1);
+            if let Some(before) = self.cue_before(end - 1, from) {
+                return self.subject_of(before.first, from);
             }
-            return self.clause_subject(floor, end);
+            return self
+                .clause_subject(from, end)
+                .or_else(|| inner.and_then(|_| self.clause_subject(floor, end)));
         }
         // `Mike Lee, who declared …`: the relative pronoun stands for the
         // phrase before its comma
