@@ -960,36 +960,7 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
     // (past an opening subordinate clause or prepositional phrase and its
     // comma: `When Kell scoffed, Fenn turned to face him.`, `Outside the
     // Statehouse, a small group of protesters held signs`)
-    let opening = r.tokens.get(floor).is_some_and(|t| {
-        let w = r.word(floor);
-        // (a preposition opens a phrase only before its object: `In ran
-        // Mrs. Bennet` is an inversion)
-        let object = || {
-            r.tokens.get(floor + 1).is_some_and(|n| {
-                n.is_word()
-                    && (n.capital
-                        || n.info.is(crate::lexicon::DETERMINER)
-                        || crate::frame::is_possessive(r.word(floor + 1)))
-                    || n.is_punct(',')
-            }) || r.tokens.get(floor + 2).is_some_and(|n| n.is_punct(','))
-        };
-        t.is_word()
-            && t.capital
-            && (crate::frame::is_subordinator(w)
-                || (crate::frame::is_preposition(w)
-                    || [
-                        "outside",
-                        "inside",
-                        "during",
-                        "despite",
-                        "amid",
-                        "midway",
-                        "throughout",
-                    ]
-                    .iter()
-                    .any(|p| p.eq_ignore_ascii_case(w)))
-                    && object())
-    });
+    let opening = opens_with_phrase(r, floor);
     let floor = if opening {
         (floor + 1..o.min(floor + 24))
             .find(|&k| r.tokens[k].is_punct(','))
@@ -1026,6 +997,42 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
         (fits && verb_follows).then_some(np)
     })?;
     Some(Found::bare(speaker, Rule::PartialSubject))
+}
+
+/// Whether the sentence from token `floor` opens with a subordinate clause
+/// (`When Kell scoffed,`) or a prepositional phrase (`Outside the
+/// Statehouse,`, `Midway through,`) before its subject. A preposition opens
+/// a phrase only before its object: `In ran Mrs. Bennet` is an inversion.
+fn opens_with_phrase(r: &Reader<'_>, floor: usize) -> bool {
+    const PLACES: [&str; 7] = [
+        "outside",
+        "inside",
+        "during",
+        "despite",
+        "amid",
+        "midway",
+        "throughout",
+    ];
+    if !r
+        .tokens
+        .get(floor)
+        .is_some_and(|t| t.is_word() && t.capital)
+    {
+        return false;
+    }
+    let w = r.word(floor);
+    let object = || {
+        r.tokens.get(floor + 1).is_some_and(|n| {
+            n.is_word()
+                && (n.capital
+                    || n.info.is(crate::lexicon::DETERMINER)
+                    || crate::frame::is_possessive(r.word(floor + 1)))
+                || n.is_punct(',')
+        }) || r.tokens.get(floor + 2).is_some_and(|n| n.is_punct(','))
+    };
+    crate::frame::is_subordinator(w)
+        || (crate::frame::is_preposition(w) || PLACES.iter().any(|p| p.eq_ignore_ascii_case(w)))
+            && object()
 }
 
 /// `SPEAKER CUE [ADDRESSEE]: "…"`, `according to SPEAKER, "…"`, and the
