@@ -1942,7 +1942,7 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 /// A party and state after a legislator's name: `R-N.H`, `D-Md`,
 /// `I-Vt` (a party's capital, a hyphen, then a capitalised state with
 /// its periods).
-pub(crate) fn is_party_tag(w: &str) -> bool {
+fn is_party_tag(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 4
         && b.len() <= 12
