@@ -807,9 +807,23 @@ impl<'h> Resolver<'h> {
                 // `Gretchen Albrecht, a former state treasurer,`
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
                     if let Some(app) = side().np_starting_at(i + 1, (i + 8).min(tokens.len())) {
+                        // (closed by punctuation or going on with a
+                        // preposition: in `Joe Scarborough and Mika
+                        // Brzezinski, the Democratic candidate stated` the
+                        // phrase is the next clause's subject)
+                        let closed = || {
+                            tokens
+                                .iter()
+                                .skip(i + 1)
+                                .find(|n| n.span.start >= app.span.end)
+                                .is_none_or(|n| {
+                                    !n.is_word() || crate::frame::is_preposition(&text[n.span])
+                                })
+                        };
                         if app.kind == MentionKind::Description
                             && app.person
                             && (app.definite || opens_indefinite(&text[app.span]))
+                            && closed()
                         {
                             res.bind(app.head, np.span.start, e);
                         }
