@@ -1249,6 +1249,30 @@ impl<'a> Reader<'a> {
             }
             end = j - 1;
         }
+        // `A former Republican presidential candidate -- John McCain, who
+        // lost the 2008 election to Obama -- said`: a name opening an aside
+        // between dashes is the subject, else the phrase before the aside
+        if let Some(close) = self.dash_ending_at(end, floor) {
+            let open = (floor..close)
+                .rev()
+                .take(24)
+                .find(|&k| self.dash_ending_at(k, floor).is_some())?;
+            let after = if self.punct(open + 1, '-') {
+                open + 2
+            } else {
+                open + 1
+            };
+            let name = self
+                .np_starting_at(after, close)
+                .filter(|np| np.kind == MentionKind::Name && np.person);
+            let before = self.dash_ending_at(open, floor).map_or(open, |start| start);
+            return name.or_else(|| {
+                before
+                    .checked_sub(1)
+                    .filter(|&b| b >= floor)
+                    .and_then(|b| self.head_np_ending_at(b, floor))
+            });
+        }
         if self.punct(end, ',') {
             // `NP, appositive, VERB`
             let mut j = end;
@@ -1349,6 +1373,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         Some(np)
+    }
+
+    /// Where the dash ending at token `end` starts: `—`, `–`, or the
+    /// typewriter's `--` (two tokens).
+    fn dash_ending_at(&self, end: usize, floor: usize) -> Option<usize> {
+        let t = self.tok(end)?;
+        match t.tok() {
+            Tok::Punct('—' | '–') => Some(end),
+            Tok::Punct('-') if end > floor && self.punct(end - 1, '-') => Some(end - 1),
+            _ => None,
+        }
     }
 
     /// The noun phrase that starts at token `start`, reading no further than
