@@ -195,7 +195,12 @@ impl<'a> Reader<'a> {
         let before = i.checked_sub(1).and_then(|p| self.tokens.get(p));
         // a capitalised verb is a cue only at the start of a sentence
         // (`Asked about it, …`); elsewhere it is a name (`Read said`)
-        if t.capital && before.is_some_and(|b| matches!(b.tok(), Tok::Word | Tok::Punct(_))) {
+        // (but in a headline, where every word is capitalised: `Sheriff
+        // Dunmore Says Border County 'Overrun'`)
+        if t.capital
+            && !t.headline()
+            && before.is_some_and(|b| matches!(b.tok(), Tok::Word | Tok::Punct(_)))
+        {
             return None;
         }
         // and a bare form there before a capitalised word opens a name

@@ -695,7 +695,15 @@ impl Line {
         // article's first line may be a title given a period, nor is one
         // that leads in to a quotation (`Sentencing, Judge Ann Mount
         // said:`)
-        let prose = self.quotes
+        // (a line that quotes is a headline still when every word outside
+        // the quotation is capitalised, `Sheriff Dunmore Says Border County
+        // 'Overrun'`, but not one whose quotation a colon introduces:
+        // `RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "…"`)
+        let colon_quote = || {
+            line.windows(2)
+                .any(|w| w[0].is_punct(':') && matches!(w[1].tok(), Tok::Open(_)))
+        };
+        let prose = self.quotes && (capital < n || colon_quote())
             || matches!(line.first().map(|t| t.tok()), Some(Tok::Open(_)))
             || start > 0
                 && line
