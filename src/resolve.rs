@@ -682,25 +682,26 @@ impl<'h> Resolver<'h> {
                 i += 1;
                 continue;
             };
+            // skip past the phrase
+            let first = i;
+            while i < tokens.len() && tokens[i].span.start < np.span.end {
+                i += 1;
+            }
             let apposed = possessive_lead.is_some()
-                && i > 0
-                && tokens[i - 1].is_punct(',')
+                && first > 0
+                && tokens[first - 1].is_punct(',')
                 && np.kind == MentionKind::Name;
             // (a person's name after `and` or `but` that a lower-case word
             // follows opens a coordinated clause: `The audience began
             // chanting "…" and Brill threatened to clear the hall.`)
-            let coordinated = || {
-                np.person
-                    && i > 0
-                    && tokens[i - 1].is_word()
-                    && matches!(&text[tokens[i - 1].span], "and" | "but")
-                    && tokens
-                        .iter()
-                        .skip(i)
-                        .find(|n| n.span.start >= np.span.end)
-                        .is_some_and(|n| n.is_word() && !n.capital && n.info.pronoun().is_none())
-            };
-            let subject = (sentence_first || apposed || coordinated()) && !t.inside;
+            let coordinated = np.person
+                && first > 0
+                && tokens[first - 1].is_word()
+                && matches!(&text[tokens[first - 1].span], "and" | "but")
+                && tokens
+                    .get(i)
+                    .is_some_and(|n| n.is_word() && !n.capital && n.info.pronoun().is_none());
+            let subject = (sentence_first || apposed || coordinated) && !t.inside;
             let np = Np {
                 person: np.person || apposed && possessive_role,
                 ..np
@@ -714,11 +715,6 @@ impl<'h> Resolver<'h> {
             if subject && np.person || subject && np.role.is_none() && np.kind == MentionKind::Name
             {
                 sentence_subject = Some(np.head);
-            }
-            // skip past the phrase
-            let first = i;
-            while i < tokens.len() && tokens[i].span.start < np.span.end {
-                i += 1;
             }
             // a subject of two words or more the lists cannot place, taken
             // up by `his` or `she` later in its sentence, is a person of that
