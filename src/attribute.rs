@@ -15,7 +15,7 @@ use crate::frame::{CueLemma, CueMatch, Np, Reader};
 use crate::lexicon::{Lexicon, Number};
 use crate::quotes::QuoteKind;
 use crate::resolve::{How, Resolver};
-use crate::scratch::{kept, Scratch};
+use crate::scratch::{filled, kept, Scratch};
 use crate::tokens::{tokenize_with, Tok};
 
 /// A frame found for one quotation.
@@ -87,16 +87,10 @@ pub(crate) fn attribute<'h>(
     // where each top-level quotation's Open and Close tokens are, and how
     // many paragraph markers come before each (the paragraph it is in), as
     // the name pass found them
-    let filled = |mut v: Vec<_>, x| {
-        v.clear();
-        v.resize(quotes.len(), x);
-        v
-    };
-    let mut open_at = filled(std::mem::take(&mut scratch.open_at), usize::MAX);
-    let mut close_at = filled(std::mem::take(&mut scratch.close_at), usize::MAX);
-    let mut paragraph_at = std::mem::take(&mut scratch.paragraph_at);
-    paragraph_at.clear();
-    paragraph_at.resize(quotes.len(), (0, 0));
+    let n = quotes.len();
+    let mut open_at = filled(std::mem::take(&mut scratch.open_at), n, usize::MAX);
+    let mut close_at = filled(std::mem::take(&mut scratch.close_at), n, usize::MAX);
+    let mut paragraph_at = filled(std::mem::take(&mut scratch.paragraph_at), n, (0, 0));
     for &(i, tok, paragraphs) in &resolver.quote_marks {
         match tok {
             Tok::Open(n) => {

@@ -10,7 +10,7 @@ use crate::analyzer::Pronouns;
 use crate::frame::{Np, Reader};
 use crate::lexicon::{fold_into, with_folded, Gender, Number};
 use crate::scan::ascii_space;
-use crate::scratch::{kept, kept_string, ready, ready_string};
+use crate::scratch::{filled, kept, kept_string, ready, ready_string};
 use crate::span::Span;
 use crate::tokens::Tok;
 
@@ -281,7 +281,7 @@ impl Keys {
         let big = self.text.capacity()
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.by_hash.capacity() * 16;
-        if big > 4 << 20 {
+        if big > crate::scratch::KEEP_BYTES {
             Keys::default()
         } else {
             self
@@ -1733,18 +1733,18 @@ impl<'h> Resolver<'h> {
         // a sort of the whole list); `ends[e]` ends up where the mentions
         // of entity `e` end
         let n = self.entities.len();
-        let mut ends = std::mem::take(&mut spare.ends);
-        ends.clear();
-        ends.resize(n + 1, 0);
+        let mut ends = filled(std::mem::take(&mut spare.ends), n + 1, 0);
         for &(e, _, _) in &self.mentions {
             ends[e + 1] += 1;
         }
         for e in 0..n {
             ends[e + 1] += ends[e];
         }
-        let mut by_entity = std::mem::take(&mut spare.by_entity);
-        by_entity.clear();
-        by_entity.resize(self.mentions.len(), (Span::default(), MentionKind::Name));
+        let mut by_entity = filled(
+            std::mem::take(&mut spare.by_entity),
+            self.mentions.len(),
+            (Span::default(), MentionKind::Name),
+        );
         for &(e, span, kind) in &self.mentions {
             by_entity[ends[e]] = (span, kind);
             ends[e] += 1;

@@ -17,7 +17,7 @@ use crate::tokens::Token;
 /// Buffers larger than this many bytes are not kept: a thread that read
 /// one huge document does not hold its memory for good, and clearing a
 /// kept table costs no more than a bounded amount.
-const KEEP_BYTES: usize = 4 << 20;
+pub(crate) const KEEP_BYTES: usize = 4 << 20;
 
 /// The buffers, all empty between analyses.
 #[derive(Default)]
@@ -72,6 +72,14 @@ pub(crate) fn kept<T>(mut v: Vec<T>) -> Vec<T> {
 pub(crate) fn ready<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
     v.clear();
     v.reserve(n);
+    v
+}
+
+/// `v` holding `n` copies of `x` (as `vec![x; n]` would give a new
+/// vector).
+pub(crate) fn filled<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    v.clear();
+    v.resize(n, x);
     v
 }
 

@@ -9,7 +9,7 @@
 
 use crate::document::Document;
 use crate::lexicon::{low_bytes, lower_ascii, Lexicon, WordInfo, HIGH_BITS};
-use crate::scratch::{kept, ready, Scratch};
+use crate::scratch::{filled, kept, ready, Scratch};
 use crate::span::Span;
 
 /// What a token is.
@@ -925,9 +925,7 @@ impl CommonWords {
         // each distinct word is marked once: `The` opening ten thousand
         // sentences must not be walked for every lower-case `the`
         let table = WordTable::new(&self.candidates, spare);
-        let mut done = std::mem::take(&mut spare.done);
-        done.clear();
-        done.resize(table.runs.len(), false);
+        let mut done = filled(std::mem::take(&mut spare.done), table.runs.len(), false);
         let mut mark_run = |run: usize| {
             if !done[run] {
                 done[run] = true;
@@ -1013,12 +1011,7 @@ impl WordTable {
         let mut table = WordTable {
             runs: ready(std::mem::take(&mut spare.runs), candidates.len()),
             chain: ready(std::mem::take(&mut spare.chain), candidates.len()),
-            slots: {
-                let mut slots = std::mem::take(&mut spare.slots);
-                slots.clear();
-                slots.resize(size, 0);
-                slots
-            },
+            slots: filled(std::mem::take(&mut spare.slots), size, 0),
             shift,
             seed,
             short,
