@@ -1258,19 +1258,14 @@ impl<'a> Reader<'a> {
         // lost the 2008 election to Obama -- said`: a name opening an aside
         // between dashes is the subject, else the phrase before the aside
         if let Some(close) = self.dash_ending_at(end, floor) {
-            let open = (floor..close)
+            // (the opening dash, as where it ends and where it starts)
+            let (open_end, before) = (floor..close)
                 .rev()
                 .take(24)
-                .find(|&k| self.dash_ending_at(k, floor).is_some())?;
-            let after = if self.punct(open + 1, '-') {
-                open + 2
-            } else {
-                open + 1
-            };
+                .find_map(|k| self.dash_ending_at(k, floor).map(|start| (k, start)))?;
             let name = self
-                .np_starting_at(after, close)
+                .np_starting_at(open_end + 1, close)
                 .filter(|np| np.kind == MentionKind::Name && np.person);
-            let before = self.dash_ending_at(open, floor).map_or(open, |start| start);
             return name.or_else(|| {
                 before
                     .checked_sub(1)
