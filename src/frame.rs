@@ -1213,10 +1213,23 @@ impl<'a> Reader<'a> {
                 .or_else(|| inner.and_then(|_| self.clause_subject(floor, end)));
         }
         // `Mike Lee, who declared …`: the relative pronoun stands for the
-        // phrase before its comma
+        // phrase before its comma, or before a party tag in brackets (`Sen.
+        // Ron Johnson (R-Wis.), who told`). (Without the comma the phrase
+        // is as often a preposition's object whose relative clause is no
+        // frame: `… how ironic the statement was coming from a candidate
+        // who promised mass deportation:` is the tweeter's.)
         if self.word(end).eq_ignore_ascii_case("who") && end > floor + 1 && self.punct(end - 1, ',')
         {
-            let np = self.head_np_ending_at(end - 2, floor)?;
+            let mut last = end - 2;
+            if self.punct(last, ')') && last > floor {
+                last = (floor..last)
+                    .rev()
+                    .take(8)
+                    .find(|&j| self.punct(j, '('))
+                    .filter(|&j| j > floor)?
+                    - 1;
+            }
+            let np = self.head_np_ending_at(last, floor)?;
             // (a description in apposition to a name stands for it: `Tom
             // Reed, the chamber's chief strategist, who added …`)
             if np.kind == MentionKind::Description {
