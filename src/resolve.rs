@@ -1671,7 +1671,45 @@ impl<'h> Resolver<'h> {
             // (one word only: `the health ministry` is a description of its own)
             return None;
         }
+        /// Words for a body of people acting together (`the group`, `the
+        /// union`), which a name often does not hold.
+        const BODY: [&str; 9] = [
+            "group",
+            "organisation",
+            "organization",
+            "coalition",
+            "alliance",
+            "association",
+            "charity",
+            "union",
+            "nonprofit",
+        ];
+        /// The words that end the name of such a body (`the Parents for
+        /// Safe Food Coalition`, `the … Food Workers' Council`).
+        const BODY_ENDS: [&str; 20] = [
+            "coalition",
+            "alliance",
+            "association",
+            "group",
+            "foundation",
+            "network",
+            "society",
+            "council",
+            "trust",
+            "fund",
+            "league",
+            "federation",
+            "union",
+            "guild",
+            "institute",
+            "movement",
+            "forum",
+            "partnership",
+            "initiative",
+            "caucus",
+        ];
         let business = BUSINESS.iter().any(|b| b.eq_ignore_ascii_case(noun));
+        let body = BODY.iter().any(|b| b.eq_ignore_ascii_case(noun));
         let before = self
             .orgs
             .partition_point(|(s, _, _)| s.start < np.span.start);
@@ -1690,6 +1728,14 @@ impl<'h> Resolver<'h> {
                     words
                         .next_back()
                         .is_some_and(|last| LEGAL.iter().any(|l| l.eq_ignore_ascii_case(last)))
+                } else if body {
+                    // (its last word, or any word that is the noun itself)
+                    let last = words.next_back().map(crate::frame::strip_possessive);
+                    last.is_some_and(|last| BODY_ENDS.iter().any(|b| b.eq_ignore_ascii_case(last)))
+                        || last
+                            .into_iter()
+                            .chain(words)
+                            .any(|w| w.eq_ignore_ascii_case(noun))
                 } else {
                     words.any(|w| w.eq_ignore_ascii_case(noun))
                 }
