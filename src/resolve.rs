@@ -674,7 +674,13 @@ impl<'h> Resolver<'h> {
                         // (or a definite description: `The inquiry chair,
                         // Judge Meredith Fairclough, adjourned …`)
                         || t.info.is(crate::lexicon::DETERMINER)
-                            && crate::frame::is_definite(&text[t.span]))
+                            && crate::frame::is_definite(&text[t.span])
+                        // (or a possessive pronoun: `His wife, Darla
+                        // Hamsun, disagreed.`; not `Their`, which in
+                        // `Their son, Piotr, is a developer in Leeds.`
+                        // introduces a couple's family in passing, whom the
+                        // next `he says` is not about: fixtures -3)
+                        || matches!(&text[t.span], "His" | "Her"))
                 {
                     possessive_lead = Some(0);
                     possessive_role = false;
