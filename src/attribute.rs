@@ -1473,12 +1473,34 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
             // words went, not who spoke them: `Hector Ybarra-Quinn provided
             // a statement to Breitbart News:`, `issued a statement on
             // Facebook:` are the clause's subject's
+            // (nor is a thing that a verb governs: `Hector Ybarra issued a
+            // statement:`, `… provided a statement backing the account:`)
             let first = token_after(r, floor, np.span.start, colon);
-            let governed = first > floor
-                && crate::frame::is_preposition(r.word(first - 1))
-                && !matches!(r.word(first - 1), "from" | "From" | "by" | "By");
+            let before = first.checked_sub(1).filter(|&b| b >= floor);
+            let governed = before.is_some_and(|b| {
+                crate::frame::is_preposition(r.word(b))
+                    && !matches!(r.word(b), "from" | "From" | "by" | "By")
+            });
+            let object = before.is_some_and(|b| {
+                b > floor
+                    && np.kind == MentionKind::Description
+                    && !np.person
+                    && r.tokens[b].is_word()
+                    && !r.tokens[b].capital
+            });
             if governed {
                 r.clause_subject(floor, first - 1)?
+            } else if object {
+                // (the first verb's subject, across an apposed name)
+                let verb = (floor + 1..first)
+                    .find(|&k| {
+                        r.tokens[k].is_word()
+                            && !r.tokens[k].capital
+                            && r.tokens[k].info.verb().is_some()
+                    })
+                    .unwrap_or(first - 1);
+                r.subject_of(verb, floor)
+                    .or_else(|| r.clause_subject(floor, first - 1))?
             } else {
                 np
             }
