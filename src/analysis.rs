@@ -320,9 +320,26 @@ impl<'h> Attribution<'h> {
                 QuoteKind::Direct => {
                     self.quote.content().split_whitespace().nth(6).is_none()
                         && crate::quotes::title_case(self.quote.content())
+                        && !self.whole_paragraph()
                 }
                 QuoteKind::Nested => false,
             }
+    }
+
+    /// The quotation is its paragraph's whole text: a turn of dialogue
+    /// (`"Yes."`, `"Nobody."`), not a title, however few its words. (Not
+    /// in capitals, which are a notice's or a letter's: `"FIVE GUINEAS
+    /// REWARD"`, `"MY DEAR SIR,"`.)
+    fn whole_paragraph(&self) -> bool {
+        if !self.quote.content().contains(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        let text = self.quote.haystack;
+        let span = self.quote.span;
+        let before = text[..span.start].trim_end_matches([' ', '\t']);
+        let after = text[span.end..].trim_start_matches([' ', '\t']);
+        (before.is_empty() || before.ends_with(['\n', '\r']))
+            && (after.is_empty() || after.starts_with(['\n', '\r']))
     }
 
     /// The quotation follows `so-called`.
@@ -550,5 +567,21 @@ mod tests {
             quotes,
             [("temporary", None), ("We will wait,", Some("Vera Lind"))]
         );
+    }
+
+    #[test]
+    fn records_keep_a_turn_that_is_its_whole_paragraph() {
+        // `"Yes."` reads as a one-word title, but standing alone as its
+        // paragraph it is a reply; a notice in capitals is not
+        let text = "\"Is it raining?\" said Walter Hale.\n\n\"Yes.\"\n\n\"NO ENTRY\"\n";
+        let record = Analyzer::new().analyze(text).to_record("t", false);
+        let quotes: Vec<_> = record.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(quotes, ["Is it raining?", "Yes."]);
+        let ignored: Vec<_> = record
+            .ignore_spans
+            .iter()
+            .map(|s| s.text.as_deref())
+            .collect();
+        assert_eq!(ignored, [Some("NO ENTRY")]);
     }
 }
