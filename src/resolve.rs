@@ -876,7 +876,7 @@ impl<'h> Resolver<'h> {
                 Some(e) => e,
                 None => match found
                     .and_then(|i| res.keys.slots[i].full)
-                    .or_else(|| res.first_word_of(found, np.gender))
+                    .or_else(|| res.first_word_of(found, np.gender, knighted(&text[np.span])))
                 {
                     Some(e) => e,
                     None => {
@@ -1096,14 +1096,17 @@ impl<'h> Resolver<'h> {
     /// written first (`Zhao` for Zhao Mingyuan, `Park` for Park Ji-hoon) or
     /// a given name the lists do not know (`Khizr` for Khizr Khan). Nobody
     /// when several names open with it.
-    fn first_word_of(&self, word: Option<usize>, gender: Gender) -> Option<usize> {
+    ///
+    /// A known given name counts after `Sir`, `Dame` or `Lady`, which take
+    /// a given name (`Sir Keir` for Sir Keir Starmer): `knighted`.
+    fn first_word_of(&self, word: Option<usize>, gender: Gender, knighted: bool) -> Option<usize> {
         // (a known given name alone stays a name of its own: in a novel
         // `Elizabeth` is a character's usual name, which readers and
         // annotators keep apart from the fuller `Elizabeth Bennet`)
         self.keys.slots[word?].first_word.filter(|&e| {
             e != MANY
                 && gender.agrees(self.entities[e].gender)
-                && !self.given.get(e).copied().unwrap_or(false)
+                && (knighted || !self.given.get(e).copied().unwrap_or(false))
         })
     }
 
@@ -1326,7 +1329,8 @@ impl<'h> Resolver<'h> {
             return Some(e);
         }
         if words.count == 1 {
-            if let Some(e) = self.first_word_of(self.keys.find(key), np.gender) {
+            let knighted = knighted(&self.text[np.span]);
+            if let Some(e) = self.first_word_of(self.keys.find(key), np.gender, knighted) {
                 return Some(e);
             }
         }
@@ -2323,6 +2327,14 @@ impl Np {
             _ => EntityKind::Name,
         }
     }
+}
+
+/// Whether a name opens with an honorific that takes a given name: `Sir
+/// Keir`, `Dame Priya`, `Lady Harriet`.
+fn knighted(name: &str) -> bool {
+    ["Sir ", "Dame ", "Lady "]
+        .iter()
+        .any(|h| name.starts_with(h))
 }
 
 /// The head noun of a description's words: the last word before a
