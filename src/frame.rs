@@ -247,10 +247,12 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        // after a number the word is a noun: `his 2008 campaign`
+        // after a number the word is a noun: `his 2008 campaign` (but not
+        // after a house number that names its occupant: `No 10 said`)
         if before.is_some_and(|b| {
             b.tok() == Tok::Word && self.text[b.span].bytes().all(|c| c.is_ascii_digit())
-        }) {
+        }) && !self.house_number_at(i - 1)
+        {
             return None;
         }
         // after a determiner the word is a noun: `the campaign`, `a statement`
@@ -289,6 +291,25 @@ impl<'a> Reader<'a> {
             }
         }
         Some(self.lexicon.lemma(id))
+    }
+
+    /// The first token of a house number that names its occupant, ending
+    /// at token `k`: `No 10`, `No. 10`, `Number 10` (Downing Street).
+    fn house_number_start(&self, k: usize) -> Option<usize> {
+        let digits = self.word(k);
+        if !self.is_word(k) || digits.len() > 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut j = k.checked_sub(1)?;
+        if self.punct(j, '.') {
+            j = j.checked_sub(1)?;
+        }
+        (self.is_word(j) && matches!(self.word(j), "No" | "Number")).then_some(j)
+    }
+
+    /// Whether token `k` ends a house number that names its occupant.
+    fn house_number_at(&self, k: usize) -> bool {
+        self.house_number_start(k).is_some()
     }
 
     /// Whether token `k` is `One` or `Another` opening its clause, a
@@ -550,6 +571,20 @@ impl<'a> Reader<'a> {
         }
         if let Some(np) = self.pronoun_np(end) {
             return Some(np);
+        }
+        if let Some(start) = self.house_number_start(end).filter(|&s| s >= floor) {
+            let span = Span::new(self.tokens[start].span.start, self.tokens[end].span.end);
+            return Some(Np {
+                span,
+                kind: MentionKind::Description,
+                head: span,
+                role: None,
+                gender: Gender::Unknown,
+                number: Number::Singular,
+                person: false,
+                definite: true,
+                titled: false,
+            });
         }
         let t = self.tok(end)?;
         if t.tok() == Tok::Punct('.') && end > floor && self.title_word(end - 1) {
