@@ -430,8 +430,10 @@ impl<'a> Reader<'a> {
     pub fn pronoun_at(&self, i: usize) -> Option<Np> {
         let t = self.tok(i).filter(|t| t.tok() == Tok::Word)?;
         let p = t.info.pronoun()?;
-        // (without a contracted `'s`: `He's predicting` is He)
-        let bare = strip_possessive(&self.text[t.span]).len();
+        // (without a contracted `'s` or auxiliary: `He's predicting`,
+        // `She'd written` are He and She)
+        let word = &self.text[t.span];
+        let bare = strip_possessive(word).len() - contraction_len(word.as_bytes());
         let span = if bare > 0 {
             Span::new(t.span.start, t.span.start + bare)
         } else {
@@ -1999,6 +2001,23 @@ fn possessive_bytes(w: &[u8]) -> bool {
 }
 
 /// `Trump's` → `Trump`.
+/// The length in bytes of a contracted auxiliary ending word `w` (`'d`,
+/// `'ll`, `'ve`, `'re`, `'m`, with a straight or curly apostrophe), or 0.
+/// Only a word with letters before it counts: `She'd` (3 of 5 bytes kept).
+pub(crate) fn contraction_len(w: &[u8]) -> usize {
+    for suffix in ["d", "ll", "ve", "re", "m"] {
+        let Some(rest) = w.strip_suffix(suffix.as_bytes()) else {
+            continue;
+        };
+        for apostrophe in ["'", "\u{2019}"] {
+            if rest.len() > apostrophe.len() && rest.ends_with(apostrophe.as_bytes()) {
+                return suffix.len() + apostrophe.len();
+            }
+        }
+    }
+    0
+}
+
 pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))

@@ -1143,10 +1143,12 @@ fn push_word(
     common.note(bytes, out, Span::new(i, end), capital, caps);
     // the end without a possessive `'s` or `’s`, as
     // `frame::strip_possessive` has it, read from the bytes
+    // (and without a contracted auxiliary: `She'd`, `they'll`, `I've`)
     let bare = match bytes.get(..end) {
         Some([.., b'\'', b's']) if end - i >= 2 => end - 2,
         Some([.., 0xE2, 0x80, 0x99, b's']) if end - i >= 4 => end - 4,
-        _ => end,
+        Some(b) => end - crate::frame::contraction_len(&b[i..]),
+        None => end,
     };
     out.push(word_token(
         Span::new(i, end),
@@ -1409,11 +1411,12 @@ fn push_joined(
     } else if capital && !caps {
         common.note_capital(bytes, out, span);
     }
-    // looked up without a possessive `'s` (`’s` folded)
+    // looked up without a possessive `'s` or a contracted auxiliary (`’`
+    // folded): `Trump's`, `She'd`
     let bare = if n >= 3 && key[n - 2] == b'\'' && key[n - 1] == b's' {
         n - 2
     } else {
-        n
+        n - crate::frame::contraction_len(&key[..n])
     };
     let (key_lo, key_hi) = (lo & low_bytes(bare), hi & low_bytes(bare.saturating_sub(8)));
     out.push(word_token(
