@@ -1448,6 +1448,51 @@ impl<'a> Reader<'a> {
         self.np_starting_at_general(start, ceil)
     }
 
+    /// A person's name in the possessive at token `start`, which no phrase
+    /// reader returns, as it is no subject (`Josh Kellerman's late try`):
+    /// a run of at most four plain name words (as
+    /// [`Reader::plain_name_at`] has them) whose last, and only it, ends in
+    /// `'s` or `’s`. The phrase is the name without the `'s`; the token
+    /// after it is returned too.
+    pub fn possessive_name_at(&self, start: usize, ceil: usize) -> Option<(Np, usize)> {
+        let tokens = self.tokens.get(..ceil.min(self.tokens.len()))?;
+        let plain = |t: &Token| {
+            matches!(t.tok(), Tok::Word)
+                && t.inside == self.inside
+                && t.capital & (t.flags(CAPS | COMMON | HYPHEN) == 0)
+                && t.info.function() == 0
+                && !t.info.starter()
+                && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK | ORG)
+        };
+        let run = tokens[start..].iter().take(4).take_while(|t| plain(t));
+        let end = start + run.clone().position(|t| self.possessive_span(t.span))?;
+        // (a name before it is this one's first part, not another's:
+        // `Josh Kellerman's`, but not `Tuesday Kellerman's` – the run is
+        // read from `start`, which the caller makes a phrase's start)
+        let first = &tokens[start];
+        let last = tokens[end].span;
+        let bare = strip_possessive(&self.text[last]).len();
+        let span = Span::new(first.span.start, last.start + bare);
+        let given = first.info.given();
+        let gender = given.unwrap_or(Gender::Unknown);
+        Some((
+            Np {
+                span,
+                kind: MentionKind::Name,
+                head: span,
+                role: None,
+                gender,
+                number: Number::Singular,
+                person: gender != Gender::Unknown
+                    || given.is_some()
+                    || tokens[start..=end].iter().any(|t| t.person()),
+                definite: false,
+                titled: false,
+            },
+            end + 1,
+        ))
+    }
+
     /// [`Reader::np_starting_at`] for the commonest phrase of all, a run of
     /// plain name words (`Trump`, `Keir Starmer`: capitalised, not all
     /// capitals, none a title, role, function, organisation or non-name

@@ -32,7 +32,13 @@ struct NameSite {
     /// Its sentence opens with `he` or `she`: the name is that pronoun's
     /// object or in its clause (`He said Trump needs …`), not its subject.
     after_pronoun: bool,
+    /// Inside a quotation, or a byline's author: no one the narration's
+    /// pronouns stand for.
     inside: bool,
+    /// A name in the possessive (`Josh Kellerman's late try`): it makes
+    /// an entity and nothing else, so that reading on past it changes no
+    /// one's salience or recency.
+    owner: bool,
     /// Which sentence (or paragraph) it is in, counted from the start.
     sentence: u32,
     /// How many paragraph markers come before it.
@@ -403,6 +409,8 @@ impl<'h> Resolver<'h> {
         // `Starmer … as the Prime Minister …`: a title used later in the
         // sentence whose subject is a name, as (title head, subject name)
         let mut weak = ready(take(&mut spare.weak), 0);
+        // the sites of names of two words or more in the possessive
+        let mut owners: Vec<usize> = Vec::new();
         let mut sentence_subject: Option<Span> = None;
         let mut i = 0;
         let mut sentence_first = true;
@@ -622,7 +630,21 @@ impl<'h> Resolver<'h> {
                     sentence_first,
                 ));
             }
-            let Some(np) = np.filter(|np| np.kind == MentionKind::Name) else {
+            let np = np.filter(|np| np.kind == MentionKind::Name);
+            // a name in the possessive is no phrase the reader returns, but
+            // it names someone the article may quote later: `after Josh
+            // Kellerman's late try` … `Kellerman admitted`. It is taken in
+            // as a name that is no subject and, like a name inside a
+            // quotation, makes nobody salient (`Smith criticised Jones's
+            // plan. "…," he said` stays Smith's).
+            let possessive = if np.is_none() && t.capital && t.tok() == Tok::Word {
+                side()
+                    .possessive_name_at(i, (i + 4).min(tokens.len()))
+                    .map(|(np, _)| np)
+            } else {
+                None
+            };
+            let Some(np) = np.or(possessive) else {
                 if sentence_first && !t.inside && is_he_or_she(&t.info) {
                     pronoun_subject = true;
                 }
@@ -707,14 +729,18 @@ impl<'h> Resolver<'h> {
                 && tokens
                     .get(i)
                     .is_some_and(|n| n.is_word() && !n.capital && n.info.pronoun().is_none());
-            let subject = (sentence_first || apposed || coordinated) && !t.inside;
+            let subject =
+                (sentence_first || apposed || coordinated) && !t.inside && possessive.is_none();
             let np = Np {
                 person: np.person || apposed && possessive_role,
                 ..np
             };
+            let opened = sentence_first && !t.inside;
             sentence_first = false;
             possessive_lead = None;
-            if subject && !apposed && crate::frame::is_possessive(&text[np.span]) {
+            if subject && !apposed && crate::frame::is_possessive(&text[np.span])
+                || opened && possessive.is_some()
+            {
                 possessive_lead = Some(0);
                 possessive_role = false;
             }
@@ -779,7 +805,23 @@ impl<'h> Resolver<'h> {
             } else {
                 np
             };
-            if several {
+            if several && possessive.is_some() {
+                // (taken in after the other names: a namesake named only
+                // in the possessive is the last a surname alone stands for)
+                owners.push(res.sites.len());
+                res.sites.push(NameSite {
+                    np,
+                    entity: usize::MAX,
+                    subject,
+                    after_pronoun: pronoun_subject,
+                    inside: t.inside || byline,
+                    owner: true,
+                    sentence,
+                    paragraph: paragraphs as u32,
+                    shadowed: false,
+                    token: first,
+                });
+            } else if several {
                 let shadowed = tokens[i..]
                     .iter()
                     .take(16)
@@ -797,6 +839,7 @@ impl<'h> Resolver<'h> {
                     subject,
                     after_pronoun: pronoun_subject,
                     inside: t.inside || byline,
+                    owner: false,
                     sentence,
                     paragraph: paragraphs as u32,
                     shadowed,
@@ -839,12 +882,17 @@ impl<'h> Resolver<'h> {
                     subject,
                     after_pronoun: pronoun_subject,
                     inside: t.inside || byline,
+                    owner: possessive.is_some(),
                     sentence,
                     paragraph: paragraphs as u32,
                     shadowed: false,
                     token: first,
                 });
             }
+        }
+        for &k in &owners {
+            let e = res.register_name(res.sites[k].np);
+            res.sites[k].entity = e;
         }
         let mut given = take(&mut res.given);
         given.clear();
@@ -1194,6 +1242,9 @@ impl<'h> Resolver<'h> {
                 break;
             }
             self.cursor += 1;
+            if s.owner {
+                continue;
+            }
             let e = s.entity;
             self.last_seen[e] = s.np.span.start + 1;
             // an entity's name no longer changes once names are taken in:
