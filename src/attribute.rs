@@ -135,7 +135,7 @@ pub(crate) fn attribute<'h>(
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
         let found = found.or_else(|| {
             (quotes[n].kind() == QuoteKind::Direct)
-                .then(|| narration_before(&reader, o, window, false))
+                .then(|| narration_before(&reader, o, window, false, answers(&quotes[n])))
                 .flatten()
         });
         let mut attributed = false;
@@ -274,7 +274,7 @@ pub(crate) fn attribute<'h>(
         // with no frame and no attributed quotation just before, the
         // narrated sentence that ends the paragraph before
         if !attributed && quotes[n].kind() == QuoteKind::Direct {
-            if let Some(f) = narration_before(&reader, o, window, true) {
+            if let Some(f) = narration_before(&reader, o, window, true, answers(&quotes[n])) {
                 settle(&mut resolver, text, &mut out[n], &f);
                 attributed = true;
             }
@@ -1538,11 +1538,16 @@ fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) 
 /// `paragraph`, opens a paragraph after one that ends in such a sentence),
 /// with no quotation in it, whose subject is a name (a pronoun subject is
 /// as often the other speaker of a dialogue).
+///
+/// When the sentence has its subject ask someone named (`Castellane asked
+/// Brandt-Mwangi what the plan was.`), a quotation that `answer`s (asks
+/// nothing itself) is the one asked's.
 fn narration_before<'a>(
     r: &Reader<'a>,
     o: usize,
     window: usize,
     paragraph: bool,
+    answer: bool,
 ) -> Option<Found<'a>> {
     let wanted = if paragraph {
         Tok::Paragraph
@@ -1579,8 +1584,29 @@ fn narration_before<'a>(
                 (floor..end).find(|&k| r.verb_at(k).is_some() && !r.word(k).ends_with("ing"))?;
             r.subject_of(verb, floor)
         })?;
-    (speaker.kind == MentionKind::Name || paragraph && he_or_she(r, &speaker))
-        .then_some(Found::bare(speaker, Rule::Narration))
+    if !(speaker.kind == MentionKind::Name || paragraph && he_or_she(r, &speaker)) {
+        return None;
+    }
+    let asked = answer
+        .then(|| {
+            let after = token_after(r, floor, speaker.span.end, end);
+            // (the verb right after the subject, or after one adverb)
+            let verb = (after..end.min(after + 2)).find(|&k| {
+                r.tokens[k].is_word()
+                    && matches!(r.word(k), "asked" | "asks" | "pressed" | "presses")
+            })?;
+            r.np_starting_at(verb + 1, end)
+                .filter(|np| np.kind == MentionKind::Name && np.person)
+        })
+        .flatten();
+    Some(Found::bare(asked.unwrap_or(speaker), Rule::Narration))
+}
+
+/// Whether a quotation asks nothing: its words end in no question mark.
+fn answers(q: &crate::quotes::Quote<'_>) -> bool {
+    !q.content()
+        .trim_end_matches(['"', '\'', '’', '”'])
+        .ends_with('?')
 }
 
 /// Whether `np` is `he` or `she` (or `He`, `She`), whose antecedent the

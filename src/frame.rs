@@ -1623,7 +1623,9 @@ impl<'a> Reader<'a> {
                 // a middle initial that is also a word: `Dwight A. Kessler`
                 || k > from && self.initial_at(k)
                 || self.title_word(k)
-                || self.is_role(k)
+                // (a lower-case role noun before a determiner is a verb:
+                // `Laura Dale hosts the show`, `Ed Ames chairs the panel`)
+                || self.is_role(k) && !(k > from && !self.tokens[k].capital && self.verb_before_object(k))
                 || (self.punct(k, '.')
                     && k > from
                     && (self.initial_at(k - 1) || self.title_word(k - 1)))
@@ -1662,6 +1664,15 @@ impl<'a> Reader<'a> {
             e -= 1;
         }
         self.classify(from, e, det.then_some(start))
+    }
+
+    /// Whether the word after token `k` opens an object, so that `k` is a
+    /// verb: a determiner or a possessive pronoun (`hosts the show`,
+    /// `chairs her committee`).
+    fn verb_before_object(&self, k: usize) -> bool {
+        self.is_word(k + 1)
+            && (self.info(k + 1).is(DETERMINER)
+                || matches!(self.word(k + 1), "his" | "her" | "their" | "its"))
     }
 
     /// The phrase starting at `start`, or the name in apposition right after
