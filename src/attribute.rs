@@ -976,9 +976,29 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
             .iter()
             .position(|t| t.span.start >= np.span.end)?
             + k;
+        // a description with a name in apposition is that name: `The
+        // Prime Minister, Sir Anthony Welland, did not know.`
+        let mut np = np;
+        if np.kind == MentionKind::Description
+            && np.person
+            && r.tokens.get(next).is_some_and(|t| t.is_punct(','))
+        {
+            if let Some(name) = r
+                .np_starting_at(next + 1, o)
+                .filter(|n| n.kind == MentionKind::Name && n.person)
+            {
+                let after = token_after(r, next + 1, name.span.end, o);
+                if r.tokens.get(after).is_some_and(|t| t.is_punct(',')) {
+                    np = name;
+                    next = after + 1;
+                }
+            }
+        }
         // past a short aside between commas: `Mitch McConnell, R-Ky.,
         // delivered a blunt message`
-        if np.kind == MentionKind::Name && r.tokens.get(next).is_some_and(|t| t.is_punct(',')) {
+        else if np.kind == MentionKind::Name
+            && r.tokens.get(next).is_some_and(|t| t.is_punct(','))
+        {
             if let Some(close) = (next + 1..(next + 6).min(o)).find(|&j| r.tokens[j].is_punct(','))
             {
                 next = close + 1;
