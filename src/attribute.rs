@@ -137,6 +137,7 @@ pub(crate) fn attribute<'h>(
             (quotes[n].kind() == QuoteKind::Direct)
                 .then(|| narration_before(&reader, o, window, false, answers(&quotes[n])))
                 .flatten()
+                .filter(|f| !addresses(quotes[n].content(), &text[f.speaker.head]))
         });
         let mut attributed = false;
         if let Some(p) = previous
@@ -274,7 +275,12 @@ pub(crate) fn attribute<'h>(
         // with no frame and no attributed quotation just before, the
         // narrated sentence that ends the paragraph before
         if !attributed && quotes[n].kind() == QuoteKind::Direct {
-            if let Some(f) = narration_before(&reader, o, window, true, answers(&quotes[n])) {
+            // (a turn that calls the narrated subject by name is said to
+            // them: `… where her cousin found it.` ¶ `"Catherine, whose
+            // glove is this?"`)
+            if let Some(f) = narration_before(&reader, o, window, true, answers(&quotes[n]))
+                .filter(|f| !addresses(quotes[n].content(), &text[f.speaker.head]))
+            {
                 settle(&mut resolver, text, &mut out[n], &f);
                 attributed = true;
             }
