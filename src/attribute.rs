@@ -1600,8 +1600,18 @@ fn narration_before<'a>(
     // (or else the subject of its first reporting verb, which reads past
     // a long appositive: `Sen. Ted Cruz (R-Tex.), a candidate who has made
     // … a centerpiece of his campaign, tweeted a warning.`)
-    let speaker = sentence_subject(r, end, floor)
-        .map(|f| f.speaker)
+    // a cleft: `It was Augusta who spoke next.`
+    let cleft = (floor + 2 < end
+        && r.word(floor) == "It"
+        && matches!(r.word(floor + 1), "was" | "is"))
+    .then(|| r.np_starting_at(floor + 2, end))
+    .flatten()
+    .filter(|np| {
+        // (whoever `who` follows is a person, known name or not)
+        np.kind == MentionKind::Name && r.word(token_after(r, floor + 2, np.span.end, end)) == "who"
+    });
+    let speaker = cleft
+        .or_else(|| sentence_subject(r, end, floor).map(|f| f.speaker))
         .filter(|np| np.kind == MentionKind::Name || paragraph && he_or_she(r, np))
         .or_else(|| {
             // (a finite one: `-Senator Ada Lindqvist, speaking after the
