@@ -818,7 +818,7 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 /// phrase after `from`, `by` or `of` right after it; the noun stands at most
 /// eight tokens before the quotation.
 fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
-    const SPEECH: [&str; 29] = [
+    const SPEECH: [&str; 36] = [
         "comment",
         "comments",
         "phrase",
@@ -848,6 +848,13 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
         "description",
         "characterization",
         "characterisation",
+        "reply",
+        "answer",
+        "response",
+        "explanation",
+        "retort",
+        "verdict",
+        "message",
     ];
     let low = o.saturating_sub(8).max(floor);
     let noun = (low..o).rev().find(|&k| {
@@ -928,14 +935,20 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
             start -= 1;
         }
         let span = crate::span::Span::new(r.tokens[start].span.start, t.span.start + bare.len());
+        // (an honorific or title before the name is no part of it: `Sir
+        // Anthony's reply`, `Referee Karl Doherty's explanation`)
+        let first = (start..owner)
+            .find(|&k| !r.tokens[k].info.has(crate::lexicon::TITLE_MARK))
+            .unwrap_or(owner);
+        let head = crate::span::Span::new(r.tokens[first].span.start, span.end);
         Np {
             span,
             kind: MentionKind::Name,
-            head: span,
+            head,
             role: None,
             gender: crate::lexicon::Gender::Unknown,
             number: Number::Singular,
-            person: t.person(),
+            person: t.person() || first > start,
             definite: false,
             titled: false,
         }

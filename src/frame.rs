@@ -1464,27 +1464,53 @@ impl<'a> Reader<'a> {
                 && !t.info.starter()
                 && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK | ORG)
         };
-        let run = tokens[start..].iter().take(4).take_while(|t| plain(t));
-        let end = start + run.clone().position(|t| self.possessive_span(t.span))?;
+        // (past an honorific or title, which is no part of the name: `Sir
+        // Anthony's reply`)
+        let titled = |t: &Token| {
+            matches!(t.tok(), Tok::Word)
+                && t.capital
+                && t.inside == self.inside
+                && t.info.has(TITLE_MARK)
+        };
+        let from = start
+            + tokens[start..]
+                .iter()
+                .take(2)
+                .take_while(|t| titled(t))
+                .count();
+        let run = tokens.get(from..)?.iter().take(4).take_while(|t| plain(t));
+        let end = from + run.clone().position(|t| self.possessive_span(t.span))?;
         // (a name before it is this one's first part, not another's:
         // `Josh Kellerman's`, but not `Tuesday Kellerman's` – the run is
         // read from `start`, which the caller makes a phrase's start)
-        let first = &tokens[start];
+        let first = &tokens[from];
         let last = tokens[end].span;
         let bare = strip_possessive(&self.text[last]).len();
-        let span = Span::new(first.span.start, last.start + bare);
+        let span = Span::new(tokens[start].span.start, last.start + bare);
+        let head = Span::new(first.span.start, span.end);
         let given = first.info.given();
-        let gender = given.unwrap_or(Gender::Unknown);
+        // (the gender of an honorific, else of the given name: `Mrs.
+        // Varga's`)
+        let title = Span::new(
+            tokens[start].span.start,
+            tokens[from.max(start + 1) - 1].span.end,
+        );
+        let gender = (from > start)
+            .then(|| self.lexicon.title_gender(&self.text[title]))
+            .flatten()
+            .or(given)
+            .unwrap_or(Gender::Unknown);
         Some((
             Np {
                 span,
                 kind: MentionKind::Name,
-                head: span,
+                head,
                 role: None,
                 gender,
                 number: Number::Singular,
                 person: gender != Gender::Unknown
                     || given.is_some()
+                    || from > start
                     || tokens[start..=end].iter().any(|t| t.person()),
                 definite: false,
                 titled: false,
