@@ -465,7 +465,9 @@ impl<'h> Resolver<'h> {
         // a token that is no word or punctuation: a sentence or paragraph
         // marker, or a quotation's opening or closing mark (which
         // `quote_marks` takes)
-        let marker = |t: &crate::tokens::Token| !matches!(t.tok(), Tok::Word | Tok::Punct(_));
+        // (read from the kind byte alone: `tok()` tested for a word, then
+        // for punctuation, two branches in the quiet run below)
+        let marker = |t: &crate::tokens::Token| t.is_marker();
         while i < tokens.len() {
             let t = &tokens[i];
             // (the kinds are told apart one test at a time, words first,
@@ -528,7 +530,7 @@ impl<'h> Resolver<'h> {
                     let subject = sentence_subject.is_some();
                     // (and at the comma of an opening phrase)
                     while tokens.get(i).is_some_and(|t| {
-                        quiet(t, subject) & !marker(t) & !(reopen & (t.tok() == Tok::Punct(',')))
+                        quiet(t, subject) & !marker(t) & !(reopen & t.is_punct(','))
                     }) {
                         i += 1;
                     }

@@ -125,9 +125,21 @@ impl Token {
         self.kind == Kind::Word
     }
 
+    /// Whether the token is the punctuation `c`.
+    ///
+    /// (Both fields are compared, then the results combined with `&`:
+    /// with `&&` the kind was a branch of its own, whose outcome depends on
+    /// the text.)
     #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct && self.arg == u32::from(c)
+        (self.kind == Kind::Punct) & (self.arg == u32::from(c))
+    }
+
+    /// Whether the token is a marker: neither a word nor punctuation, but a
+    /// quotation's opening or closing or a sentence or paragraph start.
+    #[inline]
+    pub fn is_marker(&self) -> bool {
+        !matches!(self.kind, Kind::Word | Kind::Punct)
     }
 
     /// Whether the token is punctuation ([`Tok::Punct`]).
