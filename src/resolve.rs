@@ -738,6 +738,23 @@ impl<'h> Resolver<'h> {
                 ..np
             };
             let opened = sentence_first && !t.inside;
+            // a character an actor plays is no one the story's pronouns
+            // stand for: `Tony Brannigan, who plays landlord Vic Tulley,
+            // said: "…" ¶ "…," he added.` (taken in like a possessive)
+            let played = (1..=2).any(|back| {
+                first >= back
+                    && tokens[first - back].is_word()
+                    && matches!(
+                        &text[tokens[first - back].span],
+                        "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
+                    )
+                    // (past one lower-case noun, `plays landlord Vic
+                    // Tulley`, but not `portrayed by Allen`, the actor)
+                    && (back == 1
+                        || tokens[first - 1].is_word()
+                            && !tokens[first - 1].capital
+                            && !crate::frame::is_preposition(&text[tokens[first - 1].span]))
+            });
             sentence_first = false;
             possessive_lead = None;
             if subject && !apposed && crate::frame::is_possessive(&text[np.span])
@@ -841,7 +858,7 @@ impl<'h> Resolver<'h> {
                     subject,
                     after_pronoun: pronoun_subject,
                     inside: t.inside || byline,
-                    owner: false,
+                    owner: played,
                     sentence,
                     paragraph: paragraphs as u32,
                     shadowed,
@@ -884,7 +901,7 @@ impl<'h> Resolver<'h> {
                     subject,
                     after_pronoun: pronoun_subject,
                     inside: t.inside || byline,
-                    owner: possessive.is_some(),
+                    owner: possessive.is_some() || played,
                     sentence,
                     paragraph: paragraphs as u32,
                     shadowed: false,
