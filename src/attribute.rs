@@ -1810,6 +1810,33 @@ fn nested<'h>(
                     })
             })
             .flatten();
+        // or else someone named earlier in the outer quotation (`Vance
+        // didn't shout. He just said, '…'`), before the article's last
+        // person named
+        let pronoun = np.kind == MentionKind::Pronoun && np.number == Number::Singular;
+        let earlier = (pronoun && antecedent.is_none())
+            .then(|| {
+                let opened = outer
+                    .filter(|&o| out[o].quote.span.contains(q.span))
+                    .map(|o| tokens.partition_point(|t| t.span.start <= out[o].quote.span.start))?;
+                let from = opened.max(at.saturating_sub(window));
+                // (not a name inside a quotation within it: `a column titled
+                // 'Sorry, I Still Won't Vote for Trump.' He wrote, '…'`)
+                let mut depth = 0usize;
+                (from..floor).rev().find_map(|k| {
+                    match tokens[k].tok() {
+                        Tok::Close(_) => depth += 1,
+                        Tok::Open(_) => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    (depth == 0)
+                        .then(|| r.np_starting_at(k, floor))
+                        .flatten()
+                        .filter(|a| a.kind == MentionKind::Name && np.gender.agrees(a.gender))
+                })
+            })
+            .flatten();
+        let antecedent = antecedent.or(earlier);
         let (entity, how) = resolver.resolve(&antecedent.unwrap_or(np));
         // (no one calls themselves by name: `She rang me and said,
         // 'Saoirse, you're a grown woman'` is not Saoirse's)
