@@ -492,7 +492,9 @@ fn frame_for<'a>(
                 .find(|&k| matches!(r.tokens[k].tok(), Tok::Sentence | Tok::Paragraph))
                 .unwrap_or(if limit == r.tokens.len() { limit } else { ceil })
         };
-        final_clause(r, c + 1, end).or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
+        final_clause(r, c + 1, end)
+            .or_else(|| (!partial).then(|| signature(r, o, c)).flatten())
+            .or_else(|| labelled(r, o, c))
     });
     // the verb before the quotation runs straight into it (`Clinton's
     // reaction to the rule "…" said Jon Doggett`, `Moscow denies — "…?"
@@ -1443,6 +1445,28 @@ fn signature<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
         .filter(|&k| r.tokens[k].is_punct(','))
         .all(|k| k + 1 >= line_end || aside(k + 1));
     (signed && asides && !quotes).then_some(Found::bare(speaker, Rule::Dash))
+}
+
+/// `'I was terrified of being boring': novelist Delphine Ashcombe on grief,
+/// gossip and her sixth book`: a quotation opening its line, a colon, and
+/// a person's name (after words that describe them) that ends the line or
+/// goes on with `on` or `about`, the feature headline's label of who said
+/// it.
+fn labelled<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
+    let opens_line = o == 0 || marker_before(r.tokens, o) == Some(Tok::Paragraph);
+    if !opens_line || !r.tokens.get(c + 1)?.is_punct(':') {
+        return None;
+    }
+    let ceil = (c + 14).min(r.tokens.len());
+    let speaker = r
+        .np_or_apposed_name(c + 2, ceil)
+        .filter(|np| np.kind == MentionKind::Name && np.person)?;
+    let after = token_after(r, c + 2, speaker.span.end, ceil);
+    let ends = r.tokens.get(after).is_none_or(|t| {
+        matches!(t.tok(), Tok::Paragraph | Tok::Punct(',' | '-' | '—' | '–'))
+            || t.is_word() && matches!(r.word(after), "on" | "about")
+    });
+    ends.then_some(Found::bare(speaker, Rule::Colon))
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
