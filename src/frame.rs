@@ -1406,12 +1406,24 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
+        // a part of a group is the subject: `one of the officials said`,
+        // `One of them told me`, `some of the donors`
+        if end > floor + 1 && matches!(self.word(end), "them" | "us" | "those") {
+            if let Some(part) = self.partitive(end - 1, floor, None, end) {
+                return Some(part);
+            }
+        }
         let np = self.head_np_ending_at(end, floor)?;
+        let first = self.first_token_from(np.span.start, end + 1);
+        if first > floor + 1 && np.number == Number::Plural {
+            if let Some(part) = self.partitive(first - 1, floor, Some(np), end) {
+                return Some(part);
+            }
+        }
         // the object of a preposition is no verb's subject: in `PolitiFact
         // rated 32% of Republican claims as "false"` the phrase before
         // `claims` speaks for no one (`with` and `by` may govern a
         // participle's subject: `with Trump saying`)
-        let first = self.first_token_from(np.span.start, end + 1);
         if first > floor
             && np.kind != MentionKind::Pronoun
             && is_preposition(self.word(first - 1))
@@ -1423,6 +1435,44 @@ impl<'a> Reader<'a> {
             return None;
         }
         Some(np)
+    }
+
+    /// `one of the officials`, `One of them`, `most of the donors`: a
+    /// quantifier and `of` (token `of`) before the group ending at token
+    /// `end` (the phrase `group`, or a pronoun), as one description of a
+    /// person or people.
+    fn partitive(&self, of: usize, floor: usize, group: Option<Np>, end: usize) -> Option<Np> {
+        if of <= floor || self.word(of) != "of" || !self.is_word(of - 1) {
+            return None;
+        }
+        let q = self.word(of - 1).to_ascii_lowercase();
+        let singular = matches!(q.as_str(), "one" | "each" | "either" | "neither");
+        let plural = matches!(
+            q.as_str(),
+            "some" | "several" | "many" | "most" | "two" | "three" | "both" | "few"
+        );
+        if !(singular || plural) {
+            return None;
+        }
+        let span = Span::new(self.tokens[of - 1].span.start, self.tokens[end].span.end);
+        Some(Np {
+            span,
+            kind: MentionKind::Description,
+            head: group.map_or(span, |g| g.head),
+            role: None,
+            gender: match group {
+                Some(g) if plural => g.gender,
+                _ => Gender::Unknown,
+            },
+            number: if singular {
+                Number::Singular
+            } else {
+                Number::Plural
+            },
+            person: group.is_none_or(|g| g.person),
+            definite: false,
+            titled: false,
+        })
     }
 
     /// Where the dash ending at token `end` starts: `—`, `–`, or the
