@@ -639,7 +639,14 @@ impl<'h> Resolver<'h> {
             // as a name that is no subject and, like a name inside a
             // quotation, makes nobody salient (`Smith criticised Jones's
             // plan. "…," he said` stays Smith's).
-            let possessive = if np.is_none() && t.capital && t.tok() == Tok::Word {
+            // (most capitalised words that open no phrase are function
+            // words, sentence starters or not names: none opens one here)
+            let possessive = if np.is_none()
+                && t.capital
+                && t.tok() == Tok::Word
+                && !t.info.has(crate::lexicon::NOT_NAME_MARK)
+                && t.info.function() == 0
+            {
                 side()
                     .possessive_name_at(i, (i + 4).min(tokens.len()))
                     .map(|(np, _)| np)
