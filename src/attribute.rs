@@ -1649,7 +1649,10 @@ fn narration_before<'a>(
     });
     let speaker = cleft
         .or_else(|| sentence_subject(r, end, floor).map(|f| f.speaker))
-        .filter(|np| np.kind == MentionKind::Name || paragraph && he_or_she(r, np))
+        .filter(|np| {
+            np.kind == MentionKind::Name
+                || he_or_she(r, np) && (paragraph || reports(r, np, floor, end))
+        })
         .or_else(|| {
             // (a finite one: `-Senator Ada Lindqvist, speaking after the
             // vote.` signs the quotation before it)
@@ -1657,7 +1660,9 @@ fn narration_before<'a>(
                 (floor..end).find(|&k| r.verb_at(k).is_some() && !r.word(k).ends_with("ing"))?;
             r.subject_of(verb, floor)
         })?;
-    if !(speaker.kind == MentionKind::Name || paragraph && he_or_she(r, &speaker)) {
+    if !(speaker.kind == MentionKind::Name
+        || he_or_she(r, &speaker) && (paragraph || reports(r, &speaker, floor, end)))
+    {
         return None;
     }
     let asked = answer
@@ -1680,6 +1685,15 @@ fn answers(q: &crate::quotes::Quote<'_>) -> bool {
     !q.content()
         .trim_end_matches(['"', '\'', '’', '”'])
         .ends_with('?')
+}
+
+/// Whether the verb right after subject `np` (or after one adverb) in the
+/// sentence `floor..end` is a reporting verb: `She urged residents to
+/// leave.` speaks, where `She looked at him.` before a quotation in its
+/// paragraph is as often the listener.
+fn reports(r: &Reader<'_>, np: &Np, floor: usize, end: usize) -> bool {
+    let after = token_after(r, floor, np.span.end, end);
+    (after..end.min(after + 2)).any(|k| r.verb_at(k).is_some())
 }
 
 /// Whether `np` is `he` or `she` (or `He`, `She`), whose antecedent the
