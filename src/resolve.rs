@@ -874,6 +874,16 @@ impl<'h> Resolver<'h> {
                 if let Some(role) = np.role {
                     res.bind(office(text, tokens, first, role), np.span.start, e);
                 }
+                // a role the name is apposed to: `The Premier, Rosalind
+                // Achterberg, rejected …` makes a later `the Premier` hers
+                if apposed {
+                    if let Some(d) = side()
+                        .np_ending_at(first - 2, first.saturating_sub(10))
+                        .filter(|d| d.kind == MentionKind::Description && d.person && d.definite)
+                    {
+                        res.bind(d.head, np.span.start, e);
+                    }
+                }
                 // an appositive role: `David Lammy, the Foreign Secretary,`,
                 // `Gretchen Albrecht, a former state treasurer,`
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
