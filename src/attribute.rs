@@ -512,7 +512,9 @@ fn frame_for<'a>(
                     QuoteKind::Partial | QuoteKind::Scare
                         if !crate::quotes::title_case(quote.content()) =>
                     {
-                        speech_owner(r, o, floor).or_else(|| sentence_subject(r, o, floor))
+                        speech_owner(r, o, floor)
+                            .or_else(|| sentence_subject(r, o, floor))
+                            .or_else(|| line_label(r, o))
                     }
                     // `But Trump quickly deflected with a non sequitur: "…"`,
                     // `Trump also embraced the techniques -- "…"`
@@ -1467,6 +1469,37 @@ fn labelled<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
             || t.is_word() && matches!(r.word(after), "on" | "about")
     });
     ends.then_some(Found::bare(speaker, Rule::Colon))
+}
+
+/// `Sheriff: Pine Hollow 'must leave now'`, `Trump: Clinton 'should be in
+/// jail'`: a headline's speaker, a person's name or role and a colon
+/// opening the line the quotation (opened at token `o`) is in, with at
+/// most ten tokens and nothing quoted between.
+fn line_label<'a>(r: &Reader<'a>, o: usize) -> Option<Found<'a>> {
+    let mut start = match (o.saturating_sub(12)..o)
+        .rev()
+        .find(|&k| r.tokens[k].tok() == Tok::Paragraph)
+    {
+        Some(k) => k + 1,
+        None if o <= 12 => 0,
+        None => return None,
+    };
+    // (past the markers that open the line)
+    while start < o && matches!(r.tokens[start].tok(), Tok::Sentence | Tok::Paragraph) {
+        start += 1;
+    }
+    let colon = (start..o).find(|&k| r.tokens[k].is_punct(':'))?;
+    let speaker = r.np_starting_at(start, colon).filter(|np| {
+        // (a name the lists do not place will do, but not a transcript's
+        // `Q:` or `A:`)
+        (np.person || np.kind == MentionKind::Name && r.text[np.head].len() > 2)
+            && np.kind != MentionKind::Pronoun
+            && token_after(r, start, np.span.end, colon) == colon
+    })?;
+    let quoted = r.tokens[colon..o]
+        .iter()
+        .any(|t| matches!(t.tok(), Tok::Open(_) | Tok::Close(_) | Tok::Sentence));
+    (!quoted).then_some(Found::bare(speaker, Rule::Colon))
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
