@@ -1473,8 +1473,8 @@ fn labelled<'a>(r: &Reader<'a>, o: usize, c: usize) -> Option<Found<'a>> {
 
 /// `Sheriff: Pine Hollow 'must leave now'`, `Trump: Clinton 'should be in
 /// jail'`: a headline's speaker, a person's name or role and a colon
-/// opening the line the quotation (opened at token `o`) is in, with at
-/// most ten tokens and nothing quoted between.
+/// opening the line the quotation (opened at token `o`) is in, which
+/// starts at most twelve tokens before it, with nothing quoted between.
 fn line_label<'a>(r: &Reader<'a>, o: usize) -> Option<Found<'a>> {
     let mut start = match (o.saturating_sub(12)..o)
         .rev()

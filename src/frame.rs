@@ -60,6 +60,24 @@ pub(crate) struct Np {
     pub titled: bool,
 }
 
+impl Np {
+    /// A singular description that is its own head, of no known gender
+    /// and with no title: `One` of a group, `No 10`.
+    fn described(span: Span, person: bool, definite: bool) -> Np {
+        Np {
+            span,
+            kind: MentionKind::Description,
+            head: span,
+            role: None,
+            gender: Gender::Unknown,
+            number: Number::Singular,
+            person,
+            definite,
+            titled: false,
+        }
+    }
+}
+
 /// A reporting cue found in a window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct CueMatch<'a> {
@@ -327,18 +345,7 @@ impl<'a> Reader<'a> {
     /// The phrase of `One` or `Another` at token `k`, a person of a group
     /// the text has mentioned.
     fn group_member(&self, k: usize) -> Np {
-        let span = self.tokens[k].span;
-        Np {
-            span,
-            kind: MentionKind::Description,
-            head: span,
-            role: None,
-            gender: Gender::Unknown,
-            number: Number::Singular,
-            person: true,
-            definite: false,
-            titled: false,
-        }
+        Np::described(self.tokens[k].span, true, false)
     }
 
     /// `another` or `one` alone after an inverted reporting verb, at the
@@ -576,17 +583,7 @@ impl<'a> Reader<'a> {
         }
         if let Some(start) = self.house_number_start(end).filter(|&s| s >= floor) {
             let span = Span::new(self.tokens[start].span.start, self.tokens[end].span.end);
-            return Some(Np {
-                span,
-                kind: MentionKind::Description,
-                head: span,
-                role: None,
-                gender: Gender::Unknown,
-                number: Number::Singular,
-                person: false,
-                definite: true,
-                titled: false,
-            });
+            return Some(Np::described(span, false, true));
         }
         let t = self.tok(end)?;
         if t.tok() == Tok::Punct('.') && end > floor && self.title_word(end - 1) {
@@ -1445,12 +1442,12 @@ impl<'a> Reader<'a> {
         if of <= floor || self.word(of) != "of" || !self.is_word(of - 1) {
             return None;
         }
-        let q = self.word(of - 1).to_ascii_lowercase();
-        let singular = matches!(q.as_str(), "one" | "each" | "either" | "neither");
-        let plural = matches!(
-            q.as_str(),
-            "some" | "several" | "many" | "most" | "two" | "three" | "both" | "few"
-        );
+        let q = self.word(of - 1);
+        let any = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(q));
+        let singular = any(&["one", "each", "either", "neither"]);
+        let plural = any(&[
+            "some", "several", "many", "most", "two", "three", "both", "few",
+        ]);
         if !(singular || plural) {
             return None;
         }

@@ -831,22 +831,24 @@ impl<'h> Resolver<'h> {
             } else {
                 np
             };
+            // the site of a name whose entity is found after the pass
+            let pending = |owner: bool| NameSite {
+                np,
+                entity: usize::MAX,
+                subject,
+                after_pronoun: pronoun_subject,
+                inside: t.inside || byline,
+                owner,
+                sentence,
+                paragraph: paragraphs as u32,
+                shadowed: false,
+                token: first,
+            };
             if several && possessive.is_some() {
                 // (taken in after the other names: a namesake named only
                 // in the possessive is the last a surname alone stands for)
                 owners.push(res.sites.len());
-                res.sites.push(NameSite {
-                    np,
-                    entity: usize::MAX,
-                    subject,
-                    after_pronoun: pronoun_subject,
-                    inside: t.inside || byline,
-                    owner: true,
-                    sentence,
-                    paragraph: paragraphs as u32,
-                    shadowed: false,
-                    token: first,
-                });
+                res.sites.push(pending(true));
             } else if several {
                 let shadowed = tokens[i..]
                     .iter()
@@ -912,18 +914,7 @@ impl<'h> Resolver<'h> {
                 }
             } else {
                 singles.push(res.sites.len());
-                res.sites.push(NameSite {
-                    np,
-                    entity: usize::MAX,
-                    subject,
-                    after_pronoun: pronoun_subject,
-                    inside: t.inside || byline,
-                    owner: possessive.is_some() || played,
-                    sentence,
-                    paragraph: paragraphs as u32,
-                    shadowed: false,
-                    token: first,
-                });
+                res.sites.push(pending(possessive.is_some() || played));
             }
         }
         for &k in &owners {
