@@ -1622,9 +1622,6 @@ impl<'h> Resolver<'h> {
                 return Some(e);
             }
         }
-        if !np.titled {
-            return None;
-        }
         let head = key.rsplit(' ').next().filter(|h| h.len() < key.len())?;
         let &(_, e) = bound_before(self.keys.get(head)?.roles.as_slice(), at)?;
         np.gender.agrees(self.entities[e].gender).then_some(e)
