@@ -154,7 +154,8 @@ pub(crate) fn attribute<'h>(
             a.confidence = prev.confidence * 0.9;
             attributed = true;
         } else if let Some(f) = found {
-            settle(&mut resolver, text, &mut out[n], &f);
+            let issuer = issuer_of(&reader, &f.speaker, window);
+            settle(&mut resolver, text, &mut out[n], &f, issuer.as_ref());
             attributed = true;
         } else if let Some((p, para_p)) = previous {
             // a quotation with no frame right after an attributed one
@@ -281,7 +282,7 @@ pub(crate) fn attribute<'h>(
             if let Some(f) = narration_before(&reader, o, window, true, answers(&quotes[n]))
                 .filter(|f| !addresses(quotes[n].content(), &text[f.speaker.head]))
             {
-                settle(&mut resolver, text, &mut out[n], &f);
+                settle(&mut resolver, text, &mut out[n], &f, None);
                 attributed = true;
             }
         }
@@ -317,8 +318,17 @@ pub(crate) fn attribute<'h>(
 
 /// Give attribution `a` the speaker, cue, addressee and rule of frame `f`,
 /// its speaker resolved (and recorded as having spoken).
-fn settle<'h>(resolver: &mut Resolver<'h>, text: &'h str, a: &mut Attribution<'h>, f: &Found<'_>) {
-    let (entity, how) = resolver.resolve(&f.speaker);
+///
+/// The speaker's words are `f`'s; whom they stand for is `issuer`'s, when
+/// given (the issuer of `the statement`, see [`issuer_of`]).
+fn settle<'h>(
+    resolver: &mut Resolver<'h>,
+    text: &'h str,
+    a: &mut Attribution<'h>,
+    f: &Found<'_>,
+    issuer: Option<&Np>,
+) {
+    let (entity, how) = resolver.resolve(issuer.unwrap_or(&f.speaker));
     // a pronoun does not stand for the person the words call by name:
     // `She rang me and said, 'Saoirse, you're a grown woman'`
     let (entity, how) = match entity {
@@ -1500,6 +1510,52 @@ fn line_label<'a>(r: &Reader<'a>, o: usize) -> Option<Found<'a>> {
         .iter()
         .any(|t| matches!(t.tok(), Tok::Open(_) | Tok::Close(_) | Tok::Sentence));
     (!quoted).then_some(Found::bare(speaker, Rule::Colon))
+}
+
+/// Whose document a speaker `the statement` (or memo, letter, note) is:
+/// the subject of the last sentence before it, within `window` tokens,
+/// that mentions such a document outside quotations (`Halvorsen Foods
+/// issued a statement on Friday.` … `"…," the statement read.`, `In a
+/// statement, the ministry said …`), or the author it names after `from`
+/// or `by`. `None` for any other speaker.
+fn issuer_of<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
+    if speaker.kind != MentionKind::Description || !speaker.definite || speaker.person {
+        return None;
+    }
+    let noun = r.text[speaker.head].rsplit(' ').next()?;
+    if !crate::frame::is_document(noun) {
+        return None;
+    }
+    let at = r
+        .tokens
+        .partition_point(|t| t.span.start < speaker.span.start);
+    let k = (at.saturating_sub(window)..at).rev().find(|&k| {
+        let t = &r.tokens[k];
+        t.is_word() && !t.inside && r.word(k).eq_ignore_ascii_case(noun)
+    })?;
+    // its author, when the sentence names one: `a handwritten note from
+    // Donald J. Trump`, `a statement issued by the Sanders campaign`
+    // (not `a memo seen by The Associated Press`, its reader)
+    let ceil = r.tokens.len().min(k + 8);
+    let word = |j: usize| (j < ceil && r.tokens[j].is_word()).then(|| r.word(j));
+    let by = match (word(k + 1), word(k + 2)) {
+        (Some("from" | "by"), _) => Some(k + 1),
+        (Some("issued" | "released" | "sent" | "signed" | "written"), Some("by")) => Some(k + 2),
+        _ => None,
+    };
+    if let Some(author) = by.and_then(|j| r.np_starting_at(j + 1, ceil)) {
+        return Some(author);
+    }
+    // the start of that sentence
+    let start = (k.saturating_sub(40)..k)
+        .rev()
+        .find(|&j| matches!(r.tokens[j].tok(), Tok::Sentence | Tok::Paragraph))
+        .map_or(k.saturating_sub(40), |j| j + 1);
+    // its subject: the first phrase that is no document and no
+    // preposition's object (past an opening `In a statement,`)
+    r.free_np(start, r.tokens.len().min(k + 12), |_, np| {
+        !crate::frame::is_document(r.text[np.head].rsplit(' ').next().unwrap_or(""))
+    })
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph

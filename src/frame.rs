@@ -34,7 +34,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Whether word `w` names a document ([`DOCUMENTS`]).
-fn is_document(w: &str) -> bool {
+pub(crate) fn is_document(w: &str) -> bool {
     DOCUMENTS.iter().any(|d| w.eq_ignore_ascii_case(d))
 }
 
