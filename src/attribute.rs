@@ -1552,10 +1552,16 @@ fn issuer_of<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
         .find(|&j| matches!(r.tokens[j].tok(), Tok::Sentence | Tok::Paragraph))
         .map_or(k.saturating_sub(40), |j| j + 1);
     // its subject: the first phrase that is no document and no
-    // preposition's object (past an opening `In a statement,`)
-    r.free_np(start, r.tokens.len().min(k + 12), |_, np| {
+    // preposition's object (past an opening `In a statement,`), unless
+    // it is one of several (`Manafort and campaign spokesman Jason Miller
+    // worked to craft the campaign's statement` says not whose)
+    let ceil = r.tokens.len().min(k + 12);
+    let subject = r.free_np(start, ceil, |_, np| {
         !crate::frame::is_document(r.text[np.head].rsplit(' ').next().unwrap_or(""))
-    })
+    })?;
+    let after = token_after(r, start, subject.span.end, ceil);
+    (after >= ceil || !(r.tokens[after].is_word() && matches!(r.word(after), "and" | "or")))
+        .then_some(subject)
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
