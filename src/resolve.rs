@@ -879,8 +879,9 @@ impl<'h> Resolver<'h> {
                 // a role the name is apposed to: `The Premier, Rosalind
                 // Achterberg, rejected …` makes a later `the Premier` hers
                 if apposed {
-                    if let Some(d) = side()
-                        .np_ending_at(first - 2, first.saturating_sub(10))
+                    if let Some(d) = first
+                        .checked_sub(2)
+                        .and_then(|end| side().np_ending_at(end, first.saturating_sub(10)))
                         .filter(|d| d.kind == MentionKind::Description && d.person && d.definite)
                     {
                         res.bind(d.head, np.span.start, e);
