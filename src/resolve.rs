@@ -2359,7 +2359,7 @@ const fn pack4(w: &[u8]) -> u64 {
 /// The full word for an abbreviated title (as [`pack4`] packs it), so
 /// that `Sen. Ana Ruiz` binds a later `the senator`.
 fn title_in_full(abbreviation: u64) -> Option<&'static str> {
-    const FULL: [(&str, &str); 18] = [
+    const FULL: [(&str, &str); 19] = [
         ("adm", "admiral"),
         ("amb", "ambassador"),
         ("atty", "attorney"),
@@ -2368,6 +2368,7 @@ fn title_in_full(abbreviation: u64) -> Option<&'static str> {
         ("cmdr", "commander"),
         ("col", "colonel"),
         ("det", "detective"),
+        ("dr", "doctor"),
         ("gen", "general"),
         ("gov", "governor"),
         ("insp", "inspector"),
@@ -2380,8 +2381,8 @@ fn title_in_full(abbreviation: u64) -> Option<&'static str> {
         ("supt", "superintendent"),
     ];
     /// The abbreviations of `FULL`, packed.
-    const PACKED: [u64; 18] = {
-        let mut packed = [0; 18];
+    const PACKED: [u64; 19] = {
+        let mut packed = [0; 19];
         let mut i = 0;
         while i < FULL.len() {
             packed[i] = pack4(FULL[i].0.as_bytes());
