@@ -116,6 +116,10 @@ pub(crate) struct Resolver<'h> {
     people: [(u32, Option<usize>); 3],
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
+    /// The author a byline names (`By Ada Lumsden`), whom the writer's
+    /// own `I` stands for in the narration (a column's `I wrote last week
+    /// that "…"`).
+    author: Option<usize>,
     /// By entity: the key number of the last office bound to it (`shadow
     /// chancellor`), so that another title does not continue with it.
     office_of: Vec<Option<usize>>,
@@ -388,6 +392,7 @@ impl<'h> Resolver<'h> {
             people: [(0, None); 3],
             last_speaker: None,
             last_group: None,
+            author: None,
             surname_of: ready(take(&mut spare.surname_of), names),
             office_of: ready(take(&mut spare.office_of), names),
             // (room for any common key: grown from nothing, each would be
@@ -861,6 +866,9 @@ impl<'h> Resolver<'h> {
                             && t.info.pronoun().is_some_and(|p| np.gender.agrees(p.gender))
                     });
                 let e = res.register_name(np);
+                if byline && res.author.is_none() {
+                    res.author = Some(e);
+                }
                 res.sites.push(NameSite {
                     np,
                     entity: e,
@@ -1510,6 +1518,10 @@ impl<'h> Resolver<'h> {
     /// The entity a `he`, `she`, `his` or `her` stands for, and whether the
     /// candidates agreed.
     fn resolve_pronoun(&self, np: &Np) -> Option<(usize, bool)> {
+        // the writer's `I` in the narration is the byline's author
+        if with_folded(&self.text[np.span], |w| w == "i" || w == "me") {
+            return self.author.map(|e| (e, true));
+        }
         // (`his`, `her`: the owner of a comment, `his comment that "…"`)
         if !with_folded(&self.text[np.span], |w| {
             matches!(w, "he" | "she" | "his" | "her")
