@@ -116,9 +116,10 @@ pub(crate) struct Resolver<'h> {
     people: [(u32, Option<usize>); 3],
     last_speaker: Option<(usize, usize)>,
     last_group: Option<(usize, usize)>,
-    /// The author a byline names (`By Ada Lumsden`), whom the writer's
+    /// The author a byline names (`By Ada Lumsden`), or the narrator of a
+    /// first-person story (`My name is Thomas Veale.`), whom the writer's
     /// own `I` stands for in the narration (a column's `I wrote last week
-    /// that "…"`).
+    /// that "…"`, a story's `"…," I said.`).
     author: Option<usize>,
     /// By entity: the key number of the last office bound to it (`shadow
     /// chancellor`), so that another title does not continue with it.
@@ -866,7 +867,14 @@ impl<'h> Resolver<'h> {
                             && t.info.pronoun().is_some_and(|p| np.gender.agrees(p.gender))
                     });
                 let e = res.register_name(np);
-                if byline && res.author.is_none() {
+                // (or, in a first-person narration, the name the narrator
+                // gives: `My name is Thomas Veale.`)
+                let named_self = !t.inside
+                    && first >= 3
+                    && matches!(&text[tokens[first - 1].span], "is" | "was")
+                    && &text[tokens[first - 2].span] == "name"
+                    && matches!(&text[tokens[first - 3].span], "My" | "my");
+                if (byline || named_self) && res.author.is_none() {
                     res.author = Some(e);
                 }
                 res.sites.push(NameSite {
