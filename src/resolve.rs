@@ -1636,8 +1636,18 @@ impl<'h> Resolver<'h> {
         let at = np.span.start;
         if let Some(slot) = self.keys.get(key) {
             let binds = slot.roles.as_slice();
-            if let Some(&(_, e)) = bound_before(binds, at).or(binds.first()) {
-                return Some(e);
+            if let Some(&(bound, e)) = bound_before(binds, at).or(binds.first()) {
+                // of several holding the role, the one a sentence since has
+                // as its subject: `Gulls coach Marty Vandersloot` …
+                // `Ridgeport coach Lena Castellvi` … `Vandersloot confirmed
+                // the conversation. "…," the coach said.`
+                let subject = latest(&self.last_subject, np.gender).filter(|&(s, s_at)| {
+                    s != e
+                        && s_at > bound
+                        && s_at < at
+                        && binds.iter().any(|&(pos, holder)| holder == s && pos < at)
+                });
+                return Some(subject.map_or(e, |(s, _)| s));
             }
             if let Some(e) = slot.weak_role {
                 return Some(e);
