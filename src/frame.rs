@@ -1429,7 +1429,16 @@ impl<'a> Reader<'a> {
             // subject: `Secretary of State John Kerry said`)
             && !(first > floor + 1 && self.tokens[first - 2].capital)
         {
-            return None;
+            // but a person it describes is: `a spokeswoman for Water
+            // Minister Karen Odunsi-Blake said`
+            return (first > floor + 1 && is_head_preposition(self.word(first - 1)))
+                .then(|| self.np_ending_at(first - 2, floor))
+                .flatten()
+                .filter(|head| head.kind == MentionKind::Description && head.person)
+                .map(|head| Np {
+                    span: Span::new(head.span.start, np.span.end),
+                    ..head
+                });
         }
         Some(np)
     }
