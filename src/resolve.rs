@@ -2389,14 +2389,17 @@ const fn pack4(w: &[u8]) -> u64 {
 /// The full word for an abbreviated title (as [`pack4`] packs it), so
 /// that `Sen. Ana Ruiz` binds a later `the senator`.
 fn title_in_full(abbreviation: u64) -> Option<&'static str> {
-    const FULL: [(&str, &str); 19] = [
+    const FULL: [(&str, &str); 22] = [
         ("adm", "admiral"),
         ("amb", "ambassador"),
         ("atty", "attorney"),
         ("capt", "captain"),
+        ("ceo", "chief executive"),
+        ("cfo", "chief financial officer"),
         ("cllr", "councillor"),
         ("cmdr", "commander"),
         ("col", "colonel"),
+        ("coo", "chief operating officer"),
         ("det", "detective"),
         ("dr", "doctor"),
         ("gen", "general"),
@@ -2411,8 +2414,8 @@ fn title_in_full(abbreviation: u64) -> Option<&'static str> {
         ("supt", "superintendent"),
     ];
     /// The abbreviations of `FULL`, packed.
-    const PACKED: [u64; 19] = {
-        let mut packed = [0; 19];
+    const PACKED: [u64; 22] = {
+        let mut packed = [0; 22];
         let mut i = 0;
         while i < FULL.len() {
             packed[i] = pack4(FULL[i].0.as_bytes());
