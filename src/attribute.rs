@@ -275,7 +275,13 @@ pub(crate) fn attribute<'h>(
         // `Elizabeth looked with unaffected astonishment. ¶ "Indeed, …"`:
         // with no frame and no attributed quotation just before, the
         // narrated sentence that ends the paragraph before
-        if !attributed && quotes[n].kind() == QuoteKind::Direct {
+        // (but not the reply to a question the paragraph before asked:
+        // its narration is the question's tag, `"…?" Castellane asked.`,
+        // and the asker is the one person the reply is not from)
+        let answers_question = previous.is_some_and(|(p, para_p)| {
+            para_open == para_p + 1 && out[p].quote.content().ends_with('?')
+        });
+        if !attributed && quotes[n].kind() == QuoteKind::Direct && !answers_question {
             // (a turn that calls the narrated subject by name is said to
             // them: `… where her cousin found it.` ¶ `"Catherine, whose
             // glove is this?"`)
