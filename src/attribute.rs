@@ -1525,7 +1525,7 @@ fn line_label<'a>(r: &Reader<'a>, o: usize) -> Option<Found<'a>> {
 /// statement, the ministry said …`), or the author it names after `from`
 /// or `by`. `None` for any other speaker.
 fn issuer_of<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
-    if speaker.kind != MentionKind::Description || !speaker.definite || speaker.person {
+    if speaker.kind != MentionKind::Description || !speaker.definite {
         return None;
     }
     let noun = r.text[speaker.head].rsplit(' ').next()?;

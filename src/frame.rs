@@ -28,6 +28,7 @@ const DOCUMENTS: &[&str] = &[
     "memo",
     "note",
     "message",
+    "release",
     "statement",
     "text",
     "tweet",
