@@ -894,7 +894,12 @@ impl<'h> Resolver<'h> {
                 }
                 // a role the name is apposed to: `The Premier, Rosalind
                 // Achterberg, rejected …` makes a later `the Premier` hers
-                if apposed {
+                // (or anywhere, when the name's commas close it off: `"…,"
+                // the witness, Gareth Pell, told jurors.`)
+                let closed_off = first > 1
+                    && tokens[first - 1].is_punct(',')
+                    && tokens.get(i).is_some_and(|n| n.is_punct(','));
+                if apposed || closed_off {
                     if let Some(d) = first
                         .checked_sub(2)
                         .and_then(|end| side().np_ending_at(end, first.saturating_sub(10)))
