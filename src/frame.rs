@@ -1107,6 +1107,31 @@ impl<'a> Reader<'a> {
     /// across adverbs and auxiliaries and an appositive between commas
     /// (`Hugh Hill, a doctor, said`).
     pub fn subject_of(&self, verb: usize, floor: usize) -> Option<Np> {
+        // a clause's opening phrase with a relative clause and no commas:
+        // `An eyewitness who saw him at the Velour Room says …` (only at
+        // the clause's start: `… coming from a candidate who promised …` is
+        // no subject of `promised`'s clause)
+        // (the `who` first, a cheap test that nearly always fails)
+        let who = (floor + 1..verb.min(floor + 12)).find(|&k| self.word(k) == "who");
+        if let Some(np) = who
+            .and_then(|_| self.np_starting_at(floor, verb))
+            .filter(|np| {
+                np.kind != MentionKind::Pronoun && (np.person || np.kind == MentionKind::Name)
+            })
+        {
+            let after = self.first_token_from(np.span.end, verb);
+            if Some(after) == who
+                && after + 1 < verb
+                && (after + 1..verb).all(|k| {
+                    !matches!(
+                        self.tokens[k].tok(),
+                        Tok::Punct(_) | Tok::Open(_) | Tok::Close(_)
+                    )
+                })
+            {
+                return Some(np);
+            }
+        }
         // a participle after a comma (`Smith said, adding that …`) shares
         // the subject of the clause before it
         if verb > floor + 1 && self.punct(verb - 1, ',') && self.word(verb).ends_with("ing") {
