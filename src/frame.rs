@@ -1363,8 +1363,20 @@ impl<'a> Reader<'a> {
                         // (post-nominal letters may follow the name: `Harriet
                         // Oyelaran KC`, `Tom Hale Jr.`)
                         let after = self.first_token_from(np.span.end, end);
+                        // (or where they work: `Another analyst, Dana Kim
+                        // of Stonebridge Partners, said`)
+                        let workplace = || {
+                            after + 1 < end
+                                && matches!(self.word(after), "of" | "at" | "from")
+                                && (after + 1..end).all(|k| {
+                                    self.is_word(k)
+                                        && (self.tokens[k].capital
+                                            || matches!(self.word(k), "the" | "of" | "and"))
+                                })
+                        };
                         let whole = self.tokens[end - 1].span.end == np.span.end
-                            || after < end && (after..end).all(|k| self.post_nominal(k));
+                            || after < end && (after..end).all(|k| self.post_nominal(k))
+                            || workplace();
                         // a name in apposition to a description of a person
                         // is a person even when its given name is unknown
                         // (`her spokeswoman, Inès Garnier-Ruiz, said`)
