@@ -591,7 +591,19 @@ fn names_a_work(r: &Reader<'_>, o: usize, content: &str) -> bool {
         return false;
     }
     let w = r.word(k - 1);
-    (crate::frame::is_possessive(w) || BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
+    // (a possessive pronoun before a title that modifies a noun: `her
+    // "Midnight Harbor" co-star`, not `called her "Teddy."`)
+    let modifier = || {
+        matches!(w, "his" | "her" | "their" | "His" | "Her" | "Their")
+            && !content.ends_with(['.', '!', '?', ','])
+            && (o + 1..r.tokens.len().min(o + 16))
+                .find(|&j| matches!(r.tokens[j].tok(), Tok::Close(_)))
+                .and_then(|c| r.tokens.get(c + 1))
+                .is_some_and(|t| t.is_word() && !t.capital)
+    };
+    (crate::frame::is_possessive(w)
+        || BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w))
+        || modifier())
         && content.split_whitespace().nth(6).is_none()
         && crate::quotes::title_case(content)
 }
