@@ -641,12 +641,19 @@ impl<'h> Resolver<'h> {
             // plan. "…," he said` stays Smith's).
             // (most capitalised words that open no phrase are function
             // words, sentence starters or not names: none opens one here)
+            // (and only where one of the four tokens the name can take
+            // ends in the possessive, which few do: most of these words
+            // are names with no `'s`)
             let possessive = if np.is_none()
                 && t.capital
                 && t.tok() == Tok::Word
                 && !t.info.has(crate::lexicon::NOT_NAME_MARK)
                 && t.info.function() == 0
-            {
+                && tokens[i..(i + 4).min(tokens.len())].iter().any(|t| {
+                    text.as_bytes()
+                        .get(t.span.start..t.span.end)
+                        .is_some_and(crate::frame::possessive_bytes)
+                }) {
                 side()
                     .possessive_name_at(i, (i + 4).min(tokens.len()))
                     .map(|(np, _)| np)
@@ -748,9 +755,11 @@ impl<'h> Resolver<'h> {
             // a character an actor plays is no one the story's pronouns
             // stand for: `Tony Brannigan, who plays landlord Vic Tulley,
             // said: "…" ¶ "…," he added.` (taken in like a possessive)
+            // (the first byte first: few words before a name open with `p`)
             let played = (1..=2).any(|back| {
                 first >= back
                     && tokens[first - back].is_word()
+                    && text.as_bytes().get(tokens[first - back].span.start) == Some(&b'p')
                     && matches!(
                         &text[tokens[first - back].span],
                         "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
