@@ -755,22 +755,27 @@ impl<'h> Resolver<'h> {
             // a character an actor plays is no one the story's pronouns
             // stand for: `Tony Brannigan, who plays landlord Vic Tulley,
             // said: "…" ¶ "…," he added.` (taken in like a possessive)
-            // (the first byte first: few words before a name open with `p`)
-            let played = (1..=2).any(|back| {
-                first >= back
-                    && tokens[first - back].is_word()
-                    && text.as_bytes().get(tokens[first - back].span.start) == Some(&b'p')
+            // (the first byte first: few words before a name open with
+            // `p`; the two places written out, and a `fn` to be inlined:
+            // as `any` over a closure it was a call or two a name, in a
+            // function this long)
+            #[inline(always)]
+            fn plays_at(text: &str, t: &crate::tokens::Token) -> bool {
+                text.as_bytes().get(t.span.start) == Some(&b'p')
+                    && t.is_word()
                     && matches!(
-                        &text[tokens[first - back].span],
+                        &text[t.span],
                         "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
                     )
-                    // (past one lower-case noun, `plays landlord Vic
-                    // Tulley`, but not `portrayed by Allen`, the actor)
-                    && (back == 1
-                        || tokens[first - 1].is_word()
-                            && !tokens[first - 1].capital
-                            && !crate::frame::is_preposition(&text[tokens[first - 1].span]))
-            });
+            }
+            let played = first >= 1 && plays_at(text, &tokens[first - 1])
+                // (past one lower-case noun, `plays landlord Vic
+                // Tulley`, but not `portrayed by Allen`, the actor)
+                || first >= 2
+                    && plays_at(text, &tokens[first - 2])
+                    && tokens[first - 1].is_word()
+                    && !tokens[first - 1].capital
+                    && !crate::frame::is_preposition(&text[tokens[first - 1].span]);
             sentence_first = false;
             possessive_lead = None;
             if subject && !apposed && crate::frame::is_possessive(&text[np.span])
