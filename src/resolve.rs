@@ -647,12 +647,19 @@ impl<'h> Resolver<'h> {
             // plan. "…," he said` stays Smith's).
             // (most capitalised words that open no phrase are function
             // words, sentence starters or not names: none opens one here)
+            // (and only where one of the four tokens the name can take
+            // ends in the possessive, which few do: most of these words
+            // are names with no `'s`)
             let possessive = if np.is_none()
                 && t.capital
                 && t.tok() == Tok::Word
                 && !t.info.has(crate::lexicon::NOT_NAME_MARK)
                 && t.info.function() == 0
-            {
+                && tokens[i..(i + 4).min(tokens.len())].iter().any(|t| {
+                    text.as_bytes()
+                        .get(t.span.start..t.span.end)
+                        .is_some_and(crate::frame::possessive_bytes)
+                }) {
                 side()
                     .possessive_name_at(i, (i + 4).min(tokens.len()))
                     .map(|(np, _)| np)
@@ -754,20 +761,27 @@ impl<'h> Resolver<'h> {
             // a character an actor plays is no one the story's pronouns
             // stand for: `Tony Brannigan, who plays landlord Vic Tulley,
             // said: "…" ¶ "…," he added.` (taken in like a possessive)
-            let played = (1..=2).any(|back| {
-                first >= back
-                    && tokens[first - back].is_word()
+            // (the first byte first: few words before a name open with
+            // `p`; the two places written out, and a `fn` to be inlined:
+            // as `any` over a closure it was a call or two a name, in a
+            // function this long)
+            #[inline(always)]
+            fn plays_at(text: &str, t: &crate::tokens::Token) -> bool {
+                text.as_bytes().get(t.span.start) == Some(&b'p')
+                    && t.is_word()
                     && matches!(
-                        &text[tokens[first - back].span],
+                        &text[t.span],
                         "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
                     )
-                    // (past one lower-case noun, `plays landlord Vic
-                    // Tulley`, but not `portrayed by Allen`, the actor)
-                    && (back == 1
-                        || tokens[first - 1].is_word()
-                            && !tokens[first - 1].capital
-                            && !crate::frame::is_preposition(&text[tokens[first - 1].span]))
-            });
+            }
+            let played = first >= 1 && plays_at(text, &tokens[first - 1])
+                // (past one lower-case noun, `plays landlord Vic
+                // Tulley`, but not `portrayed by Allen`, the actor)
+                || first >= 2
+                    && plays_at(text, &tokens[first - 2])
+                    && tokens[first - 1].is_word()
+                    && !tokens[first - 1].capital
+                    && !crate::frame::is_preposition(&text[tokens[first - 1].span]);
             sentence_first = false;
             possessive_lead = None;
             if subject && !apposed && crate::frame::is_possessive(&text[np.span])
