@@ -1112,7 +1112,8 @@ impl<'a> Reader<'a> {
         // the clause's start: `… coming from a candidate who promised …` is
         // no subject of `promised`'s clause)
         // (the `who` first, a cheap test that nearly always fails)
-        let who = (floor + 1..verb.min(floor + 12)).find(|&k| self.word(k) == "who");
+        let who = (floor + 1..verb.min(floor + 12).min(self.tokens.len()))
+            .find(|&k| self.tokens[k].span.len() == 3 && self.word(k) == "who");
         if let Some(np) = who
             .and_then(|_| self.np_starting_at(floor, verb))
             .filter(|np| {
