@@ -1551,14 +1551,7 @@ impl<'a> Reader<'a> {
     /// after it is returned too.
     pub fn possessive_name_at(&self, start: usize, ceil: usize) -> Option<(Np, usize)> {
         let tokens = self.tokens.get(..ceil.min(self.tokens.len()))?;
-        let plain = |t: &Token| {
-            matches!(t.tok(), Tok::Word)
-                && t.inside == self.inside
-                && t.capital & (t.flags(CAPS | COMMON | HYPHEN) == 0)
-                && t.info.function() == 0
-                && !t.info.starter()
-                && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK | ORG)
-        };
+        let plain = |t: &Token| self.plain_name_word(t) && !t.info.starter();
         // (past an honorific or title, which is no part of the name: `Sir
         // Anthony's reply`)
         let titled = |t: &Token| {
@@ -1614,6 +1607,19 @@ impl<'a> Reader<'a> {
         ))
     }
 
+    /// Whether token `t` is a plain name word on this reader's side:
+    /// capitalised, not all capitals, no title, role, function,
+    /// organisation or non-name word, no hyphen (its tests with few
+    /// branches: a word on this side is what `tok` lets through).
+    #[inline]
+    fn plain_name_word(&self, t: &Token) -> bool {
+        matches!(t.tok(), Tok::Word)
+            && t.inside == self.inside
+            && t.capital & (t.flags(CAPS | COMMON | HYPHEN) == 0)
+            && t.info.function() == 0
+            && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK | ORG)
+    }
+
     /// [`Reader::np_starting_at`] for the commonest phrase of all, a run of
     /// plain name words (`Trump`, `Keir Starmer`: capitalised, not all
     /// capitals, none a title, role, function, organisation or non-name
@@ -1627,13 +1633,7 @@ impl<'a> Reader<'a> {
         // (each token read once, its tests with few branches: a word on
         // this reader's side is what `tok` lets through as a word)
         let tokens = self.tokens.get(..ceil.min(self.tokens.len()))?;
-        let plain = |t: &Token| {
-            matches!(t.tok(), Tok::Word)
-                && t.inside == self.inside
-                && t.capital & (t.flags(CAPS | COMMON | HYPHEN) == 0)
-                && t.info.function() == 0
-                && !t.info.has(TITLE_MARK | ROLE_MARK | NOT_NAME_MARK | ORG)
-        };
+        let plain = |t: &Token| self.plain_name_word(t);
         let first = tokens.get(start)?;
         if !plain(first) || self.possessive_span(first.span) {
             return None;
