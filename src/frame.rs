@@ -340,7 +340,15 @@ impl<'a> Reader<'a> {
                 || matches!(
                     self.tokens[k - 1].tok(),
                     Tok::Sentence | Tok::Paragraph | Tok::Close(_) | Tok::Punct(',' | ';' | ':')
-                ))
+                )
+                // (or after a conjunction that opens the clause: `…, while
+                // another begged:`, `and another said`)
+                || matches!(self.word(k - 1), "while" | "whereas" | "and" | "but")
+                    && (k == 1
+                        || matches!(
+                            self.tokens[k - 2].tok(),
+                            Tok::Close(_) | Tok::Punct(',' | ';')
+                        )))
     }
 
     /// The phrase of `One` or `Another` at token `k`, a person of a group
