@@ -874,7 +874,17 @@ impl<'a> Reader<'a> {
         let (number, person, g) = self.role_at(end)?;
         let first = det.unwrap_or(start);
         let definite = det.is_some_and(|d| is_definite(self.word(d)));
-        if det.is_none() && number == Number::Singular && !tokens[start].capital {
+        if det.is_none()
+            && number == Number::Singular
+            && !tokens[start].capital
+            // (but for an indefinite pronoun after its reporting verb:
+            // `"…!" shouted someone`; as an object it is no speaker:
+            // `Any decision to charge someone would involve …`)
+            && !(matches!(self.word(end), "someone" | "somebody")
+                && start > 1
+                && self.verb_at(start - 1).is_some()
+                && matches!(tokens[start - 2].tok(), Tok::Close(_) | Tok::Punct(',')))
+        {
             // a bare singular noun (`official said`) is not a speaker phrase
             return None;
         }
