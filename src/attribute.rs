@@ -209,14 +209,27 @@ pub(crate) fn attribute<'h>(
             // a turn that calls the previous speaker by name is said to
             // them, not by them (`"You must not ask me that, Basil."`)
             let content = quotes[n].content();
+            // (or by a form of address for someone of their gender:
+            // `"Good morning," said Mrs. Hale.` ¶ `"Good morning, ma'am."`)
+            // (the form decides only that this is a reply to the previous
+            // speaker, not who among the others replies: `"Sir, …"` calls
+            // every man)
+            let form = addressed_as(content);
             let calls = |k: usize| {
                 out[k]
                     .speaker
                     .is_some_and(|s| s.entity.is_some() && addresses(content, s.name))
             };
+            let called_by_form = out[p]
+                .speaker
+                .and_then(|s| s.entity)
+                .is_some_and(|e| form.is_some_and(|g| g == resolver.entities[e.0].gender));
             let reply = opens_paragraph
                 && para_open == para_p + 1
-                && (out[p].quote.content().ends_with('?') || conversation || calls(p));
+                && (out[p].quote.content().ends_with('?')
+                    || conversation
+                    || calls(p)
+                    || called_by_form);
             let source = if reply {
                 let asker = out[p].speaker.and_then(|s| s.entity);
                 (0..p)
@@ -1869,6 +1882,32 @@ fn addresses(content: &str, name: &str) -> bool {
                 opens && matches!(after, None | Some(',' | '.' | '!' | '?'))
             })
         })
+}
+
+/// The gender of the form of address a quotation calls someone by, as a
+/// vocative between commas or at its start or end (`Good morning,
+/// ma'am.`, `Sir, you are mistaken.`): sir for a man; ma'am, madam or
+/// miss for a woman.
+fn addressed_as(content: &str) -> Option<crate::lexicon::Gender> {
+    use crate::lexicon::Gender;
+    const FORMS: [(&str, Gender); 8] = [
+        ("sir", Gender::Masculine),
+        ("Sir", Gender::Masculine),
+        ("ma'am", Gender::Feminine),
+        ("ma’am", Gender::Feminine),
+        ("madam", Gender::Feminine),
+        ("Madam", Gender::Feminine),
+        ("miss", Gender::Feminine),
+        ("Miss", Gender::Feminine),
+    ];
+    FORMS.iter().find_map(|&(form, g)| {
+        content.match_indices(form).find_map(|(at, _)| {
+            let before = content[..at].trim_end();
+            let after = content[at + form.len()..].chars().next();
+            let opens = before.is_empty() || before.ends_with(',');
+            (opens && matches!(after, None | Some(',' | '.' | '!' | '?'))).then_some(g)
+        })
+    })
 }
 
 /// Nested quotations: attributed to whom the outer speaker says uttered
