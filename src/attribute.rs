@@ -1865,23 +1865,30 @@ fn addresses(content: &str, name: &str) -> bool {
     name.split_whitespace()
         .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
         .any(|w| {
-            content.match_indices(w).any(|(at, _)| {
-                let head = &content[..at];
-                if head.ends_with(|c: char| !c.is_whitespace()) && !head.is_empty() {
-                    return false;
-                }
-                let mut before = head.trim_end();
-                // past an honorific or a short title: `Mr. Gray`, `Aunt Jo`
-                if let Some(last) = before.rsplit(' ').next().filter(|l| {
-                    l.starts_with(char::is_uppercase) && (l.ends_with('.') || l.len() <= 4)
-                }) {
-                    before = before[..before.len() - last.len()].trim_end();
-                }
-                let opens = before.is_empty() || before.ends_with(',');
-                let after = content[at + w.len()..].chars().next();
-                opens && matches!(after, None | Some(',' | '.' | '!' | '?'))
-            })
+            content
+                .match_indices(w)
+                .any(|(at, _)| vocative_at(content, at, w.len(), true))
         })
+}
+
+/// Whether the word of `len` bytes at byte `at` of quoted words is called
+/// out: a whole word, after a comma or opening the words (past an
+/// honorific or short title before it when `past_title`: `Mr. Gray`,
+/// `Aunt Jo`), and followed by a comma, an end mark or nothing.
+fn vocative_at(content: &str, at: usize, len: usize, past_title: bool) -> bool {
+    let head = &content[..at];
+    if head.ends_with(|c: char| !c.is_whitespace()) && !head.is_empty() {
+        return false;
+    }
+    let mut before = head.trim_end();
+    if let Some(last) = before.rsplit(' ').next().filter(|l| {
+        past_title && l.starts_with(char::is_uppercase) && (l.ends_with('.') || l.len() <= 4)
+    }) {
+        before = before[..before.len() - last.len()].trim_end();
+    }
+    let opens = before.is_empty() || before.ends_with(',');
+    let after = content[at + len..].chars().next();
+    opens && matches!(after, None | Some(',' | '.' | '!' | '?'))
 }
 
 /// The gender of the form of address a quotation calls someone by, as a
@@ -1901,12 +1908,10 @@ fn addressed_as(content: &str) -> Option<crate::lexicon::Gender> {
         ("Miss", Gender::Feminine),
     ];
     FORMS.iter().find_map(|&(form, g)| {
-        content.match_indices(form).find_map(|(at, _)| {
-            let before = content[..at].trim_end();
-            let after = content[at + form.len()..].chars().next();
-            let opens = before.is_empty() || before.ends_with(',');
-            (opens && matches!(after, None | Some(',' | '.' | '!' | '?'))).then_some(g)
-        })
+        content
+            .match_indices(form)
+            .any(|(at, _)| vocative_at(content, at, form.len(), false))
+            .then_some(g)
     })
 }
 
