@@ -2143,7 +2143,7 @@ impl<'a> Reader<'a> {
 }
 
 /// The gender a role noun's form gives: `spokeswoman`, `congressmen`.
-fn role_gender(w: &str) -> Gender {
+pub(crate) fn role_gender(w: &str) -> Gender {
     // every suffix below ends in `n`, and most role nouns do not
     if !w
         .as_bytes()

@@ -851,6 +851,20 @@ impl<'h> Resolver<'h> {
             } else {
                 np
             };
+            // a name apposed to a singular person's noun of one gender is
+            // of that gender: `her son, Humayun Khan` (so that a later `Ms.
+            // Khan` is not the son)
+            let np = match (np.gender, several) {
+                (Gender::Unknown, true) => match kin_gender(text, tokens, first) {
+                    Some(g) => Np {
+                        person: true,
+                        gender: g,
+                        ..np
+                    },
+                    None => np,
+                },
+                _ => np,
+            };
             // the site of a name whose entity is found after the pass
             let pending = |owner: bool| NameSite {
                 np,
@@ -2013,6 +2027,36 @@ fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
             && p.number == Number::Singular
             && matches!(p.gender, Gender::Masculine | Gender::Feminine)
     }) && !info.is(crate::lexicon::OBJECT)
+}
+
+/// The gender of the singular person's noun after a possessive that the
+/// name opening at token `first` is apposed to (`her son, Humayun Khan`;
+/// `the victim's mother, Rhian Voss`), when the noun gives one. (Without
+/// the comma the noun is part of the name's phrase, which reads its
+/// gender; without the possessive the noun may be another's.)
+fn kin_gender(text: &str, tokens: &[crate::tokens::Token], first: usize) -> Option<Gender> {
+    let k = first.checked_sub(2)?;
+    if !tokens[k + 1].is_punct(',') {
+        return None;
+    }
+    let t = &tokens[k];
+    let role = t
+        .info
+        .role()
+        .filter(|r| t.is_word() && !t.capital && r.person)?;
+    let owner = &text[tokens.get(k.checked_sub(1)?)?.span];
+    if !(["his", "her", "their", "my", "our", "your"]
+        .iter()
+        .any(|p| owner.eq_ignore_ascii_case(p))
+        || crate::frame::is_possessive(owner))
+    {
+        return None;
+    }
+    let gender = match role.gender {
+        Gender::Unknown => crate::frame::role_gender(&text[t.span]),
+        g => g,
+    };
+    (role.number == Number::Singular && gender != Gender::Unknown).then_some(gender)
 }
 
 /// Whether the lower-case word at `i` is one of at most three modifiers
