@@ -154,7 +154,8 @@ pub(crate) fn attribute<'h>(
             a.confidence = prev.confidence * 0.9;
             attributed = true;
         } else if let Some(f) = found {
-            let issuer = issuer_of(&reader, &f.speaker, window);
+            let issuer = issuer_of(&reader, &f.speaker, window)
+                .or_else(|| introduced_as(&reader, &f.speaker, window));
             settle(&mut resolver, text, &mut out[n], &f, issuer.as_ref());
             attributed = true;
         } else if let Some((p, para_p)) = previous {
@@ -1593,6 +1594,67 @@ fn issuer_of<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
     let after = token_after(r, start, subject.span.end, ceil);
     (after >= ceil || !(r.tokens[after].is_word() && matches!(r.word(after), "and" | "or")))
         .then_some(subject)
+}
+
+/// The indefinite description earlier in its paragraph or the one before
+/// that definite description `speaker` takes up by its one noun: `A pal of the singer
+/// told a different story. "…," the pal said.`, `Now one longtime friend
+/// fears the worst. "…," the friend says.` (The description named first is
+/// whom both stand for, as when `a council spokesperson` spoke before; a
+/// title's holder named elsewhere is no match for it: `A minister who sat
+/// behind Sir Anthony put it differently. "…," the minister said.`)
+fn introduced_as<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
+    if speaker.kind != MentionKind::Description || !speaker.definite || !speaker.person {
+        return None;
+    }
+    let noun = &r.text[speaker.head];
+    if noun.contains(' ') || crate::frame::is_document(noun) {
+        return None;
+    }
+    let at = r
+        .tokens
+        .partition_point(|t| t.span.start < speaker.span.start);
+    let mut k = at;
+    let mut paragraphs = 0;
+    while k > at.saturating_sub(window) {
+        k -= 1;
+        let t = &r.tokens[k];
+        if t.tok() == Tok::Paragraph {
+            paragraphs += 1;
+            if paragraphs == 2 {
+                return None;
+            }
+        }
+        if t.inside || !t.is_word() || !r.word(k).eq_ignore_ascii_case(noun) {
+            continue;
+        }
+        // its determiner, across at most three modifiers (the noun with
+        // another, or in a title, is passed: `the Prime Minister`)
+        let Some(det) = (k.saturating_sub(4)..k).rev().find(|&d| {
+            r.tokens[d].is_word()
+                && ["a", "an", "one", "another"]
+                    .iter()
+                    .any(|w| r.word(d).eq_ignore_ascii_case(w))
+        }) else {
+            continue;
+        };
+        if r.tokens[det + 1..k].iter().any(|t| !t.is_word()) {
+            continue;
+        }
+        // (in the paragraph before, only a sentence's subject that opens
+        // it: a novel's `they encountered a stout man …` ¶ `"…," said the
+        // man` may be another man)
+        if paragraphs == 1
+            && det > 0
+            && !matches!(r.tokens[det - 1].tok(), Tok::Sentence | Tok::Paragraph)
+        {
+            return None;
+        }
+        return r
+            .np_starting_at(det, r.tokens.len().min(k + 12))
+            .filter(|np| np.kind == MentionKind::Description && np.person);
+    }
+    None
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
