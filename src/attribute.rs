@@ -208,7 +208,7 @@ pub(crate) fn attribute<'h>(
                         != out[p].speaker.and_then(|s| s.entity)
             });
             // a turn that calls the previous speaker by name is said to
-            // them, not by them (`"You must not ask me that, Basil."`)
+            // them, not by them (`"You must not ask me that, Edwin."`)
             let content = quotes[n].content();
             // (or by a form of address for someone of their gender:
             // `"Good morning," said Mrs. Hale.` ¶ `"Good morning, ma'am."`)
@@ -247,7 +247,7 @@ pub(crate) fn attribute<'h>(
                 Some(p)
             };
             // the reply to a turn that calls someone by name comes from
-            // them (`"All of you, Mr. Erskine?"` ¶ `"Forty of us, …"`)
+            // them (`"All of you, Mr. Thorne?"` ¶ `"Forty of us, …"`)
             let called = (opens_paragraph && para_open == para_p + 1 && kind_ok)
                 .then(|| vocative(&reader, open_at[p], close_at[p]))
                 .flatten()
@@ -546,7 +546,7 @@ fn frame_for<'a>(
                             .or_else(|| sentence_subject(r, o, floor))
                             .or_else(|| line_label(r, o))
                     }
-                    // `But Trump quickly deflected with a non sequitur: "…"`,
+                    // `But Halloran quickly deflected with a joke: "…"`,
                     // `Trump also embraced the techniques -- "…"`
                     _ if o > floor
                         && matches!(r.tokens[o - 1].tok(), Tok::Punct(':' | '—' | '–'))
@@ -784,7 +784,7 @@ fn clause_attribution<'a>(r: &Reader<'a>, start: usize, stop: usize) -> Option<F
 
 /// The subject of the verb at `verb` when it opens the clause starting at
 /// `start`, give or take a few modifier words (`Trump's senior adviser
-/// Jason Miller said`, `Iowa State University's Dianne Bystrom agreed`).
+/// Jason Miller said`, `Mercer College's Dana Whitlow agreed`).
 /// After a quotation (`words_only`) the words before the subject must be
 /// words, not punctuation.
 fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) -> Option<Np> {
@@ -795,7 +795,7 @@ fn subject_opening(r: &Reader<'_>, start: usize, verb: usize, words_only: bool) 
         .count();
     // words before the subject that hold a verb of their own make it a
     // predicate (`Conant is a senior aide with the campaign.`), and a
-    // preposition right before it an object (`a nod to the front-runner`)
+    // preposition right before it an object (`a nod to the favourite`)
     if r.tokens[start..start + lead]
         .iter()
         .any(|t| t.is_word() && t.info.is(crate::lexicon::AUXILIARY))
@@ -857,7 +857,7 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 }
 
 /// A fragment after a noun for what someone said, with its owner before
-/// it: `Trump stood by his comment Monday that "Islam hates us"`, `a
+/// it: `Halloran stood by his comment Monday that "the fund is broke"`, `a
 /// cultish faith in Obama's word: "…"`, or after it: `despite warnings
 /// from traders that the move would "…"`. The owner is a possessive
 /// pronoun or a name with `'s` at most two words before the noun, or the
@@ -936,7 +936,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
     let word = r.word(owner);
     let speaker = if let Some(pronoun) = r.pronoun_at(owner) {
         // the person of the sentence before the pronoun, whom it stands for
-        // (`Trump stood by his comment`), or else the pronoun, read as a
+        // (`Halloran stood by his comment`), or else the pronoun, read as a
         // possessive (`her remark`)
         r.clause_subject(floor, owner)
             .filter(|np| np.kind == MentionKind::Name && pronoun.gender.agrees(np.gender))
@@ -1015,7 +1015,7 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
     }
     // the first phrase of the sentence's main clause that is followed by its
     // verb (a lower-case word) and is not the object of a preposition:
-    // `First, Trump identified the judge as "…"`
+    // `First, Halloran described the judge as "…"`
     // (past an opening subordinate clause or prepositional phrase and its
     // comma: `When Kell scoffed, Fenn turned to face him.`, `Outside the
     // Statehouse, a small group of protesters held signs`)
@@ -1059,8 +1059,8 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
                 }
             }
         }
-        // past a short aside between commas: `Mitch McConnell, R-Ky.,
-        // delivered a blunt message`
+        // past a short aside between commas: `Dale Pruitt, R-Ky.,
+        // sent a sharp reply`
         else if np.kind == MentionKind::Name
             && r.tokens.get(next).is_some_and(|t| t.is_punct(','))
         {
@@ -1363,8 +1363,8 @@ fn right_frame<'a>(
         }
     };
     // a fragment inside a clause of its own is not attributed by a frame
-    // that introduces the next quotation: `After Ruiz said students might
-    // do better at "less advanced schools," Hale said: "…"`
+    // that introduces the next quotation: `After Ruiz said pupils could
+    // thrive at "smaller local schools," Hale said: "…"`
     if partial && words_before {
         let end = cue_end(r, &found, c + 1, ceil);
         if end + 1 == ceil
@@ -1585,8 +1585,8 @@ fn issuer_of<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
         .map_or(k.saturating_sub(40), |j| j + 1);
     // its subject: the first phrase that is no document and no
     // preposition's object (past an opening `In a statement,`), unless
-    // it is one of several (`Manafort and campaign spokesman Jason Miller
-    // worked to craft the campaign's statement` says not whose)
+    // it is one of several (`Voss and campaign spokesman Abel Crane
+    // drafted the campaign's statement` says not whose)
     let ceil = r.tokens.len().min(k + 12);
     let subject = r.free_np(start, ceil, |_, np| {
         !crate::frame::is_document(r.text[np.head].rsplit(' ').next().unwrap_or(""))
@@ -1642,7 +1642,7 @@ fn introduced_as<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> 
             continue;
         }
         // (in the paragraph before, only a sentence's subject that opens
-        // it: a novel's `they encountered a stout man …` ¶ `"…," said the
+        // it: a novel's `they passed a stout man …` ¶ `"…," said the
         // man` may be another man)
         if paragraphs == 1
             && det > 0
@@ -1675,7 +1675,7 @@ fn marker_before(tokens: &[crate::tokens::Token], o: usize) -> Option<Tok> {
 
 /// A quotation that opens its paragraph after a lead-in paragraph ending in
 /// a colon (`And from Chairwoman Vale:`), or in a reporting verb and a comma
-/// (`she seized the opportunity of saying,`).
+/// (`she took the chance of saying,`).
 fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     // the quotation opens its paragraph
     if marker_before(r.tokens, o) != Some(Tok::Paragraph) {
@@ -1685,7 +1685,7 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     while colon > 0 && matches!(r.tokens[colon - 1].tok(), Tok::Sentence | Tok::Paragraph) {
         colon -= 1;
     }
-    // a colon may trail dashes: `began in the following manner:--`
+    // a colon may trail dashes: `began in this manner:--`
     while colon > 0 && matches!(r.tokens[colon - 1].tok(), Tok::Punct('-' | '—' | '–')) {
         colon -= 1;
     }
@@ -1784,7 +1784,7 @@ fn split_after(tokens: &[crate::tokens::Token], c: usize, o: usize, rule: Rule) 
             == 1
 }
 
-/// `Fanny shook her head. "I cannot think well of him."`: a quotation that
+/// `Maud shook her head. "I will not hear of it."`: a quotation that
 /// opens a sentence after a sentence of the same paragraph (or, with
 /// `paragraph`, opens a paragraph after one that ends in such a sentence),
 /// with no quotation in it, whose subject is a name (a pronoun subject is
@@ -1823,8 +1823,8 @@ fn narration_before<'a>(
         return None;
     }
     // (or else the subject of its first reporting verb, which reads past
-    // a long appositive: `Sen. Ted Cruz (R-Tex.), a candidate who has made
-    // … a centerpiece of his campaign, tweeted a warning.`)
+    // a long appositive: `Sen. Maria Ortez (R-Tex.), a candidate who has made
+    // … the core of her platform, posted a warning.`)
     // a cleft: `It was Augusta who spoke next.`
     let cleft = (floor + 2 < end
         && r.word(floor) == "It"
@@ -1895,7 +1895,7 @@ fn he_or_she(r: &Reader<'_>, np: &Np) -> bool {
 /// The last name called in the words of the top-level quotation opened at
 /// token `o` and closed at `c`: a name after a comma (or opening the words)
 /// and before a comma or an end mark (`Louisa, my dear, …`, `…, Mr.
-/// Erskine?`).
+/// Thorne?`).
 fn vocative(r: &Reader<'_>, o: usize, c: usize) -> Option<Np> {
     let inside = Reader { inside: true, ..*r };
     let mut found = None;
@@ -1921,7 +1921,7 @@ fn vocative(r: &Reader<'_>, o: usize, c: usize) -> Option<Np> {
 }
 
 /// Whether quoted words call someone of name `name` by a word of that name
-/// (`Basil, …`, `…, Basil.`, `…, Mr. Gray?`): a vocative after a comma or
+/// (`Edwin, …`, `…, Edwin.`, `…, Mr. Vane?`): a vocative after a comma or
 /// opening the words, and followed by a comma or an end mark.
 fn addresses(content: &str, name: &str) -> bool {
     name.split_whitespace()
@@ -2031,7 +2031,7 @@ fn nested<'h>(
             // (`I was told it is 'on the list'` says who heard, not who said)
             let passive = r.passive(&cue);
             // (and the words follow the verb's comma or colon: `I tell the
-            // 'Bernie or Bust' people` names something)
+            // 'Vote or Bust' crowd` names something)
             let introduced = r.tokens[at - 1].is_punct(',') || r.tokens[at - 1].is_punct(':');
             let holder = outer
                 .filter(|&o| {
@@ -2134,17 +2134,17 @@ mod tests {
     #[test]
     fn vocatives_call_a_name() {
         for (words, name) in [
-            ("You must not ask me that, Basil.", "Basil Hallward"),
-            ("Basil, come here", "Basil Hallward"),
-            ("What do you mean, Mr. Gray?", "Dorian Gray"),
-            ("Good night, Aunt Jane!", "Jane Reed"),
+            ("You must not ask me that, Edwin.", "Edwin Marlowe"),
+            ("Edwin, come here", "Edwin Marlowe"),
+            ("What do you mean, Mr. Vane?", "Rupert Vane"),
+            ("Good night, Aunt Mabel!", "Mabel Reed"),
         ] {
             assert!(addresses(words, name), "{words:?} calls {name}");
         }
         for (words, name) in [
-            ("Basil painted it.", "Basil Hallward"),
-            ("I saw Gray at noon.", "Dorian Gray"),
-            ("Ask Basildon, then.", "Basil Hallward"),
+            ("Edwin painted it.", "Edwin Marlowe"),
+            ("I saw Vane at noon.", "Rupert Vane"),
+            ("Ask Edwinstowe, then.", "Edwin Marlowe"),
             ("Yes, Al.", "Al Smith"),
         ] {
             assert!(!addresses(words, name), "{words:?} does not call {name}");

@@ -253,7 +253,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         // a noun that can also be a verb, between a name and a title or
-        // name, is a noun: `Clinton campaign Chairman John Podesta`
+        // name, is a noun: `Halloran campaign Chairman Rick Vale`
         if t.info.role().is_some()
             && (before.is_some_and(|b| b.capital)
                 && next.is_some_and(|n| n.capital || n.info.title_word())
@@ -879,7 +879,7 @@ impl<'a> Reader<'a> {
             && !tokens[start].capital
             // (but for an indefinite pronoun after its reporting verb:
             // `"…!" shouted someone`; as an object it is no speaker:
-            // `Any decision to charge someone would involve …`)
+            // `Any move to charge someone would need …`)
             && !(matches!(self.word(end), "someone" | "somebody")
                 && start > 1
                 && self.verb_at(start - 1).is_some()
@@ -956,9 +956,9 @@ impl<'a> Reader<'a> {
     /// whole, so that the tail of one is not taken for another (`a fourth
     /// term as prime minister`), and a preposition governs the phrases after
     /// it, across `and` and capitalised words, up to the next comma or
-    /// lower-case word: in `On the eve of his election to a fourth term as
-    /// prime minister in South Carolina, Netanyahu rallied …` only Netanyahu
-    /// may be a subject. (`according to` governs nothing: its phrase is a
+    /// lower-case word: in `On the eve of her election to a third term as
+    /// chancellor in a rally in Bremen, Voss rallied …` only Voss may be a
+    /// subject. (`according to` governs nothing: its phrase is a
     /// source.) At most 24 phrases or words are read.
     pub fn free_np(&self, from: usize, to: usize, fits: impl Fn(usize, &Np) -> bool) -> Option<Np> {
         let mut k = from;
@@ -1029,7 +1029,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The phrase ending at `end`, or the head it is attached to by `of`
-    /// (`Paul Ryan of Wisconsin`, `the president of Judicial Watch`).
+    /// (`Paul Ryan of Wisconsin`, `the president of Civic Ledger`).
     pub fn head_np_ending_at(&self, end: usize, floor: usize) -> Option<Np> {
         let Some(mut np) = self.np_ending_at(end, floor) else {
             // `A pal of the former couple said`: the inner phrase is not one
@@ -1053,7 +1053,7 @@ impl<'a> Reader<'a> {
         };
         for _ in 0..3 {
             // a person's name is its own head (`Speaker of the House Rep.
-            // Paul Ryan`), but one word may be a place (`of North Carolina`)
+            // Dale Pruitt`), but one word may be a place (`of North Carolina`)
             let one_word = !self.text[np.head].contains(char::is_whitespace);
             if np.kind == MentionKind::Name && np.person && (np.role.is_some() || !one_word) {
                 break;
@@ -1100,7 +1100,7 @@ impl<'a> Reader<'a> {
                 before -= 1;
             }
             match self.np_ending_at(before, floor) {
-                // `the president of Judicial Watch`, `A spokesman for the
+                // `the president of Civic Ledger`, `A spokesman for the
                 // company`: the description with its phrase
                 // (or an organisation's name: `the Centers for Disease
                 // Control and Prevention`)
@@ -1127,7 +1127,7 @@ impl<'a> Reader<'a> {
     pub fn subject_of(&self, verb: usize, floor: usize) -> Option<Np> {
         // a clause's opening phrase with a relative clause and no commas:
         // `An eyewitness who saw him at the Velour Room says …` (only at
-        // the clause's start: `… coming from a candidate who promised …` is
+        // the clause's start: `… coming from a mayor who vowed …` is
         // no subject of `promised`'s clause)
         // (the `who` first, a cheap test that nearly always fails)
         let who = (floor + 1..verb.min(floor + 12).min(self.tokens.len()))
@@ -1162,15 +1162,15 @@ impl<'a> Reader<'a> {
             {
                 return Some(np);
             }
-            // `Trump went after Bush, calling him …`: the first phrase of the
+            // `Halloran went after Pike, calling him …`: the first phrase of the
             // clause before the comma
             let start = (floor..verb - 1)
                 .rev()
                 .find(|&k| self.punct(k, ','))
                 .map_or(floor, |k| k + 1);
-            // (a clause after an appositive opens with its verb: `Christie,
-            // New Jersey's sitting governor, repeated accusations …,
-            // calling him …`)
+            // (a clause after an appositive opens with its verb: `Pike,
+            // the state's sitting governor, repeated the charge …, calling
+            // him …`)
             if start > floor
                 && self.is_word(start)
                 && !self.tokens[start].capital
@@ -1201,7 +1201,7 @@ impl<'a> Reader<'a> {
             }
             return np;
         }
-        // `she sent an email saying, "…"`: a participle after a thing has
+        // `she sent a letter saying, "…"`: a participle after a thing has
         // the clause's person as its subject
         if self.word(verb).ends_with("ing") && verb > floor {
             if let Some(np) = self.head_np_ending_at(verb - 1, floor) {
@@ -1224,8 +1224,8 @@ impl<'a> Reader<'a> {
                         });
                     }
                     // (or, when no person is named, the clause's first phrase
-                    // if it comes before the thing: `the Security Council
-                    // issued a statement calling the test "…"`)
+                    // if it comes before the thing: `the council issued a
+                    // release calling the vote "…"`)
                     return subject
                         .or_else(|| {
                             (floor..first)
@@ -1268,9 +1268,9 @@ impl<'a> Reader<'a> {
             // (the coordination may be a subordinate clause's, with no
             // comma closing it: `Older readers may remember the debate when
             // Gov. Orrin Pettibone turned to his challenger and said`)
-            // (`as` is as often a preposition: `serving as his secretary of
-            // state and recites`; and a name is wanted there: `She rang me
-            // when I got the job and said` is hers)
+            // (`as` is as often a preposition: `working as his chief of
+            // staff and recites`; and a name is wanted there: `She called
+            // me when I got the post and said` is hers)
             let inner = (floor.max(end.saturating_sub(16))..end)
                 .rev()
                 .take_while(|&k| !self.punct(k, ','))
@@ -1293,10 +1293,10 @@ impl<'a> Reader<'a> {
         }
         // `Mike Lee, who declared …`: the relative pronoun stands for the
         // phrase before its comma, or before a party tag in brackets (`Sen.
-        // Ron Johnson (R-Wis.), who told`). (Without the comma the phrase
-        // is as often a preposition's object whose relative clause is no
-        // frame: `… how ironic the statement was coming from a candidate
-        // who promised mass deportation:` is the tweeter's.)
+        // Ron Dale (R-Wis.), who told`). (Without the comma the phrase is
+        // as often a preposition's object whose relative clause is no
+        // frame: `… how odd the remark was coming from a mayor who vowed
+        // to cut the budget:` is the poster's.)
         if self.word(end).eq_ignore_ascii_case("who") && end > floor + 1 && self.punct(end - 1, ',')
         {
             let mut last = end - 2;
@@ -1346,8 +1346,8 @@ impl<'a> Reader<'a> {
             }
             end = j - 1;
         }
-        // `A former Republican presidential candidate -- John McCain, who
-        // lost the 2008 election to Obama -- said`: a name opening an aside
+        // `A former Republican governor -- Ada Pike, who lost the 2010
+        // race to Voss -- said`: a name opening an aside
         // between dashes is the subject, else the phrase before the aside
         if let Some(close) = self.dash_ending_at(end, floor) {
             // (the opening dash, as where it ends and where it starts)
@@ -1440,8 +1440,8 @@ impl<'a> Reader<'a> {
                             return Some(person);
                         }
                     }
-                    // a second appositive: `Tom Fitton, the president of
-                    // Judicial Watch, a conservative group, said`
+                    // a second appositive: `Ann Voss, the president of
+                    // Civic Ledger, a watchdog group, said`
                     if !(np.kind == MentionKind::Name && np.person) {
                         let first = self.first_token_from(np.span.start, j);
                         if first > floor + 1 && self.punct(first - 1, ',') {
@@ -1474,8 +1474,8 @@ impl<'a> Reader<'a> {
                 return Some(part);
             }
         }
-        // the object of a preposition is no verb's subject: in `PolitiFact
-        // rated 32% of Republican claims as "false"` the phrase before
+        // the object of a preposition is no verb's subject: in `FactDesk
+        // rated 40% of the mayor's claims as "false"` the phrase before
         // `claims` speaks for no one (`with` and `by` may govern a
         // participle's subject: `with Trump saying`)
         if first > floor
@@ -1723,7 +1723,7 @@ impl<'a> Reader<'a> {
         let det = self.info(start).is(DETERMINER) || self.possessive_at(start);
         let from = if det { start + 1 } else { start };
         if det {
-            // `a former senior law enforcement official`
+            // `a former senior police official`
             // (`verb_at` answers at once for a word that is no verb form:
             // most are none, and spare the call)
             let head = (from..(from + 7).min(ceil))
@@ -1901,9 +1901,9 @@ impl<'a> Reader<'a> {
                     .is_some_and(|t| t.capital && t.info.not_name() && t.info.verb().is_none())
         };
         // after the head, a preposition or a participle with its object
-        // attaches a phrase to it: `whispered a voice close to his ear`,
-        // `said the man in the corner`, `said the housebreaker wiping the
-        // perspiration from his face`
+        // attaches a phrase to it: `murmured a voice close to her ear`,
+        // `said the man in the corner`, `said the burglar wiping the
+        // rain from his face`
         let attached = |k: usize| {
             k > start + 1
                 && (is_preposition(self.word(k))

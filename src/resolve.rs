@@ -796,7 +796,7 @@ impl<'h> Resolver<'h> {
             }
             // a subject of two words or more the lists cannot place, taken
             // up by `his` or `she` later in its sentence, is a person of that
-            // gender (`Sherlock Holmes took his bottle`; `Acme Corp raised
+            // gender (`Ambrose Quill took his hat`; `Acme Corp raised
             // its forecast` is not)
             // (read once: the head stays as it is below)
             // (a head that is the phrase's last token alone is one word:
@@ -811,8 +811,8 @@ impl<'h> Resolver<'h> {
             let np = if subject && !np.person && np.gender == Gender::Unknown && several {
                 // (past an appositive, whose pronoun is another's: `Cordelia
                 // Ashby-Rowe, his wife, waved`)
-                // (a relative clause's pronouns are the name's own: `Juanita
-                // Broaddrick, who said Clinton raped her, recounted …`)
+                // (a relative clause's pronouns are the name's own: `Dora
+                // Kell, who said the mayor misled her, recounted …`)
                 let appositive = if tokens.get(i).is_some_and(|t| t.is_punct(','))
                     && tokens
                         .get(i + 1)
@@ -852,8 +852,8 @@ impl<'h> Resolver<'h> {
                 np
             };
             // a name apposed to a singular person's noun of one gender is
-            // of that gender: `her son, Humayun Khan` (so that a later `Ms.
-            // Khan` is not the son)
+            // of that gender: `her son, Kasimir Ilves` (so that a later
+            // `Ms. Ilves` is not the son)
             let np = match (np.gender, several) {
                 (Gender::Unknown, true) => match kin_gender(text, tokens, first) {
                     Some(g) => Np {
@@ -941,8 +941,8 @@ impl<'h> Resolver<'h> {
                 if r.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
                     if let Some(app) = side().np_starting_at(i + 1, (i + 8).min(tokens.len())) {
                         // (closed by punctuation or going on with a
-                        // preposition: in `Joe Scarborough and Mika
-                        // Brzezinski, the Democratic candidate stated` the
+                        // preposition: in `Ed Marsh and Ivy
+                        // Lund, the Democratic candidate stated` the
                         // phrase is the next clause's subject)
                         let closed = || {
                             tokens
@@ -2030,7 +2030,7 @@ fn is_he_or_she(info: &crate::lexicon::WordInfo) -> bool {
 }
 
 /// The gender of the singular person's noun after a possessive that the
-/// name opening at token `first` is apposed to (`her son, Humayun Khan`;
+/// name opening at token `first` is apposed to (`her son, Kasimir Ilves`;
 /// `the victim's mother, Rhian Voss`), when the noun gives one. (Without
 /// the comma the noun is part of the name's phrase, which reads its
 /// gender; without the possessive the noun may be another's.)

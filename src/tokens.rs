@@ -868,7 +868,7 @@ impl CommonWords {
             )
             // inside a quotation, where no sentence markers are, after the
             // end of a quoted sentence (`… from their cradle. Poor Noah!`,
-            // `One word more, Rose. Dearest Rose!`; a period after a
+            // `One more thing, Nell. Dear Nell!`; a period after a
             // capitalised word of three letters or fewer may end `Mr.`)
             || t.inside
                 && match t.tok() {
