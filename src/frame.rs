@@ -537,6 +537,31 @@ impl<'a> Reader<'a> {
         t.info.has(TITLE_MARK) || t.hyphen() && self.hyphenated_title(t)
     }
 
+    /// Whether token `p` is `of` or `the` inside a title of several words
+    /// between its title words: `Secretary of State`, `Speaker of the
+    /// House`, `Chancellor of the Exchequer` (kept out of line: called
+    /// only where a phrase would end).
+    #[inline(never)]
+    fn title_glue(&self, p: usize) -> bool {
+        if p == 0 || !self.is_word(p) {
+            return false;
+        }
+        match self.word(p) {
+            "of" => {
+                self.title_word(p - 1)
+                    && (self.title_word(p + 1)
+                        || self.word(p + 1) == "the" && self.title_word(p + 2))
+            }
+            "the" => {
+                p >= 2
+                    && self.word(p - 1) == "of"
+                    && self.title_word(p - 2)
+                    && self.title_word(p + 1)
+            }
+            _ => false,
+        }
+    }
+
     /// `Secretary-Treasurer`, `Vice-Chair`: a hyphenated word whose every
     /// part is a title word (kept out of line: hyphens are rare).
     #[inline(never)]
@@ -668,6 +693,7 @@ impl<'a> Reader<'a> {
                 || (self.is_word(p)
                     && self.tokens[p].caps()
                     && (self.title_word(k) || self.is_role(k)))
+                || self.title_glue(p)
                 || (self.tokens[p].capital
                     && self.is_word(p)
                     && !self.info(p).is(DETERMINER)
@@ -1768,6 +1794,7 @@ impl<'a> Reader<'a> {
                 || (self.punct(k, '.')
                     && k > from
                     && (self.initial_at(k - 1) || self.title_word(k - 1)))
+                || k > from && self.title_glue(k)
                 || (self.info(k).is(PARTICLE)
                     && (self.name_word(k + 1)
                         // (two particles: `van der Heyden`, `de la Fuente`)
