@@ -133,6 +133,14 @@ pub(crate) fn attribute<'h>(
         }
         let found =
             frame_for(&reader, o, c, &quotes[n], window).or_else(|| lead_in(&reader, o, window));
+        // (`"…," the agency quoted him as saying`: the words are his)
+        let found = found.map(|f| match f.cue.and_then(|cue| reader.quoted_as(cue.last)) {
+            Some(quoted) => Found {
+                speaker: quoted,
+                ..f
+            },
+            None => f,
+        });
         let found = found.or_else(|| {
             (quotes[n].kind() == QuoteKind::Direct)
                 .then(|| narration_before(&reader, o, window, false, answers(&quotes[n])))

@@ -1147,10 +1147,48 @@ impl<'a> Reader<'a> {
         Some(np)
     }
 
+    /// Whom a form of `quote` at token `q` has speak: the phrase after it
+    /// that `as saying` (or `telling`, `writing`) follows, past an
+    /// appositive between commas (`the agency quoted him as saying`,
+    /// `RBK quoted Ms. Vale, the editor, as saying`): the words are that
+    /// person's, the quoting agency only their reporter.
+    pub fn quoted_as(&self, q: usize) -> Option<Np> {
+        if !self.is_word(q)
+            || !self
+                .word(q)
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("quote"))
+        {
+            return None;
+        }
+        let ceil = self.tokens.len().min(q + 16);
+        // (an object pronoun too: `quoted him`)
+        let np = self
+            .np_starting_at(q + 1, ceil)
+            .or_else(|| self.pronoun_at(q + 1))?;
+        let mut k = self.first_token_from(np.span.end, ceil);
+        if self.punct(k, ',') {
+            k = (k + 1..ceil).find(|&j| self.punct(j, ','))? + 1;
+        }
+        (k + 1 < ceil
+            && self.word(k) == "as"
+            && matches!(self.word(k + 1), "saying" | "telling" | "writing"))
+        .then_some(np)
+    }
+
     /// The subject of the verb at `verb`: the phrase right before it,
     /// across adverbs and auxiliaries and an appositive between commas
     /// (`Hugh Hill, a doctor, said`).
     pub fn subject_of(&self, verb: usize, floor: usize) -> Option<Np> {
+        // `The agency quoted Dragan Halvic as saying …`: the quoted person
+        if verb >= floor + 3 && self.word(verb - 1) == "as" {
+            if let Some(np) = (verb.saturating_sub(14).max(floor)..verb - 2)
+                .rev()
+                .find_map(|q| self.quoted_as(q))
+            {
+                return Some(np);
+            }
+        }
         // a clause's opening phrase with a relative clause and no commas:
         // `An eyewitness who saw him at the Velour Room says …` (only at
         // the clause's start: `… coming from a mayor who vowed …` is

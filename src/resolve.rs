@@ -1563,9 +1563,10 @@ impl<'h> Resolver<'h> {
         if with_folded(&self.text[np.span], |w| w == "i" || w == "me") {
             return self.author.map(|e| (e, true));
         }
-        // (`his`, `her`: the owner of a comment, `his comment that "…"`)
+        // (`his`, `her`: the owner of a comment, `his comment that "…"`;
+        // `him`: the one quoted, `the agency quoted him as saying`)
         if !with_folded(&self.text[np.span], |w| {
-            matches!(w, "he" | "she" | "his" | "her")
+            matches!(w, "he" | "she" | "his" | "her" | "him")
         }) {
             return None;
         }
