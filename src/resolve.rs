@@ -483,7 +483,15 @@ impl<'h> Resolver<'h> {
                 if t.is_punctuation() {
                     // the comma after an opening phrase (`In a statement,`,
                     // `Asked about it,`) opens the subject's place again
-                    if reopen && !t.inside && t.is_punct(',') {
+                    // (also inside the closing mark of a title that ends
+                    // the phrase: `On NBC's "Meet the Press," …`)
+                    if reopen
+                        && t.is_punct(',')
+                        && (!t.inside
+                            || tokens
+                                .get(i + 1)
+                                .is_some_and(|n| matches!(n.tok(), Tok::Close(_))))
+                    {
                         reopen = false;
                         sentence_first = true;
                     }
