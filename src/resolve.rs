@@ -939,7 +939,17 @@ impl<'h> Resolver<'h> {
                     if let Some(d) = first
                         .checked_sub(2)
                         .and_then(|end| side().np_ending_at(end, first.saturating_sub(10)))
-                        .filter(|d| d.kind == MentionKind::Description && d.person && d.definite)
+                        // (a possessive's role is as definite: `The
+                        // committee's chairman, Sen. Wendell Prucha,`)
+                        .filter(|d| {
+                            d.kind == MentionKind::Description
+                                && d.person
+                                && (d.definite
+                                    || text[d.span]
+                                        .split(' ')
+                                        .next()
+                                        .is_some_and(crate::frame::is_possessive))
+                        })
                     {
                         res.bind(d.head, np.span.start, e);
                     }
