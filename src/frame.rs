@@ -32,6 +32,11 @@ const DOCUMENTS: &[&str] = &[
     "statement",
     "text",
     "tweet",
+    // a court's: `In a dissent joined by two others, Justice Ann Vale
+    // wrote …` ¶ `"…," the dissent said.`
+    "dissent",
+    "opinion",
+    "concurrence",
 ];
 
 /// Whether word `w` names a document ([`DOCUMENTS`]).
