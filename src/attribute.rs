@@ -1151,7 +1151,19 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
                     first > floor && matches!(r.word(first - 1), "what" | "What")
                 })
             };
-            if !coordinated && !aside() && r.subject_of(outer.first, floor).is_some() {
+            // (nor a naming verb whose object the quotation names: `Ames
+            // noted that Tully had called the deal "a surrender"` is Tully's
+            // word for it)
+            let naming = || {
+                matches!(
+                    cue.lemma,
+                    CueLemma::Verb("call" | "dub" | "label" | "brand" | "term" | "describe")
+                ) && o - cue.last <= 6
+                    && r.tokens[cue.last + 1..o]
+                        .iter()
+                        .all(|t| t.is_word() && !t.info.is(crate::lexicon::AUXILIARY))
+            };
+            if !coordinated && !aside() && !naming() && r.subject_of(outer.first, floor).is_some() {
                 cue = outer;
             }
         }
