@@ -1275,6 +1275,27 @@ impl<'a> Reader<'a> {
         if self.word(verb).ends_with("ing") && verb > floor {
             if let Some(np) = self.head_np_ending_at(verb - 1, floor) {
                 let first = self.first_token_from(np.span.start, verb);
+                // a recording of someone saying it is theirs: `played a clip
+                // of Gordon Pryce saying …`
+                if np.person
+                    && first >= floor + 2
+                    && self.word(first - 1) == "of"
+                    && matches!(
+                        self.word(first - 2),
+                        "clip"
+                            | "clips"
+                            | "video"
+                            | "videos"
+                            | "footage"
+                            | "recording"
+                            | "recordings"
+                            | "tape"
+                            | "tapes"
+                            | "audio"
+                    )
+                {
+                    return Some(np);
+                }
                 // (`with Trump tweeting that …` makes Trump the subject)
                 let governed = first > floor
                     && is_preposition(self.word(first - 1))
