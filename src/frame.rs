@@ -1296,7 +1296,15 @@ impl<'a> Reader<'a> {
                 {
                     return Some(np);
                 }
-                // (`with Trump tweeting that …` makes Trump the subject)
+                // (`with Trump tweeting that …` makes Trump the subject,
+                // and a body too: `with the appeals panel writing that …`)
+                if first > floor
+                    && self.word(first - 1).eq_ignore_ascii_case("with")
+                    && np.kind == MentionKind::Description
+                    && np.definite
+                {
+                    return Some(np);
+                }
                 let governed = first > floor
                     && is_preposition(self.word(first - 1))
                     && !self.word(first - 1).eq_ignore_ascii_case("with");
