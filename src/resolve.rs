@@ -711,6 +711,17 @@ impl<'h> Resolver<'h> {
                     // (a participle opens the phrase: `Asked by a reporter,
                     // Chancellor van der Heyden paused.`)
                     reopen = true;
+                } else if sentence_first
+                    && t.tok() == Tok::Word
+                    && !t.inside
+                    && t.capital
+                    && (i == 0 || matches!(tokens[i - 1].tok(), Tok::Sentence | Tok::Paragraph))
+                    && t.info.is(crate::lexicon::ADVERB)
+                {
+                    // (and so does an adverb or a word before a preposition:
+                    // `Later that night, Darlene …`, `Back at the shelter,
+                    // Darlene …`)
+                    reopen = true;
                 }
                 if let Some(n) = possessive_lead.as_mut() {
                     *n += 1;
