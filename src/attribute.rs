@@ -1286,6 +1286,17 @@ fn right_frame<'a>(
         k += 1;
     }
     let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']) || comma;
+    // a subordinate clause right after the quotation is the quoted
+    // sentence's own, not its attribution, which follows the clause's
+    // comma: `"…" because she would expand her lead, he said.` (but `as`
+    // opens an attribution: `"…," as Cruz said on Monday`)
+    if !crossed
+        && r.tokens.get(k).is_some_and(|t| t.is_word() && !t.capital)
+        && crate::frame::is_subordinator(r.word(k))
+        && r.word(k) != "as"
+    {
+        k = (k + 1..ceil).find(|&j| r.punct(j, ','))? + 1;
+    }
     // a fragment inside the narrator's sentence is followed by the rest of
     // that sentence, not by an attribution (`call Trump "…" a nod to …`)
     if k >= ceil || partial && !open_end {
