@@ -2189,6 +2189,13 @@ impl<'a> Reader<'a> {
         {
             return true;
         }
+        // a participle opening its sentence with its agent: `Asked by
+        // Thrush if Clinton "…," Sharpton avoided an answer.`
+        if next == "by"
+            && (k == 0 || matches!(self.tokens[k - 1].tok(), Tok::Sentence | Tok::Paragraph))
+        {
+            return true;
+        }
         let mut j = k;
         for _ in 0..2 {
             if j == 0 || !self.is_word(j - 1) {
