@@ -1358,6 +1358,12 @@ fn right_frame<'a>(
         if matches!(cue.lemma, CueLemma::Verb(_)) && r.word(cue.first).ends_with("ing") {
             return None;
         }
+        // (nor is the main clause's verb after a relative clause that
+        // holds the fragment: `Pike, who has called the plan "a gift,"
+        // told reporters …` is Pike's)
+        if partial && words_before && in_relative_clause(r, o) {
+            return None;
+        }
         let speaker = r
             .np_or_apposed_name(cue.last + 1, ceil)
             .or_else(|| r.group_member_after(cue.last + 1, ceil))?;
@@ -1686,6 +1692,25 @@ fn introduced_as<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> 
             .filter(|np| np.kind == MentionKind::Description && np.person);
     }
     None
+}
+
+/// Whether the words before the quotation opened at token `o` are a
+/// relative clause still open: `, who` or `, which` with no comma, clause
+/// mark or other quotation between it and `o`.
+fn in_relative_clause(r: &Reader<'_>, o: usize) -> bool {
+    for k in (o.saturating_sub(16)..o).rev() {
+        let t = &r.tokens[k];
+        match t.tok() {
+            Tok::Punct(_) | Tok::Sentence | Tok::Paragraph | Tok::Open(_) | Tok::Close(_) => {
+                return false
+            }
+            Tok::Word if matches!(r.word(k), "who" | "which") => {
+                return k > 0 && r.tokens[k - 1].is_punct(',');
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The paragraph or sentence marker right before token `o`, a paragraph
