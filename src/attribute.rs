@@ -1067,12 +1067,13 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
                 }
             }
         }
-        // past a short aside between commas: `Dale Pruitt, R-Ky.,
-        // sent a sharp reply`
+        // past a short aside between commas, of at most seven tokens:
+        // `Dale Pruitt, R-Ky., sent a sharp reply`, `Ray Ortiz, asked
+        // whether he would concede, smiled.`
         else if np.kind == MentionKind::Name
             && r.tokens.get(next).is_some_and(|t| t.is_punct(','))
         {
-            if let Some(close) = (next + 1..(next + 6).min(o)).find(|&j| r.tokens[j].is_punct(','))
+            if let Some(close) = (next + 1..(next + 9).min(o)).find(|&j| r.tokens[j].is_punct(','))
             {
                 next = close + 1;
             }
