@@ -1517,7 +1517,22 @@ impl<'a> Reader<'a> {
                     // (a party and state between the commas is an aside:
                     // `Sen. Everett Lindqvist, R-N.H., said`)
                     let tag = is_party_tag(self.word(j + 1));
-                    if let Some(np) = self.np_starting_at(j + 1, end).filter(|_| !tag) {
+                    // (a name after words that describe it too: `Her chief
+                    // rival, former police chief Gregory Stanhope, called`)
+                    // (modifiers only: no participle or preposition, as in
+                    // `Mr. Crawford, stepping forward to Maria, said`)
+                    let np = self.np_starting_at(j + 1, end).or_else(|| {
+                        (!self.tokens[j + 1].capital)
+                            .then(|| self.name_after_modifiers(j + 1, end))
+                            .flatten()
+                            .filter(|np| {
+                                (j + 1..self.first_token_from(np.head.start, end)).all(|k| {
+                                    let w = self.word(k);
+                                    !w.ends_with("ing") && !w.ends_with("ed") && !is_preposition(w)
+                                })
+                            })
+                    });
+                    if let Some(np) = np.filter(|_| !tag) {
                         // (post-nominal letters may follow the name: `Harriet
                         // Oyelaran KC`, `Tom Hale Jr.`)
                         let after = self.first_token_from(np.span.end, end);
