@@ -1130,6 +1130,26 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
         return None;
     }
     let mut cue = r.cue_before(o - 1, floor)?;
+    // a sentence that opens with `According to X,` reports X's account: a
+    // fragment in it is X's, whatever verb the account has (`According to
+    // a source, the team had expected "a rough week."`)
+    if partial && cue.first > floor + 2 {
+        if let Some(according) = (floor + 1 < o && r.word(floor) == "According")
+            .then(|| r.cue_before(floor + 1, floor))
+            .flatten()
+            .filter(|a| a.lemma == CueLemma::AccordingTo)
+        {
+            if let Some(speaker) = r.np_starting_at(according.last + 1, cue.first) {
+                return Some(Found {
+                    speaker,
+                    cue: Some(according),
+                    addressee: None,
+                    rule: Rule::AccordingTo,
+                    strong: false,
+                });
+            }
+        }
+    }
     let nearest_clausal = r.tokens[cue.first]
         .info
         .verb()
