@@ -1261,6 +1261,19 @@ impl<'a> Reader<'a> {
                 return Some(np);
             }
         }
+        // a gerund after a preposition has no subject of its own: `Vale
+        // accused critics of briefing against her "…"` is Vale's
+        // characterisation, the subject of the clause it is in
+        if verb > floor + 1
+            && self.word(verb).ends_with("ing")
+            && is_preposition(self.word(verb - 1))
+            && !self.word(verb - 1).eq_ignore_ascii_case("with")
+        {
+            return match self.cue_before(verb - 2, floor) {
+                Some(before) => self.subject_of(before.first, floor),
+                None => self.clause_subject(floor, verb - 1),
+            };
+        }
         // a participle after a comma (`Smith said, adding that …`) shares
         // the subject of the clause before it
         if verb > floor + 1 && self.punct(verb - 1, ',') && self.word(verb).ends_with("ing") {
