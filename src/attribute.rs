@@ -292,6 +292,45 @@ pub(crate) fn attribute<'h>(
                 a.rule = Rule::Adjacent;
                 a.confidence = (prev.confidence * 0.75).min(confidence(Rule::Adjacent));
                 attributed = true;
+            } else if let Some(asker) = out[p]
+                .speaker
+                .and_then(|s| s.entity)
+                .filter(|_| reply && source.is_none() && kind_ok)
+            {
+                // the first reply of a conversation, none of whose turns
+                // before had another speaker: the other person last named
+                // (`Castellane opened by reading out the pledge.` ¶ `"…?"`
+                // ¶ `"Well, Niamh, …"`, the podcast's guest)
+                if let Some(e) = resolver
+                    .last_other_person(quotes[n].span().start, asker.0)
+                    .filter(|&e| !addresses(content, resolver.entities[e].name))
+                {
+                    // (the mention is the entity's name, where the text
+                    // has it: a name is a slice of the text)
+                    let name = resolver.entities[e].name;
+                    let start = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                    if let Some(span) = start
+                        .checked_add(name.len())
+                        .and_then(|end| text.get(start..end))
+                        .filter(|s| s.as_ptr() == name.as_ptr())
+                        .map(|_| crate::span::Span::new(start, start + name.len()))
+                    {
+                        let a = &mut out[n];
+                        a.speaker = Some(Speaker {
+                            mention: Mention {
+                                haystack: text,
+                                span,
+                                kind: MentionKind::Name,
+                            },
+                            name,
+                            entity: Some(crate::analysis::EntityId(e)),
+                        });
+                        a.cue = None;
+                        a.rule = Rule::Adjacent;
+                        a.confidence = confidence(Rule::Adjacent) * 0.5;
+                        attributed = true;
+                    }
+                }
             }
         }
         // `Elizabeth looked with unaffected astonishment. ¶ "Indeed, …"`:

@@ -1341,6 +1341,19 @@ impl<'h> Resolver<'h> {
         self.paragraph = p;
     }
 
+    /// The person named last before `pos` other than entity `not`: of the
+    /// last person of each gender, the latest (the other party of a
+    /// conversation whose first reply has no tag).
+    pub fn last_other_person(&mut self, pos: usize, not: usize) -> Option<usize> {
+        self.advance(pos);
+        self.last_person
+            .iter()
+            .flatten()
+            .filter(|&&(e, _)| e != not && self.entities[e].kind == EntityKind::Person)
+            .max_by_key(|&&(_, at)| at)
+            .map(|&(e, _)| e)
+    }
+
     /// Take in every name that starts before `pos`.
     pub fn advance(&mut self, pos: usize) {
         while let Some(s) = self.sites.get(self.cursor).copied() {
