@@ -292,11 +292,14 @@ pub(crate) fn attribute<'h>(
                 a.rule = Rule::Adjacent;
                 a.confidence = (prev.confidence * 0.75).min(confidence(Rule::Adjacent));
                 attributed = true;
-            } else if let Some(asker) = out[p]
-                .speaker
-                .and_then(|s| s.entity)
-                .filter(|_| reply && source.is_none() && kind_ok)
-            {
+            } else if let Some(asker) = out[p].speaker.and_then(|s| s.entity).filter(|_| {
+                reply
+                        && source.is_none()
+                        && kind_ok
+                        // (a title opening the paragraph is no reply: `"American
+                        // Skin (41 Shots)" was written by …`)
+                        && !crate::quotes::title_case(content)
+            }) {
                 // the first reply of a conversation, none of whose turns
                 // before had another speaker: the other person last named
                 // (`Castellane opened by reading out the pledge.` ¶ `"…?"`
