@@ -1415,18 +1415,21 @@ fn right_frame<'a>(
     if partial && words_before && cue.first > k && !clausal {
         return None;
     }
+    // a fragment in a relative clause still open before it is not
+    // attributed by what follows the clause: `Pike, who has called the plan
+    // "a gift," told reporters …` is Pike's (the left frame's), and in
+    // `Trump, who has called the pact "insanity," and Sanders, who says …`
+    // the next phrase is another's
+    if partial && words_before && in_relative_clause(r, o) {
+        return None;
+    }
     let found = if cue.first == k {
         // inverted, or `according to X` (a participle is no inversion: `…
         // which Mr. Trump called "a disgrace," blaming Michael Bloomberg`)
         if matches!(cue.lemma, CueLemma::Verb(_)) && r.word(cue.first).ends_with("ing") {
             return None;
         }
-        // (nor is the main clause's verb after a relative clause that
-        // holds the fragment: `Pike, who has called the plan "a gift,"
-        // told reporters …` is Pike's)
-        if partial && words_before && in_relative_clause(r, o) {
-            return None;
-        }
+
         let speaker = r
             .np_or_apposed_name(cue.last + 1, ceil)
             .or_else(|| r.group_member_after(cue.last + 1, ceil))?;
