@@ -1365,6 +1365,17 @@ fn right_frame<'a>(
     if k >= ceil || partial && !open_end {
         return None;
     }
+    // and a quotation that ends the narrator's sentence with its period is
+    // followed by the next sentence: `… with pep talks like "Bernie will
+    // win." Trump has also announced …`
+    if !comma
+        && content.ends_with('.')
+        && o > 0
+        && marker_before(r.tokens, o).is_none()
+        && r.tokens.get(k).is_some_and(|t| t.capital)
+    {
+        return None;
+    }
     // dash attribution
     if !crossed
         && r.tokens
