@@ -595,6 +595,63 @@ impl<'h> Resolver<'h> {
                     }
                 }
             }
+            // a sentence that opens with a title bound to someone has them
+            // as its subject: `Chief Justice Aaron Morrow wrote …` … `The
+            // chief justice also wrote that …` ¶ `"…," he wrote.` (not
+            // before a comma, where a name in apposition may follow)
+            if sentence_first
+                && !t.inside
+                && t.capital
+                && t.info.is(crate::lexicon::DETERMINER)
+                && crate::frame::is_definite(&text[t.span])
+                && tokens[i + 1..(i + 6).min(tokens.len())]
+                    .iter()
+                    .any(|t| t.info.title().is_some())
+            {
+                if let Some((d, e)) = r
+                    .np_starting_at(i, (i + 6).min(tokens.len()))
+                    .filter(|d| {
+                        d.kind == MentionKind::Description
+                            && d.definite
+                            && d.person
+                            && d.titled
+                            && d.number == Number::Singular
+                    })
+                    .and_then(|d| {
+                        let mut key = take(&mut res.role_scratch);
+                        role_key(&text[d.head], &mut key);
+                        let e = res
+                            .keys
+                            .get(&key)
+                            .and_then(|slot| bound_before(slot.roles.as_slice(), d.span.start))
+                            .map(|&(_, e)| e);
+                        res.role_scratch = key;
+                        Some((d, e?))
+                    })
+                {
+                    let next = i + tokens[i..].partition_point(|t| t.span.start < d.span.end);
+                    if d.gender.agrees(res.entities[e].gender)
+                        && tokens.get(next).is_none_or(|n| !n.is_punct(','))
+                    {
+                        res.sites.push(NameSite {
+                            np: d,
+                            entity: e,
+                            subject: true,
+                            after_pronoun: pronoun_subject,
+                            inside: false,
+                            owner: false,
+                            sentence,
+                            paragraph: paragraphs as u32,
+                            shadowed: false,
+                            token: i,
+                        });
+                        sentence_subject = Some(d.head);
+                        sentence_first = false;
+                        i = next;
+                        continue;
+                    }
+                }
+            }
             // the reader of this word's side of the quotation marks, made
             // only for the few words that can open a name
             let side = || Reader {
