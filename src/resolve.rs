@@ -1428,12 +1428,18 @@ impl<'h> Resolver<'h> {
             let id = match self.surname_of[e] {
                 Some(id) => id,
                 None => {
-                    // (the last word, read from the back)
-                    let last = self.entities[e]
+                    // (the last word, read from the back, but for a
+                    // generational suffix: `Harry B. Harris Jr.`)
+                    let mut words = self.entities[e]
                         .name
                         .rsplit(char::is_whitespace)
-                        .find(|w| !w.is_empty())
-                        .unwrap_or("");
+                        .filter(|w| !w.is_empty());
+                    let last = words.next().unwrap_or("");
+                    let last = if is_suffix(last.trim_end_matches('.')) {
+                        words.next().unwrap_or(last)
+                    } else {
+                        last
+                    };
                     let id = self.intern_folded(last);
                     self.surname_of[e] = Some(id);
                     id
@@ -2427,10 +2433,24 @@ impl NameKey {
         key.get(..self.first_end).unwrap_or("")
     }
 
-    /// The last word of `key`.
+    /// The last word of `key`, the surname: the word before a
+    /// generational suffix (`Harry B. Harris Jr.` is a Harris).
     fn last<'k>(&self, key: &'k str) -> &'k str {
-        key.get(self.last_start..).unwrap_or("")
+        let last = key.get(self.last_start..).unwrap_or("");
+        if self.count >= 3 && is_suffix(last) {
+            let before = key.get(..self.last_start.saturating_sub(1)).unwrap_or("");
+            return before.rsplit(' ').next().unwrap_or(last);
+        }
+        last
     }
+}
+
+/// Whether a name word is a generational suffix (`Jr`, `III`), in any
+/// case, without its period.
+fn is_suffix(w: &str) -> bool {
+    ["jr", "sr", "ii", "iii", "iv"]
+        .iter()
+        .any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// Words before a title that make it another office: a `shadow
