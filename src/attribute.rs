@@ -223,22 +223,25 @@ pub(crate) fn attribute<'h>(
             // (the form decides only that this is a reply to the previous
             // speaker, not who among the others replies: `"Sir, …"` calls
             // every man)
-            let form = addressed_as(content);
             let calls = |k: usize| {
                 out[k]
                     .speaker
                     .is_some_and(|s| s.entity.is_some() && addresses(content, s.name))
             };
-            let called_by_form = out[p]
-                .speaker
-                .and_then(|s| s.entity)
-                .is_some_and(|e| form.is_some_and(|g| g == resolver.entities[e.0].gender));
+            // (read last, and only when the rest leaves the reply open: it
+            // scans the whole quotation for eight forms, which most turns
+            // never need)
+            let called_by_form = || {
+                out[p].speaker.and_then(|s| s.entity).is_some_and(|e| {
+                    addressed_as(content).is_some_and(|g| g == resolver.entities[e.0].gender)
+                })
+            };
             let reply = opens_paragraph
                 && para_open == para_p + 1
                 && (out[p].quote.content().ends_with('?')
                     || conversation
                     || calls(p)
-                    || called_by_form);
+                    || called_by_form());
             let source = if reply {
                 let asker = out[p].speaker.and_then(|s| s.entity);
                 (0..p)
@@ -1984,9 +1987,22 @@ fn addresses(content: &str, name: &str) -> bool {
     name.split_whitespace()
         .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
         .any(|w| {
-            content
-                .match_indices(w)
-                .any(|(at, _)| vocative_at(content, at, w.len(), true))
+            // (a quotation is read once for each word of each name it is
+            // checked against: found at each place of the word's first
+            // byte, with no searcher to set up, where that is ASCII. That
+            // also finds a place inside an earlier one, which
+            // `match_indices` passes over, but a word that begins there
+            // follows a character of the word, no space, and is no
+            // vocative.)
+            let (bytes, word) = (content.as_bytes(), w.as_bytes());
+            match word.first() {
+                Some(&b) if b.is_ascii() => memchr::memchr_iter(b, bytes).any(|at| {
+                    bytes[at..].starts_with(word) && vocative_at(content, at, w.len(), true)
+                }),
+                _ => content
+                    .match_indices(w)
+                    .any(|(at, _)| vocative_at(content, at, w.len(), true)),
+            }
         })
 }
 
