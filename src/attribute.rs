@@ -223,22 +223,25 @@ pub(crate) fn attribute<'h>(
             // (the form decides only that this is a reply to the previous
             // speaker, not who among the others replies: `"Sir, …"` calls
             // every man)
-            let form = addressed_as(content);
             let calls = |k: usize| {
                 out[k]
                     .speaker
                     .is_some_and(|s| s.entity.is_some() && addresses(content, s.name))
             };
-            let called_by_form = out[p]
-                .speaker
-                .and_then(|s| s.entity)
-                .is_some_and(|e| form.is_some_and(|g| g == resolver.entities[e.0].gender));
+            // (read last, and only when the rest leaves the reply open: it
+            // scans the whole quotation for eight forms, which most turns
+            // never need)
+            let called_by_form = || {
+                out[p].speaker.and_then(|s| s.entity).is_some_and(|e| {
+                    addressed_as(content).is_some_and(|g| g == resolver.entities[e.0].gender)
+                })
+            };
             let reply = opens_paragraph
                 && para_open == para_p + 1
                 && (out[p].quote.content().ends_with('?')
                     || conversation
                     || calls(p)
-                    || called_by_form);
+                    || called_by_form());
             let source = if reply {
                 let asker = out[p].speaker.and_then(|s| s.entity);
                 (0..p)
@@ -906,6 +909,60 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
     })
 }
 
+/// Whether `word` (in any ASCII case) is a noun for something said, whose
+/// owner [`speech_owner`] reads (`his comment`, `the remarks of`).
+///
+/// (folded on the stack and matched at once, rather than compared with
+/// each noun in turn: up to eight words are asked before each quotation
+/// that a noun may introduce)
+fn is_speech_noun(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    matches!(
+        &*low,
+        b"comment"
+            | b"comments"
+            | b"phrase"
+            | b"phrasing"
+            | b"remark"
+            | b"remarks"
+            | b"claim"
+            | b"claims"
+            | b"word"
+            | b"words"
+            | b"statement"
+            | b"promise"
+            | b"promises"
+            | b"pledge"
+            | b"pledges"
+            | b"vow"
+            | b"warning"
+            | b"warnings"
+            | b"assurance"
+            | b"assurances"
+            | b"assertion"
+            | b"accusation"
+            | b"insistence"
+            | b"suggestion"
+            | b"argument"
+            | b"boast"
+            | b"description"
+            | b"characterization"
+            | b"characterisation"
+            | b"reply"
+            | b"answer"
+            | b"response"
+            | b"explanation"
+            | b"retort"
+            | b"verdict"
+            | b"message"
+    )
+}
+
 /// A fragment after a noun for what someone said, with its owner before
 /// it: `Halloran stood by his comment Monday that "the fund is broke"`, `a
 /// cultish faith in Obama's word: "…"`, or after it: `despite warnings
@@ -914,48 +971,10 @@ fn colon_frame<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> 
 /// phrase after `from`, `by` or `of` right after it; the noun stands at most
 /// eight tokens before the quotation.
 fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
-    const SPEECH: [&str; 36] = [
-        "comment",
-        "comments",
-        "phrase",
-        "phrasing",
-        "remark",
-        "remarks",
-        "claim",
-        "claims",
-        "word",
-        "words",
-        "statement",
-        "promise",
-        "promises",
-        "pledge",
-        "pledges",
-        "vow",
-        "warning",
-        "warnings",
-        "assurance",
-        "assurances",
-        "assertion",
-        "accusation",
-        "insistence",
-        "suggestion",
-        "argument",
-        "boast",
-        "description",
-        "characterization",
-        "characterisation",
-        "reply",
-        "answer",
-        "response",
-        "explanation",
-        "retort",
-        "verdict",
-        "message",
-    ];
     let low = o.saturating_sub(8).max(floor);
-    let noun = (low..o).rev().find(|&k| {
-        r.tokens[k].is_word() && SPEECH.iter().any(|w| w.eq_ignore_ascii_case(r.word(k)))
-    })?;
+    let noun = (low..o)
+        .rev()
+        .find(|&k| r.tokens[k].is_word() && is_speech_noun(r.word(k)))?;
     if r.tokens[noun + 1..o].iter().any(|t| {
         matches!(
             t.tok(),
@@ -2060,9 +2079,22 @@ fn addresses(content: &str, name: &str) -> bool {
     name.split_whitespace()
         .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
         .any(|w| {
-            content
-                .match_indices(w)
-                .any(|(at, _)| vocative_at(content, at, w.len(), true))
+            // (a quotation is read once for each word of each name it is
+            // checked against: found at each place of the word's first
+            // byte, with no searcher to set up, where that is ASCII. That
+            // also finds a place inside an earlier one, which
+            // `match_indices` passes over, but a word that begins there
+            // follows a character of the word, no space, and is no
+            // vocative.)
+            let (bytes, word) = (content.as_bytes(), w.as_bytes());
+            match word.first() {
+                Some(&b) if b.is_ascii() => memchr::memchr_iter(b, bytes).any(|at| {
+                    bytes[at..].starts_with(word) && vocative_at(content, at, w.len(), true)
+                }),
+                _ => content
+                    .match_indices(w)
+                    .any(|(at, _)| vocative_at(content, at, w.len(), true)),
+            }
         })
 }
 
