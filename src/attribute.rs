@@ -216,7 +216,7 @@ pub(crate) fn attribute<'h>(
                         != out[p].speaker.and_then(|s| s.entity)
             });
             // a turn that calls the previous speaker by name is said to
-            // them, not by them (`"You must not ask me that, Edwin."`)
+            // them, not by them (`"You must not ask that of me, Edwin."`)
             let content = quotes[n].content();
             // (or by a form of address for someone of their gender:
             // `"Good morning," said Mrs. Hale.` ¶ `"Good morning, ma'am."`)
@@ -299,8 +299,8 @@ pub(crate) fn attribute<'h>(
                 reply
                         && source.is_none()
                         && kind_ok
-                        // (a title opening the paragraph is no reply: `"American
-                        // Skin (41 Shots)" was written by …`)
+                        // (a title opening the paragraph is no reply: `"Blue
+                        // Harbor Nights" was written by …`)
                         && !crate::quotes::title_case(content)
             }) {
                 // the first reply of a conversation, none of whose turns
@@ -964,7 +964,7 @@ fn is_speech_noun(word: &str) -> bool {
 }
 
 /// A fragment after a noun for what someone said, with its owner before
-/// it: `Halloran stood by his comment Monday that "the fund is broke"`, `a
+/// it: `Halloran defended his remark on Monday that "the fund is broke"`, `a
 /// cultish faith in Obama's word: "…"`, or after it: `despite warnings
 /// from traders that the move would "…"`. The owner is a possessive
 /// pronoun or a name with `'s` at most two words before the noun, or the
@@ -1005,7 +1005,7 @@ fn speech_owner<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>>
     let word = r.word(owner);
     let speaker = if let Some(pronoun) = r.pronoun_at(owner) {
         // the person of the sentence before the pronoun, whom it stands for
-        // (`Halloran stood by his comment`), or else the pronoun, read as a
+        // (`Halloran defended his remark`), or else the pronoun, read as a
         // possessive (`her remark`)
         r.clause_subject(floor, owner)
             .filter(|np| np.kind == MentionKind::Name && pronoun.gender.agrees(np.gender))
@@ -1370,8 +1370,8 @@ fn right_frame<'a>(
     let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']) || comma;
     // a subordinate clause right after the quotation is the quoted
     // sentence's own, not its attribution, which follows the clause's
-    // comma: `"…" because she would expand her lead, he said.` (but `as`
-    // opens an attribution: `"…," as Cruz said on Monday`)
+    // comma: `"…" because she would add to her lead, he said.` (but `as`
+    // opens an attribution: `"…," as Voss said on Monday`)
     if !crossed
         && r.tokens.get(k).is_some_and(|t| t.is_word() && !t.capital)
         && crate::frame::is_subordinator(r.word(k))
@@ -1385,8 +1385,8 @@ fn right_frame<'a>(
         return None;
     }
     // and a quotation that ends the narrator's sentence with its period is
-    // followed by the next sentence: `… with pep talks like "Bernie will
-    // win." Trump has also announced …`
+    // followed by the next sentence: `… urged them to hold out, writing
+    // "Ada will win." Pike has also announced …`
     if !comma
         && content.ends_with('.')
         && o > 0
@@ -1448,7 +1448,7 @@ fn right_frame<'a>(
     // a fragment in a relative clause still open before it is not
     // attributed by what follows the clause: `Pike, who has called the plan
     // "a gift," told reporters …` is Pike's (the left frame's), and in
-    // `Trump, who has called the pact "insanity," and Sanders, who says …`
+    // `Ortiz, who has called the pact "insanity," and Pike, who says …`
     // the next phrase is another's
     if partial && words_before && in_relative_clause(r, o) {
         return None;
@@ -2299,7 +2299,7 @@ mod tests {
     #[test]
     fn vocatives_call_a_name() {
         for (words, name) in [
-            ("You must not ask me that, Edwin.", "Edwin Marlowe"),
+            ("You must not ask that of me, Edwin.", "Edwin Marlowe"),
             ("Edwin, come here", "Edwin Marlowe"),
             ("What do you mean, Mr. Vane?", "Rupert Vane"),
             ("Good night, Aunt Mabel!", "Mabel Reed"),

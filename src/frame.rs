@@ -303,7 +303,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         // the noun of a phrase that is the object of a verb before it is
-        // no verb: `calling the two lengthy investigative reports "…"`
+        // no verb: `calling the three long audit reports "…"`
         // (only after a verb that takes no reported clause: in `said the
         // company plans` the phrase is the clause's subject)
         if before.is_some_and(|b| b.tok() == Tok::Word && !b.capital) && self.object_noun(i) {
@@ -326,9 +326,9 @@ impl<'a> Reader<'a> {
 
     /// Whether the `-s` word at `i` ends a phrase opened by `the`, `a` or `an`
     /// across at most three lower-case words, right after an inflected
-    /// reporting verb that takes no reported clause (`calling the two
-    /// lengthy investigative reports`): the object of that verb (kept out of line: it is asked only of the
-    /// few verb forms after a lower-case word).
+    /// reporting verb that takes no reported clause (`calling the three
+    /// long audit reports`): the object of that verb (kept out of line: it
+    /// is asked only of the few verb forms after a lower-case word).
     #[inline(never)]
     fn object_noun(&self, i: usize) -> bool {
         // (a plural noun spelled as a verb's `-s` form: `reports`, `points`)
@@ -1196,7 +1196,7 @@ impl<'a> Reader<'a> {
     /// Whom a form of `quote` at token `q` has speak: the phrase after it
     /// that `as saying` (or `telling`, `writing`) follows, past an
     /// appositive between commas (`the agency quoted him as saying`,
-    /// `RBK quoted Ms. Vale, the editor, as saying`): the words are that
+    /// `the agency quoted Ms. Vale, the editor, as saying`): the words are that
     /// person's, the quoting agency only their reporter.
     pub fn quoted_as(&self, q: usize) -> Option<Np> {
         if !self.is_word(q)
@@ -1238,7 +1238,7 @@ impl<'a> Reader<'a> {
         // a clause's opening phrase with a relative clause and no commas:
         // `An eyewitness who saw him at the Velour Room says …` (only at
         // the clause's start: `… coming from a mayor who vowed …` is
-        // no subject of `promised`'s clause)
+        // no subject of `vowed`'s clause)
         // (the `who` first, a cheap test that nearly always fails)
         let who = (floor + 1..verb.min(floor + 12).min(self.tokens.len()))
             .find(|&k| self.tokens[k].span.len() == 3 && self.word(k) == "who");
@@ -1533,7 +1533,7 @@ impl<'a> Reader<'a> {
                     // (a name after words that describe it too: `Her chief
                     // rival, former police chief Gregory Stanhope, called`)
                     // (modifiers only: no participle or preposition, as in
-                    // `Mr. Crawford, stepping forward to Maria, said`)
+                    // `Mr. Hale, stepping forward to Ann, said`)
                     let np = self.np_starting_at(j + 1, end).or_else(|| {
                         (!self.tokens[j + 1].capital)
                             .then(|| self.name_after_modifiers(j + 1, end))
@@ -2259,7 +2259,7 @@ impl<'a> Reader<'a> {
             return true;
         }
         // a participle opening its sentence with its agent: `Asked by
-        // Thrush if Clinton "…," Sharpton avoided an answer.`
+        // Glen Thrush if Vale "…," Ed Sharp avoided an answer.`
         if next == "by"
             && (k == 0 || matches!(self.tokens[k - 1].tok(), Tok::Sentence | Tok::Paragraph))
         {
