@@ -775,9 +775,8 @@ impl<'h> Resolver<'h> {
                     && (i == 0 || matches!(tokens[i - 1].tok(), Tok::Sentence | Tok::Paragraph))
                     && t.info.is(crate::lexicon::ADVERB)
                 {
-                    // (and so does an adverb or a word before a preposition:
-                    // `Later that night, Darlene …`, `Back at the shelter,
-                    // Darlene …`)
+                    // (and so does an adverb of the lists: `Later that
+                    // night, Darlene …`)
                     reopen = true;
                 }
                 if let Some(n) = possessive_lead.as_mut() {
