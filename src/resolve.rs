@@ -826,8 +826,17 @@ impl<'h> Resolver<'h> {
                 && tokens
                     .get(i)
                     .is_some_and(|n| n.is_word() && !n.capital && n.info.pronoun().is_none());
-            let subject =
-                (sentence_first || apposed || coordinated) && !t.inside && possessive.is_none();
+            // (a topic set out before the clause is its subject's
+            // antecedent: `As for Trump, he said he's not worried.`)
+            let topic = first >= 2
+                && tokens.get(i).is_some_and(|n| n.is_punct(','))
+                && &text[tokens[first - 1].span] == "for"
+                && matches!(&text[tokens[first - 2].span], "As" | "as")
+                && (first == 2
+                    || matches!(tokens[first - 3].tok(), Tok::Sentence | Tok::Paragraph));
+            let subject = (sentence_first || apposed || coordinated || topic)
+                && !t.inside
+                && possessive.is_none();
             let np = Np {
                 person: np.person || apposed && possessive_role,
                 ..np
