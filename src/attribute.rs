@@ -1991,6 +1991,7 @@ fn narration_before<'a>(
         .or_else(|| sentence_subject(r, end, floor).map(|f| f.speaker))
         .filter(|np| {
             np.kind == MentionKind::Name
+                || titled_person(r, np, end)
                 || he_or_she(r, np) && (paragraph || reports(r, np, floor, end))
         })
         .or_else(|| {
@@ -2001,6 +2002,7 @@ fn narration_before<'a>(
             r.subject_of(verb, floor)
         })?;
     if !(speaker.kind == MentionKind::Name
+        || titled_person(r, &speaker, end)
         || he_or_she(r, &speaker) && (paragraph || reports(r, &speaker, floor, end)))
     {
         return None;
@@ -2018,6 +2020,23 @@ fn narration_before<'a>(
         })
         .flatten();
     Some(Found::bare(asked.unwrap_or(speaker), Rule::Narration))
+}
+
+/// Whether `np` is a definite description of one person by a title (`The
+/// inspector set down his pencil.`), not possessive, whose next word is
+/// no preposition (`The governor of the prison, he supposed, …` has no
+/// verb for it): an office has one holder, whom the story has named.
+fn titled_person(r: &Reader<'_>, np: &Np, end: usize) -> bool {
+    np.kind == MentionKind::Description
+        && np.definite
+        && np.person
+        && np.titled
+        && np.number == Number::Singular
+        && !crate::frame::is_possessive(&r.text[np.span])
+        && {
+            let next = token_after(r, 0, np.span.end, end);
+            next < end && r.tokens[next].is_word() && !crate::frame::is_preposition(r.word(next))
+        }
 }
 
 /// Whether a quotation asks nothing: its words end in no question mark.
