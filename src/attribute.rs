@@ -359,6 +359,40 @@ pub(crate) fn attribute<'h>(
                 attributed = true;
             }
         }
+        // the reply to a turn that has no speaker either but calls someone
+        // by name comes from them (`"Where were you, Mr. Lomax?"` ¶ `"At
+        // home."`): the run of turns gets its first speaker
+        if !attributed
+            && n > 0
+            && quotes[n].kind() == QuoteKind::Direct
+            && marker_before(&tokens, o) == Some(Tok::Paragraph)
+        {
+            let m = n - 1;
+            let called = (out[m].speaker.is_none()
+                && out[m].quote.depth == 0
+                && paragraph_at[m].1 + 1 == para_open
+                && open_at[m] != usize::MAX
+                && close_at[m] != usize::MAX)
+                .then(|| vocative(&reader, open_at[m], close_at[m]))
+                .flatten();
+            if let Some(np) = called {
+                let (entity, _) = resolver.resolve(&np);
+                if let Some(e) = entity
+                    .filter(|&e| resolver.entities[e].kind == crate::analysis::EntityKind::Person)
+                {
+                    let a = &mut out[n];
+                    a.speaker = Some(Speaker {
+                        mention: mention_of(text, &np),
+                        name: resolver.entities[e].name,
+                        entity: Some(crate::analysis::EntityId(e)),
+                    });
+                    a.cue = None;
+                    a.rule = Rule::Adjacent;
+                    a.confidence = confidence(Rule::Adjacent) * 0.75;
+                    attributed = true;
+                }
+            }
+        }
         // (a scare quotation someone was found to say is their quotation)
         if attributed && (quotes[n].kind() != QuoteKind::Scare || out[n].speaker.is_some()) {
             let here = Some((n, paragraph_at[n].1));
