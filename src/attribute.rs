@@ -393,8 +393,12 @@ pub(crate) fn attribute<'h>(
                 }
             }
         }
-        // (a scare quotation someone was found to say is their quotation)
-        if attributed && (quotes[n].kind() != QuoteKind::Scare || out[n].speaker.is_some()) {
+        // (a scare quotation someone was found to say is their quotation;
+        // a quotation inside another is no turn of the conversation)
+        if attributed
+            && out[n].quote.depth == 0
+            && (quotes[n].kind() != QuoteKind::Scare || out[n].speaker.is_some())
+        {
             let here = Some((n, paragraph_at[n].1));
             if previous.map(|(_, pp)| pp) != here.map(|(_, pp)| pp) {
                 before_previous = previous;
@@ -2113,7 +2117,15 @@ fn vocative(r: &Reader<'_>, o: usize, c: usize) -> Option<Np> {
                 let after = token_after(r, k, np.span.end, c);
                 let closes = after >= c
                     || matches!(r.tokens[after].tok(), Tok::Punct(',' | '.' | '?' | '!'));
-                if np.kind == MentionKind::Name && closes {
+                // (a name called at the end of a quotation the turn quotes is
+                // called by its speaker, not by this turn's: `"…? Mother
+                // always told me, 'Sit still, Veronica.'"`)
+                let quoted = after + 1 < c
+                    && matches!(
+                        r.tokens[after + 1].tok(),
+                        Tok::Punct('\'' | '’' | '"' | '”')
+                    );
+                if np.kind == MentionKind::Name && closes && !quoted {
                     found = Some(np);
                 }
                 k = after.max(k + 1);
