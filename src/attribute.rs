@@ -206,7 +206,10 @@ pub(crate) fn attribute<'h>(
             // (a quotation over several paragraphs is a statement, not a
             // turn)
             let conversation = before_previous.is_some_and(|(q, para_q): (usize, usize)| {
-                para_q + 1 == para_p
+                // (or with the narration that gave the previous turn its
+                // speaker between them: `"…," Colin said.` ¶ `Esme put down
+                // her fork.` ¶ `"It's not news."` ¶ `"From whom?"`)
+                (para_q + 1 == para_p || para_q + 2 == para_p && out[p].rule == Rule::Narration)
                     && quotes[p].paragraphs() == 1
                     && quotes[q].paragraphs() == 1
                     // (a word someone used is no turn of a conversation)
