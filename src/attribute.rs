@@ -143,7 +143,10 @@ pub(crate) fn attribute<'h>(
         });
         let found = found.or_else(|| {
             (quotes[n].kind() == QuoteKind::Direct)
-                .then(|| narration_before(&reader, o, window, false, answers(&quotes[n])))
+                .then(|| {
+                    narration_before(&reader, o, window, false, answers(&quotes[n]))
+                        .or_else(|| beat_after(&reader, o, c, window))
+                })
                 .flatten()
                 .filter(|f| !addresses(quotes[n].content(), &text[f.speaker.head]))
         });
@@ -2078,6 +2081,52 @@ fn titled_person(r: &Reader<'_>, np: &Np, end: usize) -> bool {
             let next = token_after(r, 0, np.span.end, end);
             next < end && r.tokens[next].is_word() && !crate::frame::is_preposition(r.word(next))
         }
+}
+
+/// A quotation that opens its paragraph and ends its sentence, followed in
+/// that paragraph by a narrated sentence with no quotation whose subject
+/// is a name and no reporting verb: the action beat is the speaker's
+/// (`"Then ask me instead." Lady Veronica drew off one glove.`).
+fn beat_after<'a>(r: &Reader<'a>, o: usize, c: usize, window: usize) -> Option<Found<'a>> {
+    if marker_before(r.tokens, o) != Some(Tok::Paragraph) {
+        return None;
+    }
+    // (the quotation's words end its sentence, and the beat opens the next)
+    let words = r.text.get(r.tokens[o].span.end..r.tokens[c].span.start)?;
+    if !words.trim_end().ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let mut start = c + 1;
+    while r
+        .tokens
+        .get(start)
+        .is_some_and(|t| t.tok() == Tok::Sentence)
+    {
+        start += 1;
+    }
+    if !r
+        .tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && t.capital)
+    {
+        return None;
+    }
+    let ceil = r.tokens.len().min(start + window);
+    let end = (start..ceil)
+        .find(|&k| {
+            matches!(
+                r.tokens[k].tok(),
+                Tok::Sentence | Tok::Paragraph | Tok::Open(_) | Tok::Close(_)
+            )
+        })
+        .unwrap_or(ceil);
+    // (an action, not speech: `"…" Sven Adler said the deal was done.`
+    // reports words of its own)
+    if r.cue_after(start, end).is_some() {
+        return None;
+    }
+    let speaker = sentence_subject(r, end, start)?.speaker;
+    (speaker.kind == MentionKind::Name).then(|| Found::bare(speaker, Rule::Narration))
 }
 
 /// Whether a quotation asks nothing: its words end in no question mark.
