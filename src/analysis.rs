@@ -321,9 +321,20 @@ impl<'h> Attribution<'h> {
                     self.quote.content().split_whitespace().nth(6).is_none()
                         && crate::quotes::title_case(self.quote.content())
                         && !self.whole_paragraph()
+                        && !self.asks_or_exclaims()
                 }
                 QuoteKind::Nested => false,
             }
+    }
+
+    /// The quotation's words end in a question or exclamation mark, as a
+    /// turn's do (`"Yes, Miss?"` after a beat in its paragraph) and few
+    /// titles'.
+    fn asks_or_exclaims(&self) -> bool {
+        self.quote
+            .content()
+            .trim_end_matches(['"', '\'', '’', '”'])
+            .ends_with(['?', '!'])
     }
 
     /// The quotation is its paragraph's whole text: a turn of dialogue
@@ -567,6 +578,22 @@ mod tests {
             quotes,
             [("temporary", None), ("We will wait,", Some("Vera Lind"))]
         );
+    }
+
+    #[test]
+    fn records_keep_a_short_question_after_a_beat() {
+        // `"Yes, Miss?"` reads as a title too, but titles rarely ask or
+        // exclaim: after a beat in its paragraph it is a reply
+        let text = "\"Arthur Dobbs.\"\n\nThe nib stopped. \"Yes, Miss?\"\n\nThe library kept \"A Quiet Harbour.\"\n";
+        let record = Analyzer::new().analyze(text).to_record("t", false);
+        let quotes: Vec<_> = record.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(quotes, ["Arthur Dobbs.", "Yes, Miss?"]);
+        let ignored: Vec<_> = record
+            .ignore_spans
+            .iter()
+            .map(|s| s.text.as_deref())
+            .collect();
+        assert_eq!(ignored, [Some("A Quiet Harbour.")]);
     }
 
     #[test]
