@@ -1126,6 +1126,14 @@ fn sentence_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<
     {
         return None;
     }
+    opening_subject(r, o, floor)
+}
+
+/// The subject that opens the sentence `floor..o` (see
+/// [`sentence_subject`]), whatever verbs the sentence holds: a narrated
+/// sentence's subject (`Mr. Quenby took the chair as though it had been
+/// offered to him.` is Mr. Quenby's, passive verb or not).
+fn opening_subject<'a>(r: &Reader<'a>, o: usize, floor: usize) -> Option<Found<'a>> {
     // the first phrase of the sentence's main clause that is followed by its
     // verb (a lower-case word) and is not the object of a preposition:
     // `First, Halloran described the judge as "…"`
@@ -2032,7 +2040,7 @@ fn narration_before<'a>(
         np.kind == MentionKind::Name && r.word(token_after(r, floor + 2, np.span.end, end)) == "who"
     });
     let speaker = cleft
-        .or_else(|| sentence_subject(r, end, floor).map(|f| f.speaker))
+        .or_else(|| opening_subject(r, end, floor).map(|f| f.speaker))
         .filter(|np| {
             np.kind == MentionKind::Name
                 || titled_person(r, np, end)
@@ -2125,7 +2133,7 @@ fn beat_after<'a>(r: &Reader<'a>, o: usize, c: usize, window: usize) -> Option<F
     if r.cue_after(start, end).is_some() {
         return None;
     }
-    let speaker = sentence_subject(r, end, start)?.speaker;
+    let speaker = opening_subject(r, end, start)?.speaker;
     (speaker.kind == MentionKind::Name).then(|| Found::bare(speaker, Rule::Narration))
 }
 
