@@ -581,34 +581,32 @@ mod tests {
     }
 
     #[test]
-    fn records_keep_a_short_question_after_a_beat() {
-        // `"Yes, Miss?"` reads as a title too, but titles rarely ask or
-        // exclaim: after a beat in its paragraph it is a reply
-        let text = "\"Arthur Dobbs.\"\n\nThe nib stopped. \"Yes, Miss?\"\n\nThe library kept \"A Quiet Harbour.\"\n";
-        let record = Analyzer::new().analyze(text).to_record("t", false);
-        let quotes: Vec<_> = record.quotes.iter().map(|q| q.text.as_str()).collect();
-        assert_eq!(quotes, ["Arthur Dobbs.", "Yes, Miss?"]);
-        let ignored: Vec<_> = record
-            .ignore_spans
-            .iter()
-            .map(|s| s.text.as_deref())
-            .collect();
-        assert_eq!(ignored, [Some("A Quiet Harbour.")]);
-    }
-
-    #[test]
-    fn records_keep_a_turn_that_is_its_whole_paragraph() {
+    fn records_keep_turns_that_read_as_titles() {
         // `"Yes."` reads as a one-word title, but standing alone as its
-        // paragraph it is a reply; a notice in capitals is not
-        let text = "\"Is it raining?\" said Walter Hale.\n\n\"Yes.\"\n\n\"NO ENTRY\"\n";
-        let record = Analyzer::new().analyze(text).to_record("t", false);
-        let quotes: Vec<_> = record.quotes.iter().map(|q| q.text.as_str()).collect();
-        assert_eq!(quotes, ["Is it raining?", "Yes."]);
-        let ignored: Vec<_> = record
-            .ignore_spans
-            .iter()
-            .map(|s| s.text.as_deref())
-            .collect();
-        assert_eq!(ignored, [Some("NO ENTRY")]);
+        // paragraph it is a reply (a notice in capitals is not); `"Yes,
+        // Miss?"` reads as one too, but titles rarely ask or exclaim: after
+        // a beat in its paragraph it is a reply
+        for (text, kept, ignored) in [
+            (
+                "\"Is it raining?\" said Walter Hale.\n\n\"Yes.\"\n\n\"NO ENTRY\"\n",
+                &["Is it raining?", "Yes."][..],
+                "NO ENTRY",
+            ),
+            (
+                "\"Arthur Dobbs.\"\n\nThe nib stopped. \"Yes, Miss?\"\n\nThe library kept \"A Quiet Harbour.\"\n",
+                &["Arthur Dobbs.", "Yes, Miss?"][..],
+                "A Quiet Harbour.",
+            ),
+        ] {
+            let record = Analyzer::new().analyze(text).to_record("t", false);
+            let quotes: Vec<_> = record.quotes.iter().map(|q| q.text.as_str()).collect();
+            assert_eq!(quotes, kept, "{text:?}");
+            let titles: Vec<_> = record
+                .ignore_spans
+                .iter()
+                .map(|s| s.text.as_deref())
+                .collect();
+            assert_eq!(titles, [Some(ignored)], "{text:?}");
+        }
     }
 }
