@@ -269,24 +269,19 @@ pub(crate) fn attribute<'h>(
                 .then(|| vocative(&reader, open_at[p], close_at[p]))
                 .flatten()
                 .and_then(|np| {
-                    let (entity, _) = resolver.resolve(&np);
-                    let e = entity.filter(|&e| {
-                        resolver.entities[e].kind == crate::analysis::EntityKind::Person
-                            && Some(crate::analysis::EntityId(e))
-                                != out[p].speaker.and_then(|s| s.entity)
-                    })?;
-                    Some(Speaker {
-                        mention: mention_of(text, &np),
-                        name: resolver.entities[e].name,
-                        entity: Some(crate::analysis::EntityId(e)),
-                    })
+                    called_speaker(
+                        &mut resolver,
+                        text,
+                        &np,
+                        out[p].speaker.and_then(|s| s.entity),
+                    )
                 });
             if let Some(speaker) = called {
-                let a = &mut out[n];
-                a.speaker = Some(speaker);
-                a.cue = None;
-                a.rule = Rule::Adjacent;
-                a.confidence = confidence(Rule::Adjacent) * 0.75;
+                adjacent(
+                    &mut out[n],
+                    Some(speaker),
+                    confidence(Rule::Adjacent) * 0.75,
+                );
                 attributed = true;
             } else if let Some(src) = source.filter(|_| {
                 same_or_next
@@ -295,11 +290,11 @@ pub(crate) fn attribute<'h>(
                     && out[p].speaker.is_some()
             }) {
                 let prev = out[src].clone();
-                let a = &mut out[n];
-                a.speaker = prev.speaker;
-                a.cue = None;
-                a.rule = Rule::Adjacent;
-                a.confidence = (prev.confidence * 0.75).min(confidence(Rule::Adjacent));
+                adjacent(
+                    &mut out[n],
+                    prev.speaker,
+                    (prev.confidence * 0.75).min(confidence(Rule::Adjacent)),
+                );
                 attributed = true;
             } else if let Some(asker) = out[p].speaker.and_then(|s| s.entity).filter(|_| {
                 reply
@@ -327,8 +322,7 @@ pub(crate) fn attribute<'h>(
                         .filter(|s| s.as_ptr() == name.as_ptr())
                         .map(|_| crate::span::Span::new(start, start + name.len()))
                     {
-                        let a = &mut out[n];
-                        a.speaker = Some(Speaker {
+                        let speaker = Speaker {
                             mention: Mention {
                                 haystack: text,
                                 span,
@@ -336,10 +330,8 @@ pub(crate) fn attribute<'h>(
                             },
                             name,
                             entity: Some(crate::analysis::EntityId(e)),
-                        });
-                        a.cue = None;
-                        a.rule = Rule::Adjacent;
-                        a.confidence = confidence(Rule::Adjacent) * 0.5;
+                        };
+                        adjacent(&mut out[n], Some(speaker), confidence(Rule::Adjacent) * 0.5);
                         attributed = true;
                     }
                 }
@@ -381,22 +373,15 @@ pub(crate) fn attribute<'h>(
                 && close_at[m] != usize::MAX)
                 .then(|| vocative(&reader, open_at[m], close_at[m]))
                 .flatten();
-            if let Some(np) = called {
-                let (entity, _) = resolver.resolve(&np);
-                if let Some(e) = entity
-                    .filter(|&e| resolver.entities[e].kind == crate::analysis::EntityKind::Person)
-                {
-                    let a = &mut out[n];
-                    a.speaker = Some(Speaker {
-                        mention: mention_of(text, &np),
-                        name: resolver.entities[e].name,
-                        entity: Some(crate::analysis::EntityId(e)),
-                    });
-                    a.cue = None;
-                    a.rule = Rule::Adjacent;
-                    a.confidence = confidence(Rule::Adjacent) * 0.75;
-                    attributed = true;
-                }
+            if let Some(speaker) =
+                called.and_then(|np| called_speaker(&mut resolver, text, &np, None))
+            {
+                adjacent(
+                    &mut out[n],
+                    Some(speaker),
+                    confidence(Rule::Adjacent) * 0.75,
+                );
+                attributed = true;
             }
         }
         // (a scare quotation someone was found to say is their quotation;
@@ -480,6 +465,35 @@ fn settle<'h>(
         f.rule
     };
     a.confidence = confidence(a.rule) * certainty(how);
+}
+
+/// The person a turn calls by name (`np`, a vocative) as the speaker of
+/// the reply to it, unless that is `not` (the caller's own speaker).
+fn called_speaker<'h>(
+    resolver: &mut Resolver<'h>,
+    text: &'h str,
+    np: &Np,
+    not: Option<crate::analysis::EntityId>,
+) -> Option<Speaker<'h>> {
+    let (entity, _) = resolver.resolve(np);
+    let e = entity.filter(|&e| {
+        resolver.entities[e].kind == crate::analysis::EntityKind::Person
+            && Some(crate::analysis::EntityId(e)) != not
+    })?;
+    Some(Speaker {
+        mention: mention_of(text, np),
+        name: resolver.entities[e].name,
+        entity: Some(crate::analysis::EntityId(e)),
+    })
+}
+
+/// Give attribution `a` a speaker found from the turns around it, with no
+/// cue of its own (rule [`Rule::Adjacent`]).
+fn adjacent<'h>(a: &mut Attribution<'h>, speaker: Option<Speaker<'h>>, confidence: f32) {
+    a.speaker = speaker;
+    a.cue = None;
+    a.rule = Rule::Adjacent;
+    a.confidence = confidence;
 }
 
 /// The mention of phrase `np` in `text`.
