@@ -2053,13 +2053,16 @@ fn narration_before<'a>(
         // (whoever `who` follows is a person, known name or not)
         np.kind == MentionKind::Name && r.word(token_after(r, floor + 2, np.span.end, end)) == "who"
     });
+    // (a name, a title's holder, or a he or she whose verb reports or who
+    // ends the paragraph before)
+    let narrates = |np: &Np| {
+        np.kind == MentionKind::Name
+            || titled_person(r, np, end)
+            || he_or_she(r, np) && (paragraph || reports(r, np, floor, end))
+    };
     let speaker = cleft
         .or_else(|| opening_subject(r, end, floor).map(|f| f.speaker))
-        .filter(|np| {
-            np.kind == MentionKind::Name
-                || titled_person(r, np, end)
-                || he_or_she(r, np) && (paragraph || reports(r, np, floor, end))
-        })
+        .filter(narrates)
         .or_else(|| {
             // (a finite one: `-Senator Ada Lindqvist, speaking after the
             // vote.` signs the quotation before it)
@@ -2067,10 +2070,7 @@ fn narration_before<'a>(
                 (floor..end).find(|&k| r.verb_at(k).is_some() && !r.word(k).ends_with("ing"))?;
             r.subject_of(verb, floor)
         })?;
-    if !(speaker.kind == MentionKind::Name
-        || titled_person(r, &speaker, end)
-        || he_or_she(r, &speaker) && (paragraph || reports(r, &speaker, floor, end)))
-    {
+    if !narrates(&speaker) {
         return None;
     }
     let asked = answer
