@@ -331,10 +331,10 @@ impl<'h> Attribution<'h> {
     /// turn's do (`"Yes, Miss?"` after a beat in its paragraph) and few
     /// titles'.
     fn asks_or_exclaims(&self) -> bool {
-        self.quote
-            .content()
-            .trim_end_matches(['"', '\'', '’', '”'])
-            .ends_with(['?', '!'])
+        matches!(
+            crate::quotes::end_mark(self.quote.content()),
+            Some('?' | '!')
+        )
     }
 
     /// The quotation is its paragraph's whole text: a turn of dialogue

@@ -2153,9 +2153,7 @@ fn beat_after<'a>(r: &Reader<'a>, o: usize, c: usize, window: usize) -> Option<F
 
 /// Whether a quotation asks nothing: its words end in no question mark.
 fn answers(q: &crate::quotes::Quote<'_>) -> bool {
-    !q.content()
-        .trim_end_matches(['"', '\'', '’', '”'])
-        .ends_with('?')
+    crate::quotes::end_mark(q.content()) != Some('?')
 }
 
 /// Whether the verb right after subject `np` (or after one adverb) in the

@@ -662,6 +662,16 @@ fn trim_chars(text: &str, span: Span) -> Span {
     }
 }
 
+/// The last character of a quotation's words, past any closing quotation
+/// marks of a quotation inside it: `?` for `"Yes, Miss?"` and for `"She
+/// asked, 'Why?'"`.
+pub(crate) fn end_mark(content: &str) -> Option<char> {
+    content
+        .trim_end_matches(['"', '\'', '’', '”'])
+        .chars()
+        .next_back()
+}
+
 /// Whether quoted words read as a title (`Game of Thrones`, `Meet the
 /// Press`, `The Fixers: Eddie Mannix and the MGM Machine`): the first word
 /// and every other word capitalised, but for the short words titles keep in
