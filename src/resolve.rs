@@ -834,7 +834,26 @@ impl<'h> Resolver<'h> {
                 && matches!(&text[tokens[first - 2].span], "As" | "as")
                 && (first == 2
                     || matches!(tokens[first - 3].tok(), Tok::Sentence | Tok::Paragraph));
-            let subject = (sentence_first || apposed || coordinated || topic)
+            // (the speaker of reported speech in the narrator's words is
+            // its sentence's subject: `Roads come first, said Lenz.`,
+            // `Roads come first, Lenz said.`)
+            let reporter = np.kind == MentionKind::Name
+                && first >= 1
+                && (first >= 2
+                    && tokens[first - 2].is_punct(',')
+                    && tokens[first - 1].is_word()
+                    && !tokens[first - 1].capital
+                    && tokens[first - 1].info.verb().is_some()
+                    // (closing its clause: in `…, urged Starmer to act`,
+                    // Starmer is the object)
+                    && tokens
+                        .get(i)
+                        .is_none_or(|n| matches!(n.tok(), Tok::Sentence | Tok::Paragraph) || n.is_punctuation())
+                    || tokens[first - 1].is_punct(',')
+                        && tokens
+                            .get(i)
+                            .is_some_and(|n| n.is_word() && !n.capital && n.info.verb().is_some()));
+            let subject = (sentence_first || apposed || coordinated || topic || reporter)
                 && !t.inside
                 && possessive.is_none();
             let np = Np {
