@@ -931,7 +931,7 @@ impl<'h> Resolver<'h> {
                 };
                 let g = tokens[i..]
                     .iter()
-                    .take(16)
+                    .take(40)
                     .skip(appositive)
                     .take_while(|t| {
                         !matches!(t.tok(), Tok::Sentence | Tok::Paragraph | Tok::Open(_))
