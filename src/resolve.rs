@@ -783,7 +783,9 @@ impl<'h> Resolver<'h> {
                     *n += 1;
                     possessive_role |=
                         t.info.title().is_some() || t.info.role().is_some_and(|r| r.person);
-                    if *n > 4 || t.info.verb().is_some() || t.inside {
+                    // (seven words hold an office with its body: `The
+                    // European Union's foreign policy spokesperson,`)
+                    if *n > 7 || t.info.verb().is_some() || t.inside {
                         possessive_lead = None;
                     }
                 } else if sentence_first
