@@ -2399,8 +2399,20 @@ fn nested<'h>(
         let (entity, how) = resolver.resolve(&antecedent.unwrap_or(np));
         // (no one calls themselves by name: `She rang me and said,
         // 'Saoirse, you're a grown woman'` is not Saoirse's)
+        // (nor as `he`: in `"He looked at it and said, '…'" Matthias
+        // said.` the `he` is someone else)
+        let teller = outer
+            .filter(|&o| out[o].quote.span.contains(q.span))
+            .and_then(|o| out[o].speaker.as_ref()?.entity);
         let (entity, how) = match entity {
             Some(e) if addresses(q.content(), resolver.entities[e].name) => (None, How::Unresolved),
+            Some(e)
+                if pronoun
+                    && antecedent.is_none()
+                    && teller == Some(crate::analysis::EntityId(e)) =>
+            {
+                (None, How::Unresolved)
+            }
             _ => (entity, how),
         };
         let mention = mention_of(text, &np);
