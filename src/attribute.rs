@@ -1245,9 +1245,27 @@ fn opens_with_phrase(r: &Reader<'_>, floor: usize) -> bool {
                 || n.is_punct(',')
         }) || r.tokens.get(floor + 2).is_some_and(|n| n.is_punct(','))
     };
+    // (or a participle's phrase: `Asked about the statement as he left
+    // the hall, Quarshie-Lind smiled.`, `Leaving the hall, …`; not a name
+    // and its verb, `Alfred said`)
+    let participle = || {
+        w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed") || r.tokens[floor].info.verb().is_some())
+            && r.tokens[floor].info.given().is_none()
+            && r.tokens.get(floor + 1).is_some_and(|n| {
+                n.is_punct(',')
+                    || n.is_word()
+                        && !n.capital
+                        && (n.info.is(crate::lexicon::DETERMINER)
+                            || crate::frame::is_preposition(r.word(floor + 1))
+                            || crate::frame::is_subordinator(r.word(floor + 1))
+                            || crate::frame::is_possessive(r.word(floor + 1)))
+            })
+    };
     crate::frame::is_subordinator(w)
         || (crate::frame::is_preposition(w) || PLACES.iter().any(|p| p.eq_ignore_ascii_case(w)))
             && object()
+        || participle()
 }
 
 /// `SPEAKER CUE [ADDRESSEE]: "…"`, `according to SPEAKER, "…"`, and the
