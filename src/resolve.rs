@@ -1024,6 +1024,9 @@ impl<'h> Resolver<'h> {
                 });
                 if let Some(role) = np.role {
                     res.bind(office(text, tokens, first, role), np.span.start, e);
+                    if let Some(title) = title_within(r.lexicon, text, role) {
+                        res.bind(title, np.span.start, e);
+                    }
                 }
                 // a role the name is apposed to: `The Premier, Rosalind
                 // Achterberg, rejected …` makes a later `the Premier` hers
@@ -1140,6 +1143,9 @@ impl<'h> Resolver<'h> {
             if let Some(role) = np.role {
                 let first = res.sites[single].token;
                 res.bind(office(text, tokens, first, role), np.span.start, e);
+                if let Some(title) = title_within(r.lexicon, text, role) {
+                    res.bind(title, np.span.start, e);
+                }
             }
             res.sites[single].entity = e;
         }
@@ -2516,6 +2522,32 @@ fn office(text: &str, tokens: &[crate::tokens::Token], first: usize, role: Span)
     } else {
         role
     }
+}
+
+/// The title a role before a name holds after the capitalised words that
+/// say whose or where it is (`Corvane chief executive`, `Kestrian Foreign
+/// Minister`): the longest known title ending the role, when the role
+/// opens with a capital and is no title itself (so that a later `the chief
+/// executive` or `the foreign minister` is the holder's).
+fn title_within(lexicon: &crate::lexicon::Lexicon, text: &str, role: Span) -> Option<Span> {
+    let words = text.get(role.start..role.end)?;
+    if !words.starts_with(|c: char| c.is_uppercase()) || lexicon.title_gender(words).is_some() {
+        return None;
+    }
+    // (each later word start, the longest rest first)
+    let mut at = 0;
+    while let Some(space) = words[at..].find(char::is_whitespace) {
+        at += space;
+        at += words[at..].len() - words[at..].trim_start().len();
+        let rest = &words[at..];
+        if rest.is_empty() {
+            break;
+        }
+        if lexicon.title_gender(rest).is_some() {
+            return Some(Span::new(role.start + at, role.end));
+        }
+    }
+    None
 }
 
 /// The comparison form of a role: folded words without determiners,
