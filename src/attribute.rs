@@ -1468,6 +1468,16 @@ fn right_frame<'a>(
     if k >= ceil || partial && !open_end {
         return None;
     }
+    // nor by a clause coordinated with it, whose reporter is its own:
+    // `accused the government of being "too soft," and its leader, Radko
+    // Vellinger, said …`
+    if partial
+        && (comma || content.ends_with(','))
+        && r.tokens.get(k).is_some_and(|t| t.is_word())
+        && matches!(r.word(k), "and" | "but")
+    {
+        return None;
+    }
     // and a quotation that ends the narrator's sentence with its period is
     // followed by the next sentence: `… urged them to hold out, writing
     // "Ada will win." Pike has also announced …`
