@@ -166,7 +166,31 @@ pub(crate) fn attribute<'h>(
             attributed = true;
         } else if let Some(f) = found {
             let issuer = issuer_of(&reader, &f.speaker, window)
-                .or_else(|| introduced_as(&reader, &f.speaker, window));
+                .or_else(|| introduced_as(&reader, &f.speaker, window))
+                .or_else(|| {
+                    // a he or she answering a question that called someone
+                    // by name is that someone: `"…, Ms. Fetterly-Shaw?" the
+                    // prosecutor asked.` ¶ `"It had been cleaned up," she
+                    // said.`
+                    let (p, para_p) = previous?;
+                    let pronoun = f.speaker.kind == MentionKind::Pronoun
+                        && f.speaker.number == Number::Singular
+                        && f.speaker.gender != crate::lexicon::Gender::Unknown;
+                    if !pronoun
+                        || para_p + 1 != para_open
+                        || marker_before(&tokens, o) != Some(Tok::Paragraph)
+                        || !out[p].quote.content().ends_with('?')
+                        || open_at[p] == usize::MAX
+                        || close_at[p] == usize::MAX
+                    {
+                        return None;
+                    }
+                    let np = vocative(&reader, open_at[p], close_at[p])?;
+                    let asker = out[p].speaker.and_then(|s| s.entity);
+                    let called = called_speaker(&mut resolver, text, &np, asker)?;
+                    let e = called.entity?.0;
+                    (resolver.entities[e].gender == f.speaker.gender).then_some(np)
+                });
             settle(&mut resolver, text, &mut out[n], &f, issuer.as_ref());
             attributed = true;
         } else if let Some((p, para_p)) = previous {
