@@ -1395,6 +1395,31 @@ impl<'a> Reader<'a> {
         if verb > floor && self.one_of_a_group(verb - 1) {
             return Some(self.group_member(verb - 1));
         }
+        // `… two people familiar with the figures, one of whom said`: the
+        // relative's members of the group, as the phrase has them
+        if verb >= floor + 4
+            && self.word(verb - 1) == "whom"
+            && self.word(verb - 2) == "of"
+            && self.punct(verb - 4, ',')
+        {
+            let number = match self.word(verb - 3) {
+                "one" | "each" | "neither" => Some(Number::Singular),
+                "some" | "two" | "three" | "both" | "all" | "many" | "most" | "several" => {
+                    Some(Number::Plural)
+                }
+                _ => None,
+            };
+            if let Some(number) = number {
+                let span = Span::new(
+                    self.tokens[verb - 3].span.start,
+                    self.tokens[verb - 1].span.end,
+                );
+                return Some(Np {
+                    number,
+                    ..Np::described(span, true, false)
+                });
+            }
+        }
         let mut k = verb;
         let mut skipped = 0;
         while k > floor && skipped < 4 && self.between_subject_and_verb(k - 1) {
