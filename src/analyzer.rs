@@ -37,7 +37,8 @@ pub enum Pronouns {
     /// Resolve only when the last person of that gender named and the last
     /// subject or speaker agree, or when the last person named was
     /// introduced by full name in the pronoun's paragraph or the one
-    /// before, after the last subject or speaker (at a lower confidence);
+    /// before, or named in a sentence of the pronoun's own paragraph before
+    /// it, after the last subject or speaker (at a lower confidence);
     /// otherwise the speaker is the pronoun itself (`speaker().entity()` is
     /// `None`). Fewer names, fewer wrong names.
     #[default]

@@ -106,6 +106,8 @@ pub(crate) struct Resolver<'h> {
     /// Like `last_person`, leaving out people named as the object of a
     /// sentence whose subject is someone else (`Farage urged Starmer`).
     last_unobjected: [Option<(usize, usize)>; 3],
+    /// The paragraph of each `last_unobjected` mention.
+    unobjected_paragraph: [usize; 3],
     /// The subject site of the sentence being read: (entity, sentence).
     current_subject: Option<(usize, u32)>,
     /// By entity: counted in `people` (once it has been met as a person
@@ -388,6 +390,7 @@ impl<'h> Resolver<'h> {
             last_person: [None; 3],
             last_subject: [None; 3],
             last_unobjected: [None; 3],
+            unobjected_paragraph: [0; 3],
             current_subject: None,
             counted: ready(take(&mut spare.counted), names),
             people: [(0, None); 3],
@@ -1504,6 +1507,7 @@ impl<'h> Resolver<'h> {
                             .is_some_and(|(se, sent)| sent == s.sentence && se != e);
                     if !object {
                         self.last_unobjected[g] = Some((e, s.np.span.start));
+                        self.unobjected_paragraph[g] = s.paragraph as usize;
                     }
                 }
                 EntityKind::Organisation | EntityKind::Description => {
@@ -1761,6 +1765,21 @@ impl<'h> Resolver<'h> {
                     .is_some_and(|next| self.paragraph <= next)
             {
                 // (less sure than candidates that agree)
+                return Some((e, false));
+            }
+        }
+        // or the last person named is in the pronoun's own paragraph,
+        // after the last subject or speaker: `Outside, in the parking lot,
+        // Dwayne was less optimistic. "…," he said.`
+        // (in a sentence before the pronoun's: in `When the moderator,
+        // Bettina Olawale, asked her about the gap, she said …` the
+        // pronoun is the one asked)
+        if let (Some((e, at)), Some((_, b_at))) = (latest(&self.last_unobjected, np.gender), best) {
+            let g = slot(self.entities[e].gender);
+            if at > b_at
+                && self.unobjected_paragraph[g] == self.paragraph
+                && ends_a_sentence_between(self.text, at, np.span.start)
+            {
                 return Some((e, false));
             }
         }
@@ -2057,6 +2076,7 @@ impl<'h> Resolver<'h> {
                 self.last_person[g] = Some((e, pos));
                 self.last_subject[g] = Some((e, pos));
                 self.last_unobjected[g] = Some((e, pos));
+                self.unobjected_paragraph[g] = self.paragraph;
             }
         }
     }
@@ -2523,6 +2543,28 @@ fn office(text: &str, tokens: &[crate::tokens::Token], first: usize, role: Span)
         role
     }
 }
+
+/// Whether a sentence ends between bytes `from` and `to` of `text`: a
+/// `.`, `?` or `!` before white space or a closing mark. Only a short
+/// stretch is read (at most [`SENTENCE_GAP`] bytes; a longer one counts
+/// as no end), so that a long paragraph of pronouns stays linear.
+fn ends_a_sentence_between(text: &str, from: usize, to: usize) -> bool {
+    if to <= from || to - from > SENTENCE_GAP {
+        return false;
+    }
+    let Some(bytes) = text.as_bytes().get(from..to) else {
+        return false;
+    };
+    memchr::memchr3_iter(b'.', b'?', b'!', bytes).any(|k| {
+        bytes
+            .get(k + 1)
+            .is_some_and(|&n| n.is_ascii_whitespace() || matches!(n, b'"' | b'\'' | 0xE2))
+    })
+}
+
+/// How far apart, in bytes, a person named and a pronoun in the same
+/// paragraph may be for [`ends_a_sentence_between`] to be asked.
+const SENTENCE_GAP: usize = 600;
 
 /// The title a role before a name holds after the capitalised words that
 /// say whose or where it is (`Corvane chief executive`, `Kestrian Foreign
