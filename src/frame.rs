@@ -919,9 +919,27 @@ impl<'a> Reader<'a> {
         let org_name = end > start
             && self.org_word(end)
             && (start..=end).all(|i| self.is_word(i) && tokens[i].capital);
-        let dateline = tokens
-            .get(end + 1)
-            .is_some_and(|t| matches!(t.tok(), Tok::Punct('—' | '–' | '-')));
+        let dash = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.tok(), Tok::Punct('—' | '–' | '-')))
+        };
+        // (with its agency before the dash, `PHILADELPHIA (AP) — …`, and
+        // the agency too)
+        let dateline = dash(end + 1)
+            || tokens.get(end + 1).is_some_and(|t| t.is_punct('('))
+                && (end + 2..end + 6)
+                    .find(|&k| tokens.get(k).is_some_and(|t| t.is_punct(')')))
+                    .is_some_and(|k| dash(k + 1))
+            || start > 0
+                && tokens[start - 1].is_punct('(')
+                && tokens.get(end + 1).is_some_and(|t| t.is_punct(')'))
+                && dash(end + 2)
+            // (or with its date: `PHILADELPHIA, July 25 (UPI) — …`)
+            || tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
+                && tokens.get(end + 2).is_some_and(|t| {
+                    t.is_word() && is_month(self.text[t.span].trim_end_matches('.'))
+                });
         let acronym = tokens[start].caps()
             && (start..=end).all(|i| self.is_word(i) && (tokens[i].caps() || self.org_word(i)))
             && !self.is_role(end)
@@ -2486,6 +2504,38 @@ const SUBORDINATORS: &[&str] = &[
     "as", "while", "when", "whenever", "because", "after", "before", "since", "although", "though",
     "if", "unless", "until", "whereas", "once",
 ];
+
+/// Whether `word` is a month's name or its usual abbreviation (`July`,
+/// `Sept`), as a dateline's date opens.
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 24] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    MONTHS.contains(&word)
+}
 
 /// Whether `word` opens a subordinate clause (`as`, `while`, `when` …).
 pub(crate) fn is_subordinator(word: &str) -> bool {
