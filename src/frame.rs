@@ -791,6 +791,26 @@ impl<'a> Reader<'a> {
             }
             if self.info(p).is(DETERMINER) || is_possessive(w) {
                 det = Some(p);
+                // (a capitalised possessor is read whole, with its article:
+                // `Acme Corp's chief executive`, `the Unity Party's
+                // national committee`)
+                if self.tokens[p].capital && is_possessive(w) {
+                    let mut d = p;
+                    while d > floor
+                        && p - d < 4
+                        && self.is_word(d - 1)
+                        && self.tokens[d - 1].capital
+                        && !self.info(d - 1).is(DETERMINER)
+                        && !self.info(d - 1).starter()
+                        && !is_preposition(self.word(d - 1))
+                    {
+                        d -= 1;
+                    }
+                    if d > floor && is_definite(self.word(d - 1)) {
+                        d -= 1;
+                    }
+                    det = Some(d);
+                }
                 break;
             }
             if self.info(p).pronoun().is_some()
@@ -1941,6 +1961,21 @@ impl<'a> Reader<'a> {
                     self.is_word(j) && (self.info(j).verb().is_none() || self.verb_at(j).is_none())
                 })
                 .find(|&j| self.is_role(j) && !self.name_word(j));
+            // (a possessive noun is the possessor, and the head is what it
+            // has: `The party's national committee`)
+            let head = head.map(|h| {
+                if !self.possessive_at(h) {
+                    return h;
+                }
+                (h + 1..(h + 5).min(ceil))
+                    .take_while(|&j| {
+                        self.is_word(j)
+                            && !self.possessive_at(j)
+                            && (self.info(j).verb().is_none() || self.verb_at(j).is_none())
+                    })
+                    .find(|&j| self.is_role(j) && !self.name_word(j))
+                    .unwrap_or(h)
+            });
             if let Some(h) = head {
                 let mut e = h;
                 while e + 1 < ceil && self.is_role(e + 1) && !self.name_word(e + 1) {
