@@ -2085,11 +2085,26 @@ fn narration_before<'a>(
     // the whole sentence, within the window, with no quotation in it
     let floor = floor_before(r, end, window);
     let whole = floor == 0 || matches!(r.tokens[floor - 1].tok(), Tok::Sentence | Tok::Paragraph);
-    if !whole
-        || r.tokens[floor..end]
-            .iter()
-            .any(|t| matches!(t.tok(), Tok::Open(_) | Tok::Close(_)))
-    {
+    // (a quotation inside it is a fragment the narrator uses, with no
+    // punctuation of its own before its closing mark: `What "go after them"
+    // means is left to voters, since Trump spoke only in bromides.`)
+    let quoted = || {
+        let mut open = false;
+        for k in floor..end {
+            match r.tokens[k].tok() {
+                Tok::Open(_) => open = true,
+                Tok::Close(_) => {
+                    if k == floor || r.tokens[k - 1].is_punctuation() {
+                        return true;
+                    }
+                    open = false;
+                }
+                _ => {}
+            }
+        }
+        open
+    };
+    if !whole || quoted() {
         return None;
     }
     // (or else the subject of its first reporting verb, which reads past
