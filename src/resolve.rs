@@ -1829,7 +1829,23 @@ impl<'h> Resolver<'h> {
         let at = np.span.start;
         if let Some(slot) = self.keys.get(key) {
             let binds = slot.roles.as_slice();
-            if let Some(&(bound, e)) = bound_before(binds, at).or(binds.first()) {
+            // (one who holds the office as worded, `President Obama`, before
+            // one whose office only ends in it, `World Bank President Jim
+            // Yong Kim`)
+            let exact = |&&(_, e): &&(usize, usize)| {
+                self.office_of[e].is_some_and(|id| self.keys.text_of(id) == key)
+            };
+            let chosen = bound_before(binds, at).or(binds.first());
+            let chosen = match chosen {
+                Some(b) if !exact(&b) => binds
+                    .iter()
+                    .rev()
+                    .filter(|&&(pos, _)| pos < at)
+                    .find(exact)
+                    .or(Some(b)),
+                other => other,
+            };
+            if let Some(&(bound, e)) = chosen {
                 // of several holding the role, the one a sentence since has
                 // as its subject: `Gulls coach Marty Vandersloot` …
                 // `Ridgeport coach Lena Castellvi` … `Vandersloot confirmed
@@ -2583,6 +2599,10 @@ fn title_within(lexicon: &crate::lexicon::Lexicon, text: &str, role: Span) -> Op
         at += words[at..].len() - words[at..].trim_start().len();
         let rest = &words[at..];
         if rest.is_empty() {
+            break;
+        }
+        // (one word is bound already, as the role's head)
+        if !rest.contains(char::is_whitespace) {
             break;
         }
         if lexicon.title_gender(rest).is_some() {
