@@ -2433,6 +2433,9 @@ fn nested<'h>(
                             && a.kind != MentionKind::Pronoun
                             && a.span.end <= np.span.start
                             && np.gender.agrees(a.gender)
+                            // (not one the pronoun's own possessive opens:
+                            // `In a message to her accountant she wrote`)
+                            && !owned_by(&text[a.span], np.gender)
                     })
             })
             .flatten();
@@ -2458,7 +2461,16 @@ fn nested<'h>(
                     (depth == 0)
                         .then(|| r.np_starting_at(k, floor))
                         .flatten()
-                        .filter(|a| a.kind == MentionKind::Name && np.gender.agrees(a.gender))
+                        .filter(|a| {
+                            a.kind == MentionKind::Name && np.gender.agrees(a.gender)
+                                // (or a person described by a word of the
+                                // pronoun's gender: `My mum thought about
+                                // it longer. She rang me and said, '…'`)
+                                || a.kind == MentionKind::Description
+                                    && a.person
+                                    && a.gender != crate::lexicon::Gender::Unknown
+                                    && a.gender == np.gender
+                        })
                 })
             })
             .flatten();
@@ -2494,6 +2506,18 @@ fn nested<'h>(
         a.cue = Some(cue_of(text, &cue));
         a.rule = Rule::Nested;
         a.confidence = confidence(Rule::Nested) * certainty(how);
+    }
+}
+
+/// Whether phrase `phrase` opens with the possessive pronoun of gender
+/// `gender` (`her accountant` for a `she`), so that it is someone that
+/// pronoun's person has, not the person.
+fn owned_by(phrase: &str, gender: crate::lexicon::Gender) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    match gender {
+        crate::lexicon::Gender::Feminine => first.eq_ignore_ascii_case("her"),
+        crate::lexicon::Gender::Masculine => first.eq_ignore_ascii_case("his"),
+        _ => false,
     }
 }
 
