@@ -1901,9 +1901,20 @@ fn introduced_as<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> 
         {
             return None;
         }
-        return r
+        let np = r
             .np_starting_at(det, r.tokens.len().min(k + 12))
-            .filter(|np| np.kind == MentionKind::Description && np.person);
+            .filter(|np| np.kind == MentionKind::Description && np.person)?;
+        // (an appositive to a name, between commas, is that name's role,
+        // bound to it: `Ann Lowe, a farmer from Leeds, arrived` … `the
+        // farmer said`; not `Asked before Iowa, a senior adviser was blunt.`)
+        let apposed = det >= 2
+            && r.tokens[det - 1].is_punct(',')
+            && r.tokens[det - 2].is_word()
+            && r.tokens[det - 2].capital
+            && (k + 1..r.tokens.len().min(k + 6))
+                .take_while(|&j| !r.tokens[j].is_word() || r.verb_at(j).is_none())
+                .any(|j| r.tokens[j].is_punct(','));
+        return (!apposed).then_some(np);
     }
     None
 }
