@@ -2589,27 +2589,37 @@ const SENTENCE_GAP: usize = 600;
 /// executive` or `the foreign minister` is the holder's).
 fn title_within(lexicon: &crate::lexicon::Lexicon, text: &str, role: Span) -> Option<Span> {
     let words = text.get(role.start..role.end)?;
-    if !words.starts_with(|c: char| c.is_uppercase()) || lexicon.title_gender(words).is_some() {
+    // (three words at least: a one-word title is bound already, as the
+    // role's head; most roles are one or two words, and stop here)
+    let spaces = words.bytes().filter(|&b| ascii_space(b)).take(2).count();
+    if spaces < 2 || !words.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    // (each later word start, the longest rest first)
+    // (each later word start, the longest rest first, while the rest has
+    // two words or more)
     let mut at = 0;
-    while let Some(space) = words[at..].find(char::is_whitespace) {
+    while let Some(space) = words[at..].find(ascii_space_char) {
         at += space;
         at += words[at..].len() - words[at..].trim_start().len();
         let rest = &words[at..];
-        if rest.is_empty() {
-            break;
-        }
-        // (one word is bound already, as the role's head)
-        if !rest.contains(char::is_whitespace) {
+        if !rest.contains(ascii_space_char) {
             break;
         }
         if lexicon.title_gender(rest).is_some() {
-            return Some(Span::new(role.start + at, role.end));
+            // (not a title of its own: `Deputy Prime Minister` is not the
+            // prime minister)
+            return lexicon
+                .title_gender(words)
+                .is_none()
+                .then(|| Span::new(role.start + at, role.end));
         }
     }
     None
+}
+
+/// [`ascii_space`] of a `char`, for `str` searches.
+fn ascii_space_char(c: char) -> bool {
+    u8::try_from(c).is_ok_and(ascii_space)
 }
 
 /// The comparison form of a role: folded words without determiners,
