@@ -21,7 +21,8 @@
 //!
 //! * **`sample`**: `parse` and `analyze` of `examples/sample_article.txt`
 //!   (one ~4 KiB article): the per-call cost on a typical article.
-//! * **`corpus`**: ≥ 10 MiB made by repeating the twenty-six articles.
+//! * **`corpus`**: ≥ 10 MiB made by repeating the fixture articles and the
+//!   sample.
 //!   `parse_articles` / `analyze_articles` take each article separately
 //!   (a `Vec<&str>` walked in the timed loop: the realistic case, many
 //!   small articles); `parse_single_doc` / `analyze_single_doc` take the
