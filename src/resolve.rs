@@ -1102,6 +1102,33 @@ impl<'h> Resolver<'h> {
         // single words: a surname of a fuller name, or a name of their own
         let mut key = std::mem::take(&mut res.scratch);
         let mut buf = [0u8; 32];
+        // the short forms of given names, with how often the narration and
+        // the quotations use each: one the story itself mostly calls
+        // someone (`Tom`, the son, in a story whose father is `Thomas`) is
+        // a name of its own; one used mostly to address someone is their
+        // name (`"Harry, you are dreadful!"` to Lord Henry)
+        let mut short_forms: Vec<(Box<[u8]>, u32, u32)> = Vec::new();
+        for &single in &singles {
+            let site = &res.sites[single];
+            let head = &text[site.np.head];
+            if let Some(folded) = fold_short(head, &mut buf) {
+                if r.lexicon.shortened(folded).is_empty() {
+                    continue;
+                }
+                let at = match short_forms.iter().position(|(n, _, _)| **n == *folded) {
+                    Some(at) => at,
+                    None => {
+                        short_forms.push((folded.into(), 0, 0));
+                        short_forms.len() - 1
+                    }
+                };
+                if site.inside {
+                    short_forms[at].1 += 1;
+                } else {
+                    short_forms[at].2 += 1;
+                }
+            }
+        }
         for &single in &singles {
             let np = res.sites[single].np;
             // (a short ASCII word is folded on the stack: only a new key is
@@ -1133,7 +1160,37 @@ impl<'h> Resolver<'h> {
                                 .keys
                                 .insert_hashed(std::str::from_utf8(key).unwrap_or_default(), hash),
                         };
-                        res.new_entity(np.head, np.kind_entity(), np.gender, 1, id)
+                        // a short form of a given name someone already
+                        // goes by, used only in the quotations, is the form
+                        // they are addressed by (`Lizzy` for Elizabeth,
+                        // `Harry` for Lord Henry), taken as that name in
+                        // full from now on
+                        let addressed = short_forms
+                            .iter()
+                            .find(|(n, _, _)| **n == *key)
+                            .is_some_and(|&(_, quoted, narrated)| narrated * 4 < quoted);
+                        let forms = if addressed {
+                            r.lexicon.shortened(key)
+                        } else {
+                            &[]
+                        };
+                        let shortened = forms.iter().find_map(|full| {
+                            let h = res.keys.seed.bytes(full.as_bytes());
+                            res.keys
+                                .find_hashed_bytes(full.as_bytes(), h)
+                                .and_then(|i| res.keys.slots[i].full)
+                                .filter(|&e| {
+                                    res.entities[e].kind == EntityKind::Person
+                                        && np.gender.agrees(res.entities[e].gender)
+                                })
+                        });
+                        match shortened {
+                            Some(e) => {
+                                res.keys.slots[id].full = Some(e);
+                                e
+                            }
+                            None => res.new_entity(np.head, np.kind_entity(), np.gender, 1, id),
+                        }
                     }
                 },
             };

@@ -70,7 +70,8 @@ pub enum LexiconFile {
     RoleNouns,
     /// `pronouns.txt`: `pronoun<TAB>m|f|n|-<TAB>s|p<TAB>1|2|3|r`
     Pronouns,
-    /// `given_names.txt`: `Name<TAB>m|f|-`
+    /// `given_names.txt`: `Name<TAB>m|f|-`, and for a short form the names
+    /// it shortens: `Name<TAB>m|f|-<TAB>Full[,Full…]`
     GivenNames,
     /// `not_names.txt`: one capitalised word a line
     NotNames,
@@ -539,6 +540,9 @@ pub struct Lexicon {
     abbreviation_bits: AbbreviationBits,
     /// Folded full titles (`foreign secretary`) and their gender.
     titles: HashMap<String, Gender>,
+    /// Folded short forms of given names → the folded names they shorten
+    /// (`lizzy` → `elizabeth`).
+    shortens: HashMap<Box<[u8]>, Vec<Box<str>>>,
 }
 
 impl Lexicon {
@@ -605,6 +609,7 @@ impl Lexicon {
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         let want = match file {
             LexiconFile::Verbs if fields.len() == 2 => 2,
+            LexiconFile::GivenNames if fields.len() == 3 => 3,
             LexiconFile::Verbs
             | LexiconFile::NotNames
             | LexiconFile::OrgWords
@@ -745,6 +750,18 @@ impl Lexicon {
             }
             LexiconFile::GivenNames => {
                 let g = gender(fields[1])?;
+                if let Some(full) = fields.get(2) {
+                    let forms: Vec<Box<str>> = full
+                        .split(',')
+                        .map(|f| fold(f.trim()).into_boxed_str())
+                        .filter(|f| !f.is_empty())
+                        .collect();
+                    if forms.is_empty() {
+                        return Err("no full name after the short form".into());
+                    }
+                    self.shortens
+                        .insert(key.clone().into_bytes().into_boxed_slice(), forms);
+                }
                 self.word_mut(key).set_given(g);
             }
             LexiconFile::NotNames => {
@@ -1003,6 +1020,12 @@ impl Lexicon {
             fold_into(w.trim_end_matches('.'), &mut key);
         }
         self.titles.get(&key).copied()
+    }
+
+    /// The folded given names that folded short form `short` shortens
+    /// (`harry` → `henry`, `harold`), none for any other word.
+    pub(crate) fn shortened(&self, short: &[u8]) -> &[Box<str>] {
+        self.shortens.get(short).map_or(&[], Vec::as_slice)
     }
 
     /// Number of reporting verb lemmas.
@@ -1521,6 +1544,27 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{e}"));
         }
         assert!(lex.verb_count() >= 200, "{} verbs", lex.verb_count());
+    }
+
+    #[test]
+    fn a_short_form_names_the_given_names_it_shortens() {
+        let lex = Lexicon::english();
+        let forms: Vec<&str> = lex.shortened(b"harry").iter().map(|f| &**f).collect();
+        assert_eq!(forms, ["henry", "harold"]);
+        assert!(lex.shortened(b"henry").is_empty());
+        // (the short form is a given name like any other)
+        assert_eq!(lex.info("Lizzy").given(), Some(Gender::Feminine));
+        let mut lex = Lexicon::default();
+        lex.add(LexiconFile::GivenNames, "Sasha\t-\tAlexander, Alexandra\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let forms: Vec<&str> = lex.shortened(b"sasha").iter().map(|f| &**f).collect();
+        assert_eq!(forms, ["alexander", "alexandra"]);
+        let err = lex
+            .add(LexiconFile::GivenNames, "Sasha\t-\t,\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("no full name"), "{err}");
     }
 
     #[test]
