@@ -1111,6 +1111,14 @@ impl<'h> Resolver<'h> {
         for &single in &singles {
             let site = &res.sites[single];
             let head = &text[site.np.head];
+            // (a short form is a given name of a few letters: most single
+            // words are surnames, and pass on this test of their token)
+            let given = tokens
+                .get(site.token)
+                .is_some_and(|t| t.info.given().is_some() && t.span.len() <= 7);
+            if !given {
+                continue;
+            }
             if let Some(folded) = fold_short(head, &mut buf) {
                 if r.lexicon.shortened(folded).is_empty() {
                     continue;
