@@ -1137,7 +1137,31 @@ impl<'h> Resolver<'h> {
                 }
             }
         }
-        for &single in &singles {
+        short_forms.retain(|&(_, quoted, narrated)| narrated * 4 < quoted);
+        // (the sites of those short forms come last, once the names they
+        // shorten have their entities: `Lizzy` may be said before any lone
+        // `Elizabeth`)
+        // (nearly always none, and the singles are read in text order)
+        let reordered: Vec<usize>;
+        let order: &[usize] = if short_forms.is_empty() {
+            &singles
+        } else {
+            let short_site = |single: usize, buf: &mut [u8; 32]| {
+                let site = &res.sites[single];
+                tokens
+                    .get(site.token)
+                    .is_some_and(|t| t.info.given().is_some() && t.span.len() <= 7)
+                    && fold_short(&text[site.np.head], buf)
+                        .is_some_and(|f| short_forms.iter().any(|(n, _, _)| **n == *f))
+            };
+            let (mut first, last): (Vec<usize>, Vec<usize>) = singles
+                .iter()
+                .partition(|&&single| !short_site(single, &mut buf));
+            first.extend(last);
+            reordered = first;
+            &reordered
+        };
+        for &single in order {
             let np = res.sites[single].np;
             // (a short ASCII word is folded on the stack: only a new key is
             // copied, into the keys)
@@ -1173,10 +1197,7 @@ impl<'h> Resolver<'h> {
                         // they are addressed by (`Lizzy` for Elizabeth,
                         // `Harry` for Lord Henry), taken as that name in
                         // full from now on
-                        let addressed = short_forms
-                            .iter()
-                            .find(|(n, _, _)| **n == *key)
-                            .is_some_and(|&(_, quoted, narrated)| narrated * 4 < quoted);
+                        let addressed = short_forms.iter().any(|(n, _, _)| **n == *key);
                         let forms = if addressed {
                             r.lexicon.shortened(key)
                         } else {
