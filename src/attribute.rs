@@ -422,6 +422,15 @@ pub(crate) fn attribute<'h>(
         }
     }
 
+    name_the_narrator(
+        &reader,
+        &mut resolver,
+        &mut out,
+        &open_at,
+        &close_at,
+        &paragraph_at,
+    );
+
     crate::echo::attribute_echoes(text, &mut out);
 
     for a in &mut out {
@@ -439,6 +448,77 @@ pub(crate) fn attribute<'h>(
         document,
         attributions: out,
         entities,
+    }
+}
+
+/// A story's first-person narrator whom the text never names in the
+/// narration (no byline, no `My name is`) is the person the replies to the
+/// narrator's turns call by name: `"…," said I.` ¶ `"Exactly so, Watson."`.
+/// When one name is called so at least three times, and more than twice as
+/// often as any other, every turn of the narrator's `I` is theirs.
+fn name_the_narrator<'h>(
+    reader: &Reader<'_>,
+    resolver: &mut Resolver<'h>,
+    out: &mut [Attribution<'h>],
+    open_at: &[usize],
+    close_at: &[usize],
+    paragraph_at: &[(usize, usize)],
+) {
+    if resolver.has_author() {
+        return;
+    }
+    let narrator = |a: &Attribution<'_>| {
+        a.quote.depth == 0
+            && a.speaker.is_some_and(|s| {
+                s.entity.is_none()
+                    && s.mention.kind() == MentionKind::Pronoun
+                    && s.mention.as_str() == "I"
+            })
+    };
+    // (entity, votes), the few names called
+    let mut votes: Vec<(usize, u32)> = Vec::new();
+    for n in 1..out.len() {
+        if !narrator(&out[n - 1])
+            || out[n].quote.depth != 0
+            || paragraph_at[n].0 != paragraph_at[n - 1].1 + 1
+            || open_at[n] == usize::MAX
+            || close_at[n] == usize::MAX
+        {
+            continue;
+        }
+        let Some(np) = vocative(reader, open_at[n], close_at[n]) else {
+            continue;
+        };
+        let (Some(e), _) = resolver.resolve(&np) else {
+            continue;
+        };
+        // (a name called is someone's, known as a person or not)
+        if !matches!(
+            resolver.entities[e].kind,
+            crate::analysis::EntityKind::Person | crate::analysis::EntityKind::Name
+        ) {
+            continue;
+        }
+        match votes.iter_mut().find(|(v, _)| *v == e) {
+            Some((_, count)) => *count += 1,
+            None => votes.push((e, 1)),
+        }
+    }
+    votes.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    let Some(&(e, top)) = votes.first() else {
+        return;
+    };
+    if top < 3 || votes.get(1).is_some_and(|&(_, next)| top <= 2 * next) {
+        return;
+    }
+    let name = resolver.entities[e].name;
+    for a in out.iter_mut().filter(|a| narrator(a)) {
+        let Some(speaker) = a.speaker.as_mut() else {
+            continue;
+        };
+        speaker.name = name;
+        speaker.entity = Some(crate::analysis::EntityId(e));
+        resolver.spoke(e, speaker.mention.span.start, speaker.mention);
     }
 }
 

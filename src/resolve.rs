@@ -2153,6 +2153,12 @@ impl<'h> Resolver<'h> {
             })
     }
 
+    /// Whether the text names its author or narrator (a byline, `My name
+    /// is …`), whom the narration's `I` stands for.
+    pub fn has_author(&self) -> bool {
+        self.author.is_some()
+    }
+
     /// Record that entity `e` spoke at `pos`.
     pub fn spoke(&mut self, e: usize, pos: usize, mention: Mention<'h>) {
         self.last_speaker = Some((e, pos));
