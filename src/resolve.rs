@@ -1179,10 +1179,21 @@ impl<'h> Resolver<'h> {
             let found = res.keys.find_hashed_bytes(key, hash);
             let e = match res.namesake_at(found, np.gender) {
                 Some(e) => e,
-                None => match found
-                    .and_then(|i| res.keys.slots[i].full)
-                    .or_else(|| res.first_word_of(found, np.gender, knighted(&text[np.span])))
-                {
+                None => match found.and_then(|i| res.keys.slots[i].full).or_else(|| {
+                    // (after a rank or office, the word is a surname:
+                    // `Colonel Fitzwilliam` is not Fitzwilliam Darcy, where
+                    // `Mr. Park` may be Park Ji-hoon)
+                    let ranked = np.role.is_some_and(|role| {
+                        let first = text[role].split_whitespace().next().unwrap_or("");
+                        r.lexicon
+                            .info(first.trim_end_matches('.'))
+                            .honorific()
+                            .is_none()
+                    });
+                    (!ranked)
+                        .then(|| res.first_word_of(found, np.gender, knighted(&text[np.span])))
+                        .flatten()
+                }) {
                     Some(e) => e,
                     None => {
                         let id = match found {
