@@ -1287,14 +1287,21 @@ impl<'a> Reader<'a> {
             })
         {
             let after = self.first_token_from(np.span.end, verb);
+            // (or closed by a comma right before the verb, whatever commas
+            // it holds: `A senior engineer who has worked under both men,
+            // and who spoke on the condition of anonymity, said …`)
+            let closed = self.punct(verb - 1, ',')
+                && (after + 1..verb - 1)
+                    .all(|k| !matches!(self.tokens[k].tok(), Tok::Open(_) | Tok::Close(_)));
             if Some(after) == who
                 && after + 1 < verb
-                && (after + 1..verb).all(|k| {
-                    !matches!(
-                        self.tokens[k].tok(),
-                        Tok::Punct(_) | Tok::Open(_) | Tok::Close(_)
-                    )
-                })
+                && (closed
+                    || (after + 1..verb).all(|k| {
+                        !matches!(
+                            self.tokens[k].tok(),
+                            Tok::Punct(_) | Tok::Open(_) | Tok::Close(_)
+                        )
+                    }))
             {
                 return Some(np);
             }
