@@ -858,9 +858,23 @@ impl<'h> Resolver<'h> {
                         && tokens
                             .get(i)
                             .is_some_and(|n| n.is_word() && !n.capital && n.info.verb().is_some()));
-            let subject = (sentence_first || apposed || coordinated || topic || reporter)
-                && !t.inside
-                && possessive.is_none();
+            // (a name someone gives themselves is their sentence's subject:
+            // `A woman who identified herself only as Ruth, 81, drew the
+            // longest ovation.`, `who gave his name only as Lou`)
+            let self_named = np.kind == MentionKind::Name
+                && first >= 2
+                && &text[tokens[first - 1].span] == "as"
+                && tokens[first.saturating_sub(5)..first - 1].iter().any(|b| {
+                    b.is_word()
+                        && matches!(
+                            &text[b.span],
+                            "herself" | "himself" | "themselves" | "name" | "identified"
+                        )
+                });
+            let subject =
+                (sentence_first || apposed || coordinated || topic || reporter || self_named)
+                    && !t.inside
+                    && possessive.is_none();
             let np = Np {
                 person: np.person || apposed && possessive_role,
                 ..np
