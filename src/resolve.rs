@@ -2014,9 +2014,12 @@ impl<'h> Resolver<'h> {
             if let Some((e, _)) = continued {
                 return (Some(e), How::Salience);
             }
-            // an age (`the 78-year-old`) stands for the person last named
-            let last_word = self.text[np.head].split_whitespace().last().unwrap_or("");
-            if crate::frame::is_age(last_word) {
+            // an age (`the 78-year-old`, `the 64-year-old farmer`) stands
+            // for the person last named
+            if self.text[np.head]
+                .split_whitespace()
+                .any(crate::frame::is_age)
+            {
                 if let Some((e, _)) = latest(&self.last_person, Gender::Unknown) {
                     return (Some(e), How::Salience);
                 }
