@@ -1040,10 +1040,7 @@ impl<'h> Resolver<'h> {
                     token: first,
                 });
                 if let Some(role) = np.role {
-                    res.bind(office(text, tokens, first, role), np.span.start, e);
-                    if let Some(title) = title_within(r.lexicon, text, role) {
-                        res.bind(title, np.span.start, e);
-                    }
+                    res.bind_office(r.lexicon, tokens, first, role, np.span.start, e);
                 }
                 // a role the name is apposed to: `The Premier, Rosalind
                 // Achterberg, rejected …` makes a later `the Premier` hers
@@ -1124,16 +1121,7 @@ impl<'h> Resolver<'h> {
         let mut short_forms: Vec<(Box<[u8]>, u32, u32)> = Vec::new();
         for &single in &singles {
             let site = &res.sites[single];
-            let head = &text[site.np.head];
-            // (a short form is a given name of a few letters: most single
-            // words are surnames, and pass on this test of their token)
-            let given = tokens
-                .get(site.token)
-                .is_some_and(|t| t.info.given().is_some() && t.span.len() <= 7);
-            if !given {
-                continue;
-            }
-            if let Some(folded) = fold_short(head, &mut buf) {
+            if let Some(folded) = short_form(&site.np, site.token, text, tokens, &mut buf) {
                 if r.lexicon.shortened(folded).is_empty() {
                     continue;
                 }
@@ -1152,21 +1140,18 @@ impl<'h> Resolver<'h> {
             }
         }
         short_forms.retain(|&(_, quoted, narrated)| narrated * 4 < quoted);
-        // (the sites of those short forms come last, once the names they
+        // the sites of those short forms come last, once the names they
         // shorten have their entities: `Lizzy` may be said before any lone
-        // `Elizabeth`)
-        // (nearly always none, and the singles are read in text order)
+        // `Elizabeth` (there are nearly always none, and then the singles
+        // are read in text order)
         let reordered: Vec<usize>;
         let order: &[usize] = if short_forms.is_empty() {
             &singles
         } else {
             let short_site = |single: usize, buf: &mut [u8; 32]| {
                 let site = &res.sites[single];
-                tokens
-                    .get(site.token)
-                    .is_some_and(|t| t.info.given().is_some() && t.span.len() <= 7)
-                    && fold_short(&text[site.np.head], buf)
-                        .is_some_and(|f| short_forms.iter().any(|(n, _, _)| **n == *f))
+                short_form(&site.np, site.token, text, tokens, buf)
+                    .is_some_and(|f| short_forms.iter().any(|(n, _, _)| **n == *f))
             };
             let (mut first, last): (Vec<usize>, Vec<usize>) = singles
                 .iter()
@@ -1256,10 +1241,7 @@ impl<'h> Resolver<'h> {
             }
             if let Some(role) = np.role {
                 let first = res.sites[single].token;
-                res.bind(office(text, tokens, first, role), np.span.start, e);
-                if let Some(title) = title_within(r.lexicon, text, role) {
-                    res.bind(title, np.span.start, e);
-                }
+                res.bind_office(r.lexicon, tokens, first, role, np.span.start, e);
             }
             res.sites[single].entity = e;
         }
@@ -1487,6 +1469,25 @@ impl<'h> Resolver<'h> {
                 .find(given)
                 .unwrap_or(first),
         )
+    }
+
+    /// Bind the role `role` before the name whose phrase starts at token
+    /// `first` to entity `e`, at byte `at`: the office as the text words it
+    /// (with a modifier before it, [`office`]), and the title within it,
+    /// [`title_within`].
+    fn bind_office(
+        &mut self,
+        lexicon: &crate::lexicon::Lexicon,
+        tokens: &[crate::tokens::Token],
+        first: usize,
+        role: Span,
+        at: usize,
+        e: usize,
+    ) {
+        self.bind(office(self.text, tokens, first, role), at, e);
+        if let Some(title) = title_within(lexicon, self.text, role) {
+            self.bind(title, at, e);
+        }
     }
 
     fn bind(&mut self, role: Span, at: usize, e: usize) {
@@ -2678,6 +2679,24 @@ fn office(text: &str, tokens: &[crate::tokens::Token], first: usize, role: Span)
     } else {
         role
     }
+}
+
+/// The folded word of a single-name phrase `np` (its first token
+/// `token`) that may be a short form of a given name (`Lizzy`), folded into
+/// `buf`: a given name of seven letters at most. Most single names are
+/// surnames, and pass on their token's lexicon entry alone.
+fn short_form<'b>(
+    np: &Np,
+    token: usize,
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    buf: &'b mut [u8; 32],
+) -> Option<&'b [u8]> {
+    tokens
+        .get(token)
+        .is_some_and(|t| t.info.given().is_some() && t.span.len() <= 7)
+        .then(|| fold_short(&text[np.head], buf))
+        .flatten()
 }
 
 /// Whether a sentence ends between bytes `from` and `to` of `text`: a
