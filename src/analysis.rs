@@ -244,8 +244,8 @@ pub enum Rule {
     /// A quotation with no cue of its own right after an attributed one.
     Adjacent,
     /// A quotation with no cue of its own right after a sentence whose
-    /// subject is a name, in its paragraph or ending the one before: `Fanny
-    /// shook her head. "I cannot."`
+    /// subject is a name, in its paragraph or ending the one before: `Ines
+    /// shook her head. "I will not."`
     Narration,
     /// A partial quotation: the subject of the verb that governs it.
     PartialSubject,

@@ -361,7 +361,7 @@ pub(crate) fn attribute<'h>(
                 }
             }
         }
-        // `Elizabeth looked with unaffected astonishment. ¶ "Indeed, …"`:
+        // `Harriet looked up in plain surprise. ¶ "Indeed, …"`:
         // with no frame and no attributed quotation just before, the
         // narrated sentence that ends the paragraph before
         // (but not the reply to a question the paragraph before asked:
@@ -453,7 +453,7 @@ pub(crate) fn attribute<'h>(
 
 /// A story's first-person narrator whom the text never names in the
 /// narration (no byline, no `My name is`) is the person the replies to the
-/// narrator's turns call by name: `"…," said I.` ¶ `"Exactly so, Watson."`.
+/// narrator's turns call by name: `"…," said I.` ¶ `"Quite so, Hartley."`.
 /// When one name is called so at least three times, and more than twice as
 /// often as any other, every turn of the narrator's `I` is theirs.
 fn name_the_narrator<'h>(
@@ -721,7 +721,7 @@ fn frame_for<'a>(
             .flatten()
     });
     let right = right_frame(r, o, c, quote.content(), window, partial).or_else(|| {
-        // `Obama "felt …" about climate change, Axelrod said.`
+        // `Vale "felt …" about the harbour plan, Moss said.`
         let (ceil, _) = ceil_after(r, c, window);
         let ends_sentence = r
             .tokens
@@ -1127,7 +1127,7 @@ fn is_speech_noun(word: &str) -> bool {
 
 /// A fragment after a noun for what someone said, with its owner before
 /// it: `Halloran defended his remark on Monday that "the fund is broke"`, `a
-/// cultish faith in Obama's word: "…"`, or after it: `despite warnings
+/// cultish faith in Vale's word: "…"`, or after it: `despite warnings
 /// from traders that the move would "…"`. The owner is a possessive
 /// pronoun or a name with `'s` at most two words before the noun, or the
 /// phrase after `from`, `by` or `of` right after it; the noun stands at most
@@ -1405,10 +1405,10 @@ fn left_frame<'a>(r: &Reader<'a>, o: usize, floor: usize, partial: bool) -> Opti
         .is_some_and(|id| r.lexicon.is_clausal(id));
     if partial && !nearest_clausal {
         // inside a reported clause the quotation belongs to the reporter:
-        // `Trump said that Romney begged him and "…"` (but `…, while Cruz
+        // `Vale said that Ortiz begged him and "…"` (but `…, while Pike
         // said that the "…"` keeps its own reporter)
-        // (unless a quotation closed between the two: `Ryan saying he was
-        // "encouraged" and Trump calling it a "…"` coordinates two reports)
+        // (unless a quotation closed between the two: `Moss saying he was
+        // "heartened" and Vale calling it a "…"` coordinates two reports)
         if let Some(outer) = r.clausal_cue_before(cue.first, floor) {
             let coordinated = r.tokens[outer.last..cue.first]
                 .iter()
@@ -1633,8 +1633,8 @@ fn right_frame<'a>(
     // a fragment after words of its own sentence is attributed by a
     // subject and verb after it only when the verb reports a clause (`…
     // called it "a fraud," Smith said`): another verb is that of the
-    // sentence's main clause (`When Trump said he would "protect our
-    // citizens," the crowd applauded`)
+    // sentence's main clause (`When Vale said he would "mend the
+    // harbour," the crowd applauded`)
     let words_before = o > 0 && marker_before(r.tokens, o).is_none();
     let clausal = r.tokens[cue.first]
         .info
@@ -1897,7 +1897,7 @@ fn issuer_of<'a>(r: &Reader<'a>, speaker: &Np, window: usize) -> Option<Np> {
         t.is_word() && !t.inside && r.word(k).eq_ignore_ascii_case(noun)
     })?;
     // its author, when the sentence names one: `a handwritten note from
-    // Donald J. Trump`, `a statement issued by the Sanders campaign`
+    // Ada Lindqvist`, `a statement issued by the Okafor campaign`
     // (not `a memo seen by The Associated Press`, its reader)
     let ceil = r.tokens.len().min(k + 8);
     let word = |j: usize| (j < ceil && r.tokens[j].is_word()).then(|| r.word(j));
@@ -2076,7 +2076,7 @@ fn lead_in<'a>(r: &Reader<'a>, o: usize, window: usize) -> Option<Found<'a>> {
     if comma {
         return None;
     }
-    // (`… a blind faith in Obama's word:` ¶ `"…"`)
+    // (`… a blind faith in Vale's word:` ¶ `"…"`)
     let speaker = match speech_owner(r, colon + 1, floor) {
         Some(f) => f.speaker,
         None => {
@@ -2177,8 +2177,8 @@ fn narration_before<'a>(
     let floor = floor_before(r, end, window);
     let whole = floor == 0 || matches!(r.tokens[floor - 1].tok(), Tok::Sentence | Tok::Paragraph);
     // (a quotation inside it is a fragment the narrator uses, with no
-    // punctuation of its own before its closing mark: `What "go after them"
-    // means is left to voters, since Trump spoke only in bromides.`)
+    // punctuation of its own before its closing mark: `What "a fresh start"
+    // means is left to readers, since Lindqvist spoke only in slogans.`)
     let quoted = || {
         let mut open = false;
         for k in floor..end {
@@ -2248,7 +2248,7 @@ fn narration_before<'a>(
 
 /// Whether `np` is a definite description of one person by a title (`The
 /// inspector set down his pencil.`), not possessive, whose next word is
-/// no preposition (`The governor of the prison, he supposed, …` has no
+/// no preposition (`The warden of the gaol, she supposed, …` has no
 /// verb for it): an office has one holder, whom the story has named.
 fn titled_person(r: &Reader<'_>, np: &Np, end: usize) -> bool {
     np.kind == MentionKind::Description
@@ -2541,7 +2541,7 @@ fn nested<'h>(
                     .map(|o| tokens.partition_point(|t| t.span.start <= out[o].quote.span.start))?;
                 let from = opened.max(at.saturating_sub(window));
                 // (not a name inside a quotation within it: `a column titled
-                // 'Sorry, I Still Won't Vote for Trump.' He wrote, '…'`)
+                // 'Sorry, I Still Won't Back the Mayor.' He wrote, '…'`)
                 let mut depth = 0usize;
                 (from..floor).rev().find_map(|k| {
                     match tokens[k].tok() {

@@ -350,7 +350,7 @@ impl<'a> Reader<'a> {
             })
             && self.tokens[d - 1].tok() == Tok::Word
             && !self.tokens[d - 1].capital
-            // (an inflected form: `at which point the crowd chanted` has a
+            // (an inflected form: `at which point the hall jeered` has a
             // noun there)
             && self.info(d - 1).verb().is_some_and(|v| {
                 !self.lexicon.is_clausal(v)
@@ -944,7 +944,7 @@ impl<'a> Reader<'a> {
                 .get(k)
                 .is_some_and(|t| matches!(t.tok(), Tok::Punct('—' | '–' | '-')))
         };
-        // (with its agency before the dash, `PHILADELPHIA (AP) — …`, and
+        // (with its agency before the dash, `HARBORTON (AP) — …`, and
         // the agency too)
         let dateline = dash(end + 1)
             || tokens.get(end + 1).is_some_and(|t| t.is_punct('('))
@@ -955,7 +955,7 @@ impl<'a> Reader<'a> {
                 && tokens[start - 1].is_punct('(')
                 && tokens.get(end + 1).is_some_and(|t| t.is_punct(')'))
                 && dash(end + 2)
-            // (or with its date: `PHILADELPHIA, July 25 (UPI) — …`)
+            // (or with its date: `HARBORTON, July 25 (UPI) — …`)
             || tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
                 && tokens.get(end + 2).is_some_and(|t| {
                     t.is_word() && is_month(self.text[t.span].trim_end_matches('.'))
@@ -1148,7 +1148,7 @@ impl<'a> Reader<'a> {
                 .rev()
                 .find(|&k| is_head_preposition(self.word(k)))?;
             // `to` before a bare lower-case word is an infinitive (`a
-            // commission to examine party rules`), not `close to the …`
+            // panel to review ballot rules`), not `close to the …`
             if self.word(prep).eq_ignore_ascii_case("to")
                 && self.plain_word(prep + 1)
                 && !self.info(prep + 1).is(DETERMINER)
@@ -1289,7 +1289,7 @@ impl<'a> Reader<'a> {
             let after = self.first_token_from(np.span.end, verb);
             // (or closed by a comma right before the verb, whatever commas
             // it holds: `A senior engineer who has worked under both men,
-            // and who spoke on the condition of anonymity, said …`)
+            // and who asked not to be named, said …`)
             let closed = self.punct(verb - 1, ',')
                 && (after + 1..verb - 1)
                     .all(|k| !matches!(self.tokens[k].tok(), Tok::Open(_) | Tok::Close(_)));
@@ -1670,7 +1670,7 @@ impl<'a> Reader<'a> {
                         }
                     }
                     let np = self.head_np_ending_at(before, floor)?;
-                    // `Clinton, during a meeting in Columbus, Ohio, said`:
+                    // `Vale, during a meeting in Dayton, Ohio, said`:
                     // past adverbial segments to a person
                     if !np.person {
                         if let Some(person) = self.person_before_commas(j, floor) {
@@ -1720,7 +1720,7 @@ impl<'a> Reader<'a> {
             && is_preposition(self.word(first - 1))
             && !matches!(self.word(first - 1), "with" | "by")
             // (a title's own `of` is no preposition before a clause's
-            // subject: `Secretary of State John Kerry said`)
+            // subject: `Secretary of State Ana Ruiz said`)
             && !(first > floor + 1 && self.tokens[first - 2].capital)
         {
             // but a person it describes is: `a spokeswoman for Water
@@ -1991,7 +1991,7 @@ impl<'a> Reader<'a> {
                 if !(e + 1 < ceil && self.name_word(e + 1)) {
                     return self.classify(from, e, Some(start));
                 }
-                // `Clinton's top foreign policy aide Jake Sullivan`
+                // `Vale's top foreign policy aide Ira Moss`
                 let mut n = e + 1;
                 while n + 1 < ceil
                     && (self.name_word(n + 1)
@@ -2068,7 +2068,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The phrase starting at `start`, or the name in apposition right after
-    /// it (`Clinton's communications director, Jennifer Palmieri`).
+    /// it (`Vale's communications director, Ida Brandt`).
     pub fn np_or_apposed_name(&self, start: usize, ceil: usize) -> Option<Np> {
         let Some(np) = self.np_starting_at(start, ceil) else {
             return self
@@ -2192,8 +2192,8 @@ impl<'a> Reader<'a> {
     /// to `end` (inclusive) describe whoever spoke, even when the head noun
     /// is not in the lexicon.
     pub fn description_before_cue(&self, start: usize, end: usize) -> Option<Np> {
-        // commas may separate adjectives: `the bespectacled, 71-year-old
-        // diplomat`
+        // commas may separate adjectives: `the bearded, 64-year-old
+        // envoy`
         // (a demonstrative determines it too: `"…," that person said`)
         let fits = (self.info(start).is(DETERMINER) || is_definite(self.word(start)))
             && end > start
@@ -2201,7 +2201,7 @@ impl<'a> Reader<'a> {
             && self.plain_word(end)
             && (start + 1..=end).all(|i| {
                 // (a preposition or infinitive makes it a clause: `a
-                // commission to examine party rules`)
+                // panel to review ballot rules`)
                 self.plain_word(i) && !is_preposition(self.word(i))
                     || self.punct(i, ',') && self.plain_word(i + 1)
             })

@@ -519,7 +519,7 @@ impl<'h> Resolver<'h> {
             if plain(t) && possessive_lead.is_none() {
                 // (a lower-case word between a capitalised opening word and
                 // a title or role keeps the subject's place open: `Former
-                // federal prosecutor Glen Kopp said`)
+                // state prosecutor Ilse Marten said`)
                 let modifier = sentence_first
                     && i > 0
                     && tokens[i - 1].capital
@@ -832,7 +832,7 @@ impl<'h> Resolver<'h> {
                     .get(i)
                     .is_some_and(|n| n.is_word() && !n.capital && n.info.pronoun().is_none());
             // (a topic set out before the clause is its subject's
-            // antecedent: `As for Trump, he said he's not worried.`)
+            // antecedent: `As for Lenz, she said she is not worried.`)
             let topic = first >= 2
                 && tokens.get(i).is_some_and(|n| n.is_punct(','))
                 && &text[tokens[first - 1].span] == "for"
@@ -1115,9 +1115,9 @@ impl<'h> Resolver<'h> {
         let mut buf = [0u8; 32];
         // the short forms of given names, with how often the narration and
         // the quotations use each: one the story itself mostly calls
-        // someone (`Tom`, the son, in a story whose father is `Thomas`) is
+        // someone (`Ned`, the son, in a story whose father is `Edward`) is
         // a name of its own; one used mostly to address someone is their
-        // name (`"Harry, you are dreadful!"` to Lord Henry)
+        // name (`"Hal, you are impossible!"` to Lord Harold)
         let mut short_forms: Vec<(Box<[u8]>, u32, u32)> = Vec::new();
         for &single in &singles {
             let site = &res.sites[single];
@@ -1141,8 +1141,8 @@ impl<'h> Resolver<'h> {
         }
         short_forms.retain(|&(_, quoted, narrated)| narrated * 4 < quoted);
         // the sites of those short forms come last, once the names they
-        // shorten have their entities: `Lizzy` may be said before any lone
-        // `Elizabeth` (there are nearly always none, and then the singles
+        // shorten have their entities: `Peggy` may be said before any lone
+        // `Margaret` (there are nearly always none, and then the singles
         // are read in text order)
         let reordered: Vec<usize>;
         let order: &[usize] = if short_forms.is_empty() {
@@ -1180,7 +1180,7 @@ impl<'h> Resolver<'h> {
                 Some(e) => e,
                 None => match found.and_then(|i| res.keys.slots[i].full).or_else(|| {
                     // (after a rank or office, the word is a surname:
-                    // `Colonel Fitzwilliam` is not Fitzwilliam Darcy, where
+                    // `Colonel Aldous` is not Aldous Pemberly, where
                     // `Mr. Park` may be Park Ji-hoon)
                     let ranked = np.role.is_some_and(|role| {
                         let first = text[role].split_whitespace().next().unwrap_or("");
@@ -1204,8 +1204,8 @@ impl<'h> Resolver<'h> {
                         };
                         // a short form of a given name someone already
                         // goes by, used only in the quotations, is the form
-                        // they are addressed by (`Lizzy` for Elizabeth,
-                        // `Harry` for Lord Henry), taken as that name in
+                        // they are addressed by (`Peggy` for Margaret,
+                        // `Hal` for Lord Harold), taken as that name in
                         // full from now on
                         let addressed = short_forms.iter().any(|(n, _, _)| **n == *key);
                         let forms = if addressed {
@@ -1443,8 +1443,8 @@ impl<'h> Resolver<'h> {
     /// a given name (`Sir Keir` for Sir Keir Starmer): `knighted`.
     fn first_word_of(&self, word: Option<usize>, gender: Gender, knighted: bool) -> Option<usize> {
         // (a known given name alone stays a name of its own: in a novel
-        // `Elizabeth` is a character's usual name, which readers and
-        // annotators keep apart from the fuller `Elizabeth Bennet`)
+        // `Margaret` is a character's usual name, which readers and
+        // annotators keep apart from the fuller `Margaret Vane`)
         self.keys.slots[word?].first_word.filter(|&e| {
             e != MANY
                 && gender.agrees(self.entities[e].gender)
@@ -1941,9 +1941,9 @@ impl<'h> Resolver<'h> {
         let at = np.span.start;
         if let Some(slot) = self.keys.get(key) {
             let binds = slot.roles.as_slice();
-            // (one who holds the office as worded, `President Obama`, before
-            // one whose office only ends in it, `World Bank President Jim
-            // Yong Kim`)
+            // (one who holds the office as worded, `President Amara Okoye`,
+            // before one whose office only ends in it, `Harbour Bank President
+            // Tomas Reinholt`)
             let exact = |&&(_, e): &&(usize, usize)| {
                 self.office_of[e].is_some_and(|id| self.keys.text_of(id) == key)
             };
@@ -2682,7 +2682,7 @@ fn office(text: &str, tokens: &[crate::tokens::Token], first: usize, role: Span)
 }
 
 /// The folded word of a single-name phrase `np` (its first token
-/// `token`) that may be a short form of a given name (`Lizzy`), folded into
+/// `token`) that may be a short form of a given name (`Peggy`), folded into
 /// `buf`: a given name of seven letters at most. Most single names are
 /// surnames, and pass on their token's lexicon entry alone.
 fn short_form<'b>(

@@ -710,7 +710,7 @@ impl Line {
         // (a line that quotes is a headline still when every word outside
         // the quotation is capitalised, `Sheriff Dunmore Says Border County
         // 'Overrun'`, but not one whose quotation a colon introduces:
-        // `RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "…"`)
+        // `FERRY FARES DOUBLE IN A DECADE - Ines Marten: "…"`)
         let colon_quote = || {
             line.windows(2)
                 .any(|w| w[0].is_punct(':') && matches!(w[1].tok(), Tok::Open(_)))
