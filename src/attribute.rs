@@ -180,8 +180,6 @@ pub(crate) fn attribute<'h>(
                         || para_p + 1 != para_open
                         || marker_before(&tokens, o) != Some(Tok::Paragraph)
                         || !out[p].quote.content().ends_with('?')
-                        || open_at[p] == usize::MAX
-                        || close_at[p] == usize::MAX
                     {
                         return None;
                     }
@@ -392,9 +390,7 @@ pub(crate) fn attribute<'h>(
             let m = n - 1;
             let called = (out[m].speaker.is_none()
                 && out[m].quote.depth == 0
-                && paragraph_at[m].1 + 1 == para_open
-                && open_at[m] != usize::MAX
-                && close_at[m] != usize::MAX)
+                && paragraph_at[m].1 + 1 == para_open)
                 .then(|| vocative(&reader, open_at[m], close_at[m]))
                 .flatten();
             if let Some(speaker) =
@@ -481,8 +477,6 @@ fn name_the_narrator<'h>(
         if !narrator(&out[n - 1])
             || out[n].quote.depth != 0
             || paragraph_at[n].0 != paragraph_at[n - 1].1 + 1
-            || open_at[n] == usize::MAX
-            || close_at[n] == usize::MAX
         {
             continue;
         }
@@ -2334,8 +2328,12 @@ fn he_or_she(r: &Reader<'_>, np: &Np) -> bool {
 /// The last name called in the words of the top-level quotation opened at
 /// token `o` and closed at `c`: a name after a comma (or opening the words)
 /// and before a comma or an end mark (`Louisa, my dear, …`, `…, Mr.
-/// Thorne?`).
+/// Thorne?`). None when the quotation's marks were not found (`o` or `c`
+/// is `usize::MAX`).
 fn vocative(r: &Reader<'_>, o: usize, c: usize) -> Option<Np> {
+    if o >= c || c > r.tokens.len() {
+        return None;
+    }
     let inside = Reader { inside: true, ..*r };
     let mut found = None;
     let mut k = o + 1;
